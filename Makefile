@@ -1,0 +1,38 @@
+# eventcoder — set-up and everyday targets. Everything runs inside .venv.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip
+STAMP  := $(VENV)/.installed
+DB     ?= eventcoder.db
+
+.PHONY: run test install lint clean evaluate bench
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) install --quiet --no-deps --require-hashes -r constraints.txt
+	$(PIP) install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/eventcoder code samples/ --db $(DB) --summary
+	@echo
+	@echo "Stored in $(DB). Inspect with: $(BIN)/eventcoder export --db $(DB) --format csv"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/python -m compileall -q src tests
+
+evaluate: install
+	$(BIN)/eventcoder evaluate --gold ../shared/devset/gold.jsonl
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

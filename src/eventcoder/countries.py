@@ -1,0 +1,56 @@
+"""Country names (ACLED spelling), ISO codes, aliases and demonyms: `data/gazetteer/countries.tsv`."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from .resources import load_tsv
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    iso3: str
+    numeric: Optional[int]
+    name: str  # ACLED spelling: "Democratic Republic of Congo", "Palestine"
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]  # "Iraqi", "Congolese"
+
+
+@functools.lru_cache(maxsize=1)
+def all_countries() -> tuple[Country, ...]:
+    out = []
+    for row in load_tsv("gazetteer/countries.tsv"):
+        out.append(Country(
+            iso2=row["iso2"], iso3=row["iso3"],
+            numeric=int(row["numeric"]) if row["numeric"] else None, name=row["name"],
+            aliases=tuple(a for a in row["aliases"].split(";") if a),
+            demonyms=tuple(d for d in row["demonyms"].split(";") if d),
+        ))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, Country]:
+    idx: dict[str, Country] = {}
+    for c in all_countries():
+        for key in (c.iso2, c.iso3, *c.aliases, *c.demonyms, c.name):  # name last: wins
+            idx[key.lower()] = c
+    return idx
+
+
+def lookup(key: Optional[str]) -> Optional[Country]:
+    """Country by ACLED name, alias, ISO2/ISO3 code or demonym (case-insensitive)."""
+    if not key:
+        return None
+    return _index().get(key.strip().lower())
+
+
+def by_demonym(word: str) -> Optional[Country]:
+    """'Iraqi' -> Iraq; only demonyms, not names."""
+    w = word.strip().lower()
+    for c in all_countries():
+        if any(d.lower() == w for d in c.demonyms):
+            return c
+    return None

