@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip
 STAMP  := $(VENV)/.installed
 DB     ?= eventcoder.db
+# the seed report is coded too when ../shared is present (it is not copied into the repo)
+SEED   := $(wildcard ../shared/seed/000.txt)
 
 .PHONY: run test install lint clean evaluate bench
 
@@ -21,7 +23,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
-	$(BIN)/eventcoder code samples/ --db $(DB) --summary
+	$(BIN)/eventcoder code samples/ $(SEED) --db $(DB) --summary
 	@echo
 	@echo "Stored in $(DB). Inspect with: $(BIN)/eventcoder export --db $(DB) --format csv"
 

@@ -1,0 +1,187 @@
+"""Command line: each command parses its options, calls one library function and prints."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+from .errors import EventcoderError
+from .schema import Failure
+
+LOGGER = logging.getLogger("eventcoder")
+
+db_option = click.option("--db", "db", envvar="EVENTCODER_DB", default=None, metavar="PATH|URL",
+                         help="SQLite file or database URL to store into (env EVENTCODER_DB).")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
+format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+                             show_default=True, help="Output format.")
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="eventcoder")
+@click.option("-v", "--verbose", count=True, help="-v for INFO, -vv for DEBUG logs on stderr.")
+def cli(verbose: int) -> None:
+    """Code news reports on armed conflict into ACLED-compatible events with evidence spans."""
+    _setup_logging(verbose)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write events to this file instead of stdout.")
+@format_option
+@click.option("--summary", is_flag=True, help="Print a summary table of the coded events on stdout "
+              "instead of the events themselves (unless --out is given).")
+@quiet_option
+def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str, summary: bool,
+         quiet: bool) -> None:
+    """Code reports (files, folders, JSONL, HTML, feeds, or - for stdin) into events.
+
+    \b
+    Example:
+        eventcoder code ../shared/seed/000.txt
+        eventcoder code samples/ --db eventcoder.db --summary
+        eventcoder code reports/ --format csv --out events.csv
+    """
+    from .export import export
+    from .pipeline import code_documents
+    from .reading import read_paths
+
+    store = _open_store(db) if db else None
+    coded, failures, events = [], [], []
+    items = code_documents(read_paths(paths))
+    show_bar = not quiet and sys.stderr.isatty() and paths != ("-",)
+    if show_bar:
+        from tqdm import tqdm
+
+        items = tqdm(items, desc="coding", unit="doc", file=sys.stderr)
+    for item in items:
+        if isinstance(item, Failure):
+            failures.append(item)
+            click.echo(f"error: {item.origin}: {item.message}", err=True)
+            if store is not None:
+                store.add_failure(item)
+            continue
+        coded.append(item)
+        events.extend(item.events)
+        if store is not None:
+            store.add_coded(item.document, item.events)
+    documents = {c.document.doc_id: c.document for c in coded}
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            export(events, fmt, fh, documents=documents)
+    elif not summary:
+        export(events, fmt, sys.stdout, documents=documents)
+    if summary:
+        click.echo(summary_table(coded, failures))
+    if store is not None:
+        if not quiet:
+            counts = store.counts()
+            click.echo(f"database {db}: {counts['documents']} documents, {counts['events']} events, "
+                       f"{counts['failures']} failures stored", err=True)
+        store.close()
+    if failures and not coded:
+        raise click.ClickException(f"every document failed ({len(failures)} failures)")
+
+
+def summary_table(coded, failures) -> str:
+    """Per-document lines (main event) and totals by event type."""
+    lines = [f"{'document':<34} {'main event':<36} {'location':<26} {'date':<10} {'fat.':>4}"]
+    by_type: Counter = Counter()
+    for c in coded:
+        name = Path(c.document.origin or c.document.doc_id).name[:34]
+        main = next((e for e in c.events if e.main), None)
+        for e in c.events:
+            by_type[e.event_type] += 1
+        if main is None:
+            lines.append(f"{name:<34} {'(no event)':<36}")
+            continue
+        lines.append(f"{name:<34} {main.sub_event_type[:36]:<36} {(main.location or '?')[:26]:<26} "
+                     f"{str(main.event_date or '?'):<10} {main.fatalities:>4}")
+    lines.append("")
+    lines.append(f"{len(coded)} documents coded, {sum(by_type.values())} events, {len(failures)} failures")
+    for etype, n in sorted(by_type.items()):
+        lines.append(f"  {etype:<30} {n}")
+    return "\n".join(lines)
+
+
+@cli.command("export")
+@db_option
+@format_option
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--country", default=None, help="Only events in this country.")
+@click.option("--main-only", is_flag=True, help="Only main events (no secondary events).")
+def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool) -> None:
+    """Export stored events as JSONL or ACLED-column CSV.
+
+    \b
+    Example:
+        eventcoder export --db eventcoder.db --format csv --out events.csv
+    """
+    from .export import export
+
+    store = _open_store(db)
+    filters = {"country": country} if country else {}
+    if main_only:
+        filters["main"] = True
+    events = store.events(**filters)
+    documents = {e.doc_id: store.get_document(e.doc_id) for e in events}
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            export(events, fmt, fh, documents=documents)
+    else:
+        export(events, fmt, sys.stdout, documents=documents)
+    store.close()
+
+
+@cli.command()
+@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="Gold JSONL in the devset format (shared/devset/gold.jsonl).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default="eval-results.json",
+              show_default=True, help="Also write the scores as JSON here ('-' for none).")
+@click.option("--details", is_flag=True, help="Print the sub-event-type confusion list.")
+@click.option("--lang", "langs", multiple=True, help="Only reports in this language (repeatable).")
+def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...]) -> None:
+    """Code the gold reports and print detection and per-field scores.
+
+    \b
+    Example:
+        eventcoder evaluate --gold ../shared/devset/gold.jsonl --details
+    """
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import format_table
+
+    result = run_evaluation(gold, langs=set(langs) or None)
+    click.echo(format_table(result, details=details))
+    if json_out and json_out != "-":
+        Path(json_out).write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+        click.echo(f"\nscores written to {json_out}", err=True)
+
+
+def _open_store(db: Optional[str]):
+    from .store import Store
+
+    store = Store.open(db)
+    store.init()
+    return store
+
+
+def main() -> None:
+    """Console-script entry point: library errors become clean CLI errors."""
+    try:
+        cli(standalone_mode=True)
+    except EventcoderError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,244 @@
+"""Score coded events against gold JSONL (the devset format; see shared/devset/README.md).
+
+Matching: within a report, predicted (non-background) events are paired with gold events by
+maximum-weight matching (scipy's linear_sum_assignment) on event family, sub-type, place, date and
+actors; pairs below `MIN_MATCH` are left unmatched. Scores: detection P/R/F1 for all events and for
+main events, main events on negative reports, and per-field accuracy on matched pairs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from .errors import GoldError
+from .schema import Event
+
+MIN_MATCH = 2.0
+FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "country",
+          "admin1", "location", "geo_precision", "coords_25km", "event_date", "event_date_1day",
+          "time_precision", "fatalities", "source", "source_chain", "certainty", "claimed_by")
+
+
+def norm(value: Any) -> str:
+    """Lowercase, strip accents and punctuation: 'Culiacán' == 'culiacan', 'Deir-ez-Zor' == 'deir ez zor'."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKD", str(value))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _names(name: Optional[str]) -> set[str]:
+    """Accepted spellings of an ACLED actor name: 'JNIM: Group for ...' also matches 'JNIM'."""
+    if not name:
+        return set()
+    out = {norm(name)}
+    if ":" in name:
+        short, long_ = name.split(":", 1)
+        out |= {norm(short), norm(long_)}
+    return out
+
+
+def actor_match(pred: Optional[str], gold: Optional[str], also: Iterable[str] = ()) -> bool:
+    if not gold:
+        return not pred
+    accepted = _names(gold).union(*(_names(a) for a in also))
+    return bool(_names(pred) & accepted)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _date(value: Any) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _close(pred: Event, gold: dict) -> Optional[float]:
+    if pred.latitude is None or gold.get("latitude") is None:
+        return None
+    return km((pred.latitude, pred.longitude), (gold["latitude"], gold["longitude"]))
+
+
+def _chain_match(pred: list[str], gold: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    if len(pred) != len(gold):
+        return False
+    return all(fuzz.token_set_ratio(norm(p), norm(g)) >= 80 for p, g in zip(pred, gold))
+
+
+def similarity(pred: Event, gold: dict) -> float:
+    """Matching weight of a predicted and a gold event of the same report."""
+    score = 0.0
+    if pred.event_type == gold.get("event_type"):
+        score += 1.5
+        if pred.sub_event_type == gold.get("sub_event_type"):
+            score += 0.5
+    distance = _close(pred, gold)
+    if norm(pred.location) and norm(pred.location) == norm(gold.get("location")):
+        score += 1.5
+    elif distance is not None and distance <= 50:
+        score += 1.0
+    elif pred.admin1 and norm(pred.admin1) == norm(gold.get("admin1")):
+        score += 0.5
+    gdate, pdate = _date(gold.get("event_date")), pred.event_date
+    if gdate and pdate and abs((gdate - pdate).days) <= 1:
+        score += 1.0
+    if actor_match(pred.actor1, gold.get("actor1")) or actor_match(pred.actor2, gold.get("actor2")):
+        score += 0.5
+    return score
+
+
+def match(preds: list[Event], golds: list[dict]) -> list[tuple[int, int]]:
+    """Maximum-weight pairs (pred index, gold index) with weight >= MIN_MATCH."""
+    if not preds or not golds:
+        return []
+    from scipy.optimize import linear_sum_assignment
+
+    weights = [[similarity(p, g) for g in golds] for p in preds]
+    rows, cols = linear_sum_assignment([[-w for w in row] for row in weights])
+    return [(r, c) for r, c in zip(rows, cols) if weights[r][c] >= MIN_MATCH]
+
+
+def field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
+    """Whether one field is right; None when the gold gives nothing to score against."""
+    if name in ("actor1", "actor2"):
+        return actor_match(getattr(pred, name), gold.get(name), gold.get(f"{name}_also_acceptable", ()))
+    if name == "country":
+        return norm(pred.country) in {norm(gold.get("country")), *map(norm, gold.get("country_also_acceptable", ()))}
+    if name in ("admin1", "location"):
+        from rapidfuzz import fuzz
+
+        if gold.get(name) is None:
+            return None
+        return fuzz.ratio(norm(getattr(pred, name)), norm(gold[name])) >= 90
+    if name == "coords_25km":
+        if gold.get("geo_precision") != 1:
+            return None
+        distance = _close(pred, gold)
+        return distance is not None and distance <= 25
+    if name in ("event_date", "event_date_1day"):
+        gdate = _date(gold.get("event_date"))
+        if gdate is None:
+            return None
+        if pred.event_date is None:
+            return False
+        return pred.event_date == gdate if name == "event_date" else abs((pred.event_date - gdate).days) <= 1
+    if name == "source":
+        return norm(pred.source) == norm(gold.get("source"))
+    if name == "source_chain":
+        return _chain_match(pred.source_chain, gold.get("source_chain") or [])
+    if name == "claimed_by":
+        return actor_match(pred.claimed_by, gold.get("claimed_by"))
+    if name not in gold:
+        return None
+    return getattr(pred, name) == gold.get(name)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def load_gold(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise GoldError(f"E401 gold file not found: {path}")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"E402 {path}:{n} is not valid JSON: {exc}") from None
+    return out
+
+
+def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]]] = None,
+             langs: Optional[set[str]] = None) -> dict[str, Any]:
+    """Code every gold report (or use `coder(path)`), match, and return the scores as a dict."""
+    gold_path = Path(gold_path)
+    coder = coder or _code_file
+    reports = [g for g in load_gold(gold_path) if not langs or g.get("lang") in langs]
+    totals = Counter()
+    fields: dict[str, Counter] = {f: Counter() for f in FIELDS}
+    confusion: Counter = Counter()
+    per_report = []
+    for gold in reports:
+        preds = [e for e in coder(gold_path.parent / gold["file"]) if not e.background]
+        golds = gold.get("events", [])
+        pairs = match(preds, golds)
+        totals["pred"] += len(preds)
+        totals["gold"] += len(golds)
+        totals["tp"] += len(pairs)
+        totals["pred_main"] += sum(e.main for e in preds)
+        totals["gold_main"] += sum(bool(g.get("main")) for g in golds)
+        totals["tp_main"] += sum(1 for p, g in pairs if preds[p].main and golds[g].get("main"))
+        if gold.get("negative"):
+            totals["negative_reports"] += 1
+            totals["negative_main_events"] += sum(e.main for e in preds)
+        for p, g in pairs:
+            confusion[(golds[g].get("sub_event_type"), preds[p].sub_event_type)] += 1
+            for name in FIELDS:
+                ok = field_correct(name, preds[p], golds[g])
+                if ok is not None:
+                    fields[name]["n"] += 1
+                    fields[name]["ok"] += int(ok)
+        per_report.append({"id": gold["id"], "pred": len(preds), "gold": len(golds), "matched": len(pairs)})
+    return {
+        "reports": len(reports),
+        "events": _prf(totals["tp"], totals["pred"], totals["gold"]),
+        "main_events": _prf(totals["tp_main"], totals["pred_main"], totals["gold_main"]),
+        "negative_reports": totals["negative_reports"],
+        "negative_main_events": totals["negative_main_events"],
+        "fields": {name: {"accuracy": round(c["ok"] / c["n"], 3) if c["n"] else None, "n": c["n"]}
+                   for name, c in fields.items()},
+        "sub_event_confusion": [{"gold": g, "pred": p, "n": n} for (g, p), n in sorted(confusion.items(), key=str)],
+        "per_report": per_report,
+    }
+
+
+def _code_file(path: Path) -> list[Event]:
+    from .pipeline import code_documents
+    from .reading import read_path
+
+    events: list[Event] = []
+    for item in code_documents(read_path(path)):
+        events.extend(getattr(item, "events", []))
+    return events
+
+
+def format_table(result: dict[str, Any], details: bool = False) -> str:
+    """Plain-text table of the scores (what `eventcoder evaluate` prints)."""
+    lines = [f"reports: {result['reports']}"]
+    for key in ("events", "main_events"):
+        r = result[key]
+        lines.append(f"{key:<22} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
+                     f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']})")
+    lines.append(f"{'negative reports':<22} {result['negative_reports']}  main events on them: "
+                 f"{result['negative_main_events']}")
+    lines.append("")
+    lines.append(f"{'field (matched events)':<24} {'accuracy':>8} {'n':>5}")
+    for name, r in result["fields"].items():
+        acc = "-" if r["accuracy"] is None else f"{r['accuracy']:.3f}"
+        lines.append(f"{name:<24} {acc:>8} {r['n']:>5}")
+    if details:
+        lines.append("")
+        lines.append("sub_event_type confusion (gold -> predicted: n)")
+        for row in result["sub_event_confusion"]:
+            mark = "" if row["gold"] == row["pred"] else "   <-- wrong"
+            lines.append(f"  {row['gold']} -> {row['pred']}: {row['n']}{mark}")
+    return "\n".join(lines)
