@@ -59,6 +59,11 @@ def notes(event: Event) -> str:
     sentence = f"{when}{who} {verb}"
     if event.actor2 and not verb.endswith(("peacefully", "a base", "deployment")):
         sentence += f" {event.actor2}"
+    elif not event.actor2:  # "detonated an explosive device against" needs its object: drop the preposition
+        for prep in (" against", " on", " at", " with", " from", " by", " of"):
+            if sentence.endswith(prep):
+                sentence = sentence[: -len(prep)]
+                break
     if event.location:
         prep = "near" if event.geo_precision and event.geo_precision > 1 else "in"
         admins = ", ".join(a for a in (event.admin2, event.admin1) if a and a != event.location)

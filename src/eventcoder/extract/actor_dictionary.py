@@ -1,0 +1,219 @@
+"""The actor dictionary (`data/actors/`): phrases -> ACLED actor names, matched with Aho-Corasick.
+
+`match_phrases(text)` finds every dictionary phrase on word boundaries (leftmost-longest);
+`state_name`, `group_name` and `generic_name` turn an entry plus the country and date into the
+ACLED name ("Military Forces of Iraq (2022-)", "Islamic State West Africa Province").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import ahocorasick
+
+from .. import countries
+from ..errors import DataFileError
+from ..resources import load_tsv, load_yaml
+
+# priority when two entries share a phrase: lower wins
+_PRIORITY = {"group": 0, "state": 1, "unidentified": 2, "protesters": 3, "rioters": 4, "civilians": 5}
+_FORCE_LABEL = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary phrase and what it denotes."""
+
+    phrase: str
+    kind: str  # group | state | unidentified | civilians | protesters | rioters
+    name: str = ""  # ACLED name or template with "{country}"
+    inter: Optional[int] = None
+    force: str = ""  # state: military | police | government
+    country: str = ""  # state unit tied to one country
+    suffix: str = ""  # unit appended to a state name
+    by_country: tuple = ()
+    no_country: str = ""
+    party: bool = False
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Short names of groups and units ("IS", "AA", "Fano") only count when capitalised."""
+        return (self.kind == "group" or bool(self.country)) and len(self.phrase) <= 4 \
+            and self.phrase.replace("-", "").isalpha()
+
+    def accepts(self, surface: str) -> bool:
+        """Whether the text form fits: 3 letters or fewer all capitals, 4 letters capitalised."""
+        if not self.case_sensitive:
+            return True
+        return surface.isupper() if len(self.phrase) <= 3 else surface[:1].isupper()
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    start: int
+    end: int
+    entry: Entry
+
+
+def normalise(text: str) -> str:
+    """Lowercase with the same length as `text` (offsets stay valid); curly apostrophes -> '."""
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("\u2019", "'").replace("\u2018", "'")
+
+
+@functools.lru_cache(maxsize=1)
+def entries() -> tuple[Entry, ...]:
+    out: list[Entry] = []
+    for i, g in enumerate(load_yaml("actors/groups.yaml") or []):
+        if "name" not in g or "aliases" not in g:
+            raise DataFileError(f"E103 data/actors/groups.yaml entry {i + 1}: needs name and aliases")
+        for alias in g["aliases"]:
+            out.append(Entry(phrase=str(alias), kind="group", name=g["name"], inter=g.get("inter"),
+                             by_country=tuple((g.get("by_country") or {}).items()),
+                             no_country=g.get("no_country", ""), party=bool(g.get("party"))))
+    for row in load_tsv("actors/state_terms.tsv"):
+        if row["force"] not in _FORCE_LABEL:
+            raise DataFileError(f"E103 data/actors/state_terms.tsv: unknown force {row['force']!r} "
+                                f"for {row['phrase']!r}; use military, police or government")
+        out.append(Entry(phrase=row["phrase"], kind="state", inter=1, force=row["force"],
+                         country=row["country"] or "", suffix=row["suffix"] or ""))
+    generic = load_yaml("actors/generic.yaml")
+    for kind in ("unidentified", "protesters", "rioters", "civilians"):
+        block = generic[kind]
+        for phrase in block["phrases"]:
+            out.append(Entry(phrase=str(phrase), kind=kind, name=block["name"], inter=block["inter"]))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _automaton():
+    best: dict[str, Entry] = {}
+    for e in entries():
+        key = normalise(e.phrase)
+        if key not in best or _PRIORITY[e.kind] < _PRIORITY[best[key].kind]:
+            best[key] = e
+    auto = ahocorasick.Automaton()
+    for key, e in best.items():
+        auto.add_word(key, (key, e))
+    auto.make_automaton()
+    return auto
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def match_phrases(text: str) -> list[PhraseMatch]:
+    """Dictionary phrases in `text` on word boundaries, leftmost-longest, non-overlapping."""
+    low = normalise(text)
+    found = []
+    for end_idx, (key, entry) in _automaton().iter(low):
+        start, end = end_idx - len(key) + 1, end_idx + 1
+        if start > 0 and _is_word_char(low[start - 1]) and _is_word_char(key[0]):
+            continue
+        if end < len(low) and _is_word_char(low[end]) and _is_word_char(key[-1]):
+            continue
+        if not entry.accepts(text[start:end]):
+            continue
+        found.append(PhraseMatch(start, end, entry))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[PhraseMatch] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _regimes() -> dict[str, list[dict]]:
+    table: dict[str, list[dict]] = {}
+    for row in load_tsv("actors/state_forces.tsv"):
+        table.setdefault(row["country"], []).append(row)
+    return table
+
+
+def _start_date(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def regime(country: str, when: Optional[dt.date] = None) -> Optional[dict]:
+    """The regime-period row of `country` in force on `when` (default: the current one)."""
+    rows = _regimes().get(country)
+    if not rows:
+        return None
+    if when is None:
+        return next((r for r in rows if not r["end"]), rows[-1])
+    started = [r for r in rows if _start_date(r["start"]) <= when]
+    if not started:
+        return min(rows, key=lambda r: _start_date(r["start"]))
+    return max(started, key=lambda r: _start_date(r["start"]))
+
+
+def state_name(country: str, force: str = "military", when: Optional[dt.date] = None,
+               suffix: str = "") -> str:
+    """"Military Forces of Iraq (2022-)"; without a regime row "Military Forces of X"."""
+    label = _FORCE_LABEL.get(force, "Military Forces")
+    row = regime(country, when)
+    if row is None:
+        name = f"{label} of {country}"
+    else:
+        state = row["state"] or country
+        name = f"{label} of {state} ({row['start'][:4]}-{row['end']})"
+    return f"{name} {suffix}".strip()
+
+
+def group_name(entry: Entry, country: Optional[str]) -> str:
+    """ACLED name of a group entry for the event country ("Islamic State (Iraq)")."""
+    by_country = dict(entry.by_country)
+    if country and country in by_country:
+        return by_country[country]
+    if "{country}" in entry.name:
+        if country:
+            return entry.name.format(country=country)
+        return entry.no_country or re.sub(r"\s*\(\{country\}\)", "", entry.name)
+    return entry.name
+
+
+def generic_name(base: str, country: Optional[str]) -> str:
+    return f"{base} ({country})" if country else base
+
+
+def name_to_inter() -> dict[str, int]:
+    """ACLED group name -> inter code (for claims named in sources)."""
+    return {e.name: e.inter for e in entries() if e.kind == "group" and e.inter}
+
+
+@functools.lru_cache(maxsize=1)
+def identity_words() -> tuple[tuple[str, str], ...]:
+    """(word, descriptor) pairs: 'teachers' -> 'Teachers'."""
+    pairs = []
+    for desc, words in load_yaml("actors/generic.yaml")["identities"].items():
+        pairs.extend((normalise(str(w)), desc) for w in words)
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@functools.lru_cache(maxsize=1)
+def state_after_demonym() -> tuple[str, ...]:
+    words = load_yaml("actors/generic.yaml")["state_after_demonym"]
+    return tuple(sorted((normalise(w) for w in words), key=len, reverse=True))
+
+
+def country_before(text: str, start: int) -> Optional[str]:
+    """ACLED country named by the demonym or country right before `start` ("Iraqi", "Israel's", "US")."""
+    m = re.search(r"((?:[A-Z][\w.]*[\s-]){0,2}[A-Z][\w.]*)(?:['\u2019]s)?\s+(?:\w+\s+)?$", text[max(0, start - 60):start])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for i in range(len(words)):  # longest tail first: "South Sudanese", then "Sudanese"
+        key = " ".join(words[i:])
+        c = countries.by_demonym(key)
+        if c is None and (len(key) > 3 or key in ("US", "U.S.", "UK", "DRC")):
+            c = countries.lookup(key)
+        if c is not None:
+            return c.name
+    return None

@@ -1,0 +1,140 @@
+"""Actor mentions and who did what to whom (codebook §2).
+
+`find_actors` resolves every dictionary mention to its ACLED name and inter code;
+`assign_roles` picks actor1/actor2 and the associated actors for one event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from typing import Optional
+
+from .. import countries
+from . import actor_dictionary as dic
+from .base import ActorMention, Analysis, Span
+
+LOGGER = logging.getLogger(__name__)
+
+_ARMED = ("armed", "state", "unidentified")
+# generic nouns absorbed into a group or state mention right before them: "Al Shabaab fighters"
+_HEAD_NOUNS = re.compile(r"^[\s-]+(fighters|militants|militiamen|rebels|insurgents|gunmen|jihadists|members|"
+                         r"forces|troops|soldiers|units|militia|elements|combatants|operatives|positions|"
+                         r"police|officers|commandos|personnel)\b", re.IGNORECASE)
+
+
+def infer_country(ana: Analysis) -> Optional[str]:
+    """Country of a report without a resolved place: dateline, else the most named country."""
+    if ana.dateline_place:
+        for part in reversed([p.strip() for p in ana.dateline_place.split(",")]):
+            c = countries.lookup(part) if len(part) > 3 else None
+            if c is not None:
+                return c.name
+    counts: Counter = Counter()
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", ana.text):
+        key = m.group()
+        c = countries.by_demonym(key) or (countries.lookup(key) if len(key) > 3 else None)
+        if c is not None:
+            counts[c.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_actors(ana: Analysis, country: Optional[str] = None,
+                event_date: Optional[dt.date] = None) -> list[ActorMention]:
+    """Every actor mention in the report, resolved to an ACLED name and inter code.
+
+    ana (Analysis): the parsed report.
+    country (str): the event country (ACLED spelling); names and inter 8 depend on it.
+    event_date (date): picks the regime period of state forces.
+    RETURNS (list[ActorMention]): mentions in text order, each with its span.
+    """
+    text = ana.text
+    country = country or infer_country(ana)
+    out: list[ActorMention] = []
+    for pm in dic.match_phrases(text):
+        mention = _resolve(ana, pm, country, event_date)
+        if mention is not None:
+            out.append(mention)
+    out.extend(_demonym_state_mentions(ana, country, event_date, out))
+    out.sort(key=lambda m: m.span.start)
+    return _absorb_heads(ana, out)
+
+
+def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[ActorMention]:
+    text, e = ana.text, pm.entry
+    start, end = pm.start, pm.end
+    sentence = ana.sentence_at(start).index
+    if e.kind == "state":
+        own = e.country or dic.country_before(text, start)
+        if e.force == "government" and not own:
+            return None  # "the government said": a source, not a force
+        if own and not e.country:  # take the demonym into the span: "Iraqi troops"
+            m = re.search(r"[A-Z][\w.]*(?:['\u2019]s)?\s+(?:\w+\s+)?$", text[max(0, start - 40):start])
+            if m:
+                start = start - len(m.group())
+        state_country = own or country
+        if not state_country:
+            return None
+        name = dic.state_name(state_country, e.force, when, e.suffix)
+        inter = 8 if country and state_country != country else 1
+        return ActorMention(ana.span(start, end), name, inter, sentence, kind="state")
+    if e.kind == "group":
+        return ActorMention(ana.span(start, end), dic.group_name(e, country), e.inter, sentence,
+                            kind="party" if e.party else "armed")
+    return ActorMention(ana.span(start, end), dic.generic_name(e.name, country), e.inter, sentence,
+                        kind=e.kind)
+
+
+def _demonym_state_mentions(ana, country, when, taken) -> list[ActorMention]:
+    """"Israeli drone", "Russian missiles", "Ukrainian forces": the state's military."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in dic.state_after_demonym())
+    out = []
+    for m in re.finditer(rf"\b(?:{words})\b", ana.text, re.IGNORECASE):
+        if any(t.span.start <= m.start() < t.span.end for t in taken):
+            continue
+        own = dic.country_before(ana.text, m.start())
+        head = re.search(r"([A-Z][\w.]*)(?:['\u2019]s)?\s+(?:\w+\s+)?$", ana.text[max(0, m.start() - 40):m.start()])
+        if not own or not head:
+            continue
+        start = m.start() - (len(head.group()))
+        if m.group().lower() in ("officials", "authorities"):
+            name = dic.state_name(own, "government", when)
+        else:
+            name = dic.state_name(own, "military", when)
+        inter = 8 if country and own != country else 1
+        out.append(ActorMention(ana.span(start, m.end()), name, inter, ana.sentence_at(start).index,
+                                kind="state"))
+    return out
+
+
+def _absorb_heads(ana: Analysis, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Extend "Al Shabaab" to "Al Shabaab fighters" and drop the generic nouns it swallows."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.kind in ("armed", "state"):
+            head = _HEAD_NOUNS.match(ana.text[m.span.end:m.span.end + 30])
+            if head:
+                m = ActorMention(ana.span(m.span.start, m.span.end + head.end()), m.name, m.inter,
+                                 m.sentence, kind=m.kind)
+        if out and m.span.start < out[-1].span.end:  # overlap: keep the longer mention
+            if (m.span.end - m.span.start) <= (out[-1].span.end - out[-1].span.start):
+                continue
+            out.pop()
+        out.append(m)
+    return out
+
+
+def identities_in(ana: Analysis, span: Span) -> list[str]:
+    """Identity descriptors ("Teachers", "Women") named inside `span`."""
+    low = dic.normalise(span.text)
+    found = []
+    for word, desc in dic.identity_words():
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) and desc not in found:
+            found.append(desc)
+    return found
+
+
+from .roles import assign_roles  # noqa: E402  (roles builds on the functions above)
+
+__all__ = ["assign_roles", "find_actors", "identities_in", "infer_country"]

@@ -1,0 +1,172 @@
+"""Decide the event_type / sub_event_type of one candidate event from its triggers.
+
+The coder groups the sentences that tell one incident; `classify` weighs the triggers found in
+them and applies the codebook's precedence (shared/codebook.md §1.1, `schema.SUB_RANK`) and its
+boundary rules (§1.2-1.7), e.g.:
+
+- airstrike during a ground battle -> Battles; shelling + airstrike -> Air/drone strike;
+- suicide bombing + gunfire -> Suicide bomb unless there is a real armed clash;
+- protest + lethal force -> Excessive force against protesters; + tear gas/arrests -> Protest with
+  intervention; + protesters' violence -> Violent demonstration;
+- abducted then killed -> Attack; a strike that hits civilians stays Explosions/Remote violence;
+- fresh killings outrank a mass-grave discovery only when the killing words are strong.
+
+Example: triggers of "Police fired live ammunition at protesters, killing two" -> ("Protests",
+"Excessive force against protesters", 0.93, [...]).
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Optional
+
+from ..schema import SUB_RANK, SUB_TO_TYPE
+from .base import Analysis, Trigger
+from .triggers import report_cue
+
+LOGGER = logging.getLogger(__name__)
+
+#: a sub-type counts as present when one trigger weighs this much ...
+PRESENT_MAX = 0.55
+#: ... or when two or more triggers combine (noisy-or) to this much
+PRESENT_COMBINED = 0.75
+#: nothing present: the strongest sub-type still wins if all live triggers combine to this much
+FALLBACK_TOTAL = 0.65
+#: Armed clash needs a real clash word (not only "gunfire", "attacked") to outrank a suicide bomb
+CLASH_STRONG = 0.75
+#: "killed"/"shot" words (not "gunmen": 0.4) turn an abduction into an Attack
+LETHAL_MIN = 0.45
+
+PROTEST = "Peaceful protest"
+EFAP = "Excessive force against protesters"
+PWI = "Protest with intervention"
+VD = "Violent demonstration"
+MOB = "Mob violence"
+CLASH = "Armed clash"
+
+
+def report_negative_cue(ana: Analysis) -> Optional[str]:
+    """Report-level veto: the name of the negative cue (film, sports, markets, drill, anniversary,
+    court, weather, opinion) that the title and first sentences match, or None.
+
+    Args:
+        ana (Analysis): the analysed document; its `document.title` counts double.
+    Returns:
+        str | None: e.g. "sports" for a match report whose striker "attacked".
+    """
+    return report_cue(ana)
+
+
+def _noisy_or(weights) -> float:
+    prob = 1.0
+    for w in weights:
+        prob *= 1.0 - w
+    return 1.0 - prob
+
+
+class _Evidence:
+    """Live triggers of one candidate event grouped by sub-type."""
+
+    def __init__(self, live: list[Trigger]):
+        self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
+        for t in live:
+            self.by_sub[t.sub_event_type].append(t)
+
+    def max(self, sub: str) -> float:
+        return max((t.score for t in self.by_sub.get(sub, [])), default=0.0)
+
+    def combined(self, sub: str) -> float:
+        return _noisy_or(t.score for t in self.by_sub.get(sub, []))
+
+    def present(self, sub: str) -> bool:
+        ts = self.by_sub.get(sub, [])
+        return bool(ts) and (self.max(sub) >= PRESENT_MAX or
+                             (len(ts) > 1 and self.combined(sub) >= PRESENT_COMBINED))
+
+    def any(self, sub: str) -> bool:
+        return bool(self.by_sub.get(sub))
+
+    def present_subs(self) -> set[str]:
+        return {s for s in self.by_sub if self.present(s)}
+
+
+def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
+    """(sub_event_type, sub-types whose triggers support it) by the codebook's rules."""
+    present = ev.present_subs()
+    demo = PROTEST in present
+    lethal = ev.any(EFAP) or ev.max("Attack") >= LETHAL_MIN
+    battles = {s for s in present if SUB_TO_TYPE[s] == "Battles"}
+    strong_battle = any(ev.max(s) >= CLASH_STRONG for s in battles)
+
+    # -- protests and riots (§1.3, §1.4): who used violence, and how much
+    if demo or ev.present(EFAP) or ev.present(PWI):
+        if not strong_battle or demo:
+            if ev.present(EFAP) or (demo and lethal):
+                return EFAP, {EFAP, PROTEST, "Attack", PWI}
+            if ev.present(VD) or (demo and CLASH in present):
+                return VD, {VD, PROTEST, CLASH}
+            if ev.present(PWI) or (demo and ev.any("Arrests")):
+                if demo or ev.any(PROTEST):
+                    return PWI, {PWI, PROTEST, "Arrests"}
+            if demo and not battles and not any(SUB_TO_TYPE[s] == "Explosions/Remote violence"
+                                                 for s in present):
+                return PROTEST, {PROTEST}
+    if ev.present(VD) and not strong_battle:
+        return VD, {VD, MOB}
+    if ev.present(MOB) and not strong_battle:
+        return MOB, {MOB, "Attack", "Looting/property destruction", VD}
+
+    # -- a remote weapon with "killing soldiers" or gunfire stays E/RV unless there was a real
+    # clash ("fighting", "gun battle"): suicide bombing + gunfire -> Suicide bomb (§1.5)
+    remote = any(SUB_TO_TYPE[s] == "Explosions/Remote violence" for s in present)
+    if remote and CLASH in present and ev.max(CLASH) < CLASH_STRONG:
+        present.discard(CLASH)
+        battles.discard(CLASH)
+    # -- weak killing words beside a mass-grave discovery describe the old deaths
+    if ev.max("Other") >= 0.9 and ev.max("Attack") < 0.6:
+        present.discard("Attack")
+    # -- abducted then killed -> Attack
+    if "Abduction/forced disappearance" in present and ev.max("Attack") >= LETHAL_MIN:
+        present.add("Attack")
+    if not present:
+        return None, set()
+    best = min(present, key=lambda s: SUB_RANK[s])
+    support = {best}
+    if best == "Attack":
+        support.add("Abduction/forced disappearance")
+    return best, support
+
+
+def classify(triggers: list[Trigger], ana: Analysis,
+             sentences: list[int]) -> Optional[tuple[str, str, float, list[Trigger]]]:
+    """(event_type, sub_event_type, confidence, supporting triggers) of one candidate event.
+
+    Args:
+        triggers (list[Trigger]): triggers from `find_triggers`; only those in `sentences` count.
+        ana (Analysis): the analysed document (kept for rules that need the text).
+        sentences (list[int]): indices of the sentences that tell this event (empty: all).
+    Returns:
+        tuple | None: None when no live trigger (not negated, hypothetical or negatively cued)
+        makes a codable event, e.g. only "attack" in a match report.
+    """
+    pool = [t for t in triggers if not sentences or t.sentence in set(sentences)]
+    live = [t for t in pool if not (t.negated or t.hypothetical or t.negative_cue)]
+    if not live:
+        return None
+    ev = _Evidence(live)
+    sub, support = _decide(ev)
+    if sub is None:
+        # nothing clear: several weak signals together can still make an event
+        if _noisy_or(t.score for t in live) < FALLBACK_TOTAL:
+            LOGGER.debug("no codable event: weak triggers %s", [t.span.text for t in live])
+            return None
+        sub = max(ev.by_sub, key=lambda s: (round(ev.combined(s), 2), -SUB_RANK[s]))
+        support = {sub}
+    chosen = [t for t in live if t.sub_event_type in support]
+    confidence = ev.combined(sub) if ev.any(sub) else _noisy_or(t.score for t in chosen)
+    rivals = [s for s in ev.present_subs() if s not in support and ev.max(s) >= ev.max(sub)]
+    if rivals:
+        confidence *= 0.8
+    confidence = round(min(0.99, confidence), 3)
+    LOGGER.debug("classified %s (%.2f) from %s", sub, confidence, [t.span.text for t in chosen])
+    return SUB_TO_TYPE[sub], sub, confidence, sorted(chosen, key=lambda t: t.span.start)

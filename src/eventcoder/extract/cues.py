@@ -1,0 +1,39 @@
+"""Cue lists from `data/lexicons/<lang>/*.yaml` and word-boundary search over them."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ..errors import DataFileError
+from ..resources import data_path, load_yaml
+
+
+@functools.lru_cache(maxsize=None)
+def load_cues(lang: str, name: str) -> dict[str, tuple[str, ...]]:
+    """`lexicons/<lang>/<name>.yaml` as {key: cues}; falls back to English for other languages."""
+    relpath = f"lexicons/{lang}/{name}.yaml"
+    if not data_path(relpath).is_file():
+        relpath = f"lexicons/en/{name}.yaml"
+    data = load_yaml(relpath) or {}
+    if not isinstance(data, dict):
+        raise DataFileError(f"E104 data/{relpath}: expected a mapping of cue lists")
+    return {k: tuple(str(c) for c in (v or ())) for k, v in data.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def cue_pattern(cues: tuple[str, ...]) -> Optional[re.Pattern]:
+    """One regex for a cue list, longest first, on word boundaries, case-insensitive."""
+    if not cues:
+        return None
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+                    for c in sorted(set(cues), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def find_cues(text: str, cues: tuple[str, ...], start: int = 0, end: Optional[int] = None):
+    """Matches of any cue in text[start:end] (match offsets are offsets into `text`)."""
+    pat = cue_pattern(cues)
+    if pat is None:
+        return []
+    return list(pat.finditer(text, start, len(text) if end is None else end))

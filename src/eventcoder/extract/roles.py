@@ -1,0 +1,288 @@
+"""actor1 / actor2 / associated actors of one event (codebook §2.5), re-exported by `actors`.
+
+Agent and patient come from the dependency parse around the trigger; the sub-event type then
+fixes what the codebook prescribes (protesters first, civilians second in VAC, one-sided events,
+an unidentified actor instead of a blank). Speculated perpetrators are never used.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import actor_dictionary as dic
+from .actors import find_actors, identities_in, infer_country
+from .base import ActorMention, Analysis, EventContext, Roles
+from .certainty import is_speculated
+from .cues import load_cues
+
+_AGENT_DEPS = ("nsubj", "csubj")
+_PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
+_PATIENT_PREPS = ("on", "against", "at", "targeting", "into", "upon")
+_RECIPROCAL = ("clash", "fight", "battle", "exchange", "engage", "skirmish")
+_ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity", "Other",
+              "Agreement", "Non-violent transfer of territory"}
+_ARMED = ("armed", "state", "unidentified")
+
+
+def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
+    """actor1 (initiator) and actor2 (target) of the event in `ctx`, with associated actors.
+
+    ana (Analysis): the parsed report.
+    ctx (EventContext): trigger, sentences, sub-event type, place/date, sources, certainty.
+    RETURNS (Roles): actor mentions keep their spans as evidence; `reason` says how they were chosen.
+    """
+    country = ctx.country or infer_country(ana)
+    sents = set(ctx.sentences) | {ctx.trigger.sentence}
+    found = [m for m in find_actors(ana, country, ctx.event_date) if m.sentence in sents]
+    speech = _speech_subjects(ana, found)
+    usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech]
+    agents, patients = _parse_roles(ana, ctx.trigger.span.start, usable)
+    notes: list[str] = []
+    claim = _claimant(ana, ctx, usable)
+    a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
+    if claim:
+        notes.append("actor1 from the claim of responsibility")
+    a2 = _first([p for p in patients if p is not a1], _ARMED + ("civilians", "protesters", "rioters"))
+    sub, etype = ctx.sub_event_type, ctx.event_type
+    trig_sent = ctx.trigger.sentence
+    nearby = sorted(usable, key=lambda m: (m.sentence != trig_sent, abs(m.span.start - ctx.trigger.span.start)))
+
+    def generic(kind_name: str, kind: str, inter: int, like: Optional[ActorMention] = None) -> ActorMention:
+        span = like.span if like else ctx.trigger.span
+        return ActorMention(span, dic.generic_name(kind_name, country), inter, trig_sent, kind=kind)
+
+    assoc1: list[str] = []
+    assoc2: list[str] = []
+    if etype == "Protests":
+        prot = next((m for m in nearby if m.kind == "protesters"), None)
+        a1 = generic("Protesters", "protesters", 6, prot)
+        a2 = None
+        if sub != "Peaceful protest":
+            a2 = _as_police(next((m for m in nearby if m.kind == "state"), None))
+        assoc1 = _assoc_identities(ana, nearby, ("protesters", "party", "civilians"), country)
+    elif etype == "Riots":
+        mob = next((m for m in nearby if m.kind == "rioters"), None)
+        a1 = generic("Rioters", "rioters", 5, mob)
+        if a2 is None or a2.kind == "rioters":
+            a2 = _as_police(next((m for m in nearby if m.kind in ("state", "civilians")), None))
+        if a2 is None and sub == "Mob violence":  # a mob's victim: "lynched a man accused of theft"
+            victim = _patient_token(ana, ctx.trigger.span.start)
+            if victim is not None:
+                a2 = generic("Civilians", "civilians", 7)
+                a2.span = ana.span(victim.left_edge.idx, victim.idx + len(victim.text))
+        if a2 is not None and a2.kind == "civilians":
+            a2 = generic("Civilians", "civilians", 7, a2)
+        assoc1 = [m.name for m in nearby if m.kind == "party"][:1]
+    elif etype == "Violence against civilians":
+        victim = next((p for p in patients if p.kind == "civilians"), None) or \
+            next((m for m in nearby if m.kind == "civilians"), None)
+        if a1 is None or a1.kind == "civilians":
+            a1 = _first([m for m in nearby if m not in patients], ("armed", "state"))
+        a2 = generic("Civilians", "civilians", 7, victim)
+        assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
+    elif etype == "Explosions/Remote violence":
+        if a2 is not None and a2.kind == "civilians":
+            assoc2 = _victim_identities(ana, [a2], country)
+            a2 = generic("Civilians", "civilians", 7, a2)
+        elif a2 is not None and a2.kind not in _ARMED:
+            a2 = None
+    elif etype == "Battles":
+        if a1 is not None and a2 is None and ana.spacy_doc is not None:
+            a2 = _first([m for m in nearby if m.kind in ("armed", "state") and m.name != a1.name], ("armed", "state"))
+        if a1 is None:
+            a1 = _first([m for m in nearby if m is not a2 and (a2 is None or m.name != a2.name)], ("armed", "state"))
+        for m in (a1, a2):
+            if m is not None and m.kind not in _ARMED:
+                a1, a2 = (None, a2) if m is a1 else (a1, None)
+    else:  # Strategic developments
+        if a1 is None:
+            a1 = _first(nearby, ("state", "armed"))
+        if sub in _ONE_SIDED:
+            a2 = None
+
+    if a1 is None and etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+        unid = next((m for m in nearby if m.kind == "unidentified"), None)
+        a1 = generic("Unidentified Armed Group", "unidentified", 3, unid)
+        a1.inter = 3
+        notes.append("no identified perpetrator")
+    if etype == "Battles" and a2 is None:
+        a2 = generic("Unidentified Armed Group", "unidentified", 3)
+    if a1 is not None and a2 is not None and a1.name == a2.name and etype not in ("Battles",):
+        a2 = None
+    for m, role in ((a1, "agent"), (a2, "patient")):
+        if m is not None:
+            m.role = role
+    allies = _allies(ana, agents, a1)
+    assoc1 = assoc1 + [a for a in allies if a not in assoc1]
+    return Roles(actor1=a1, actor2=a2, assoc_actor_1="; ".join(assoc1) or None,
+                 assoc_actor_2="; ".join(assoc2) or None, reason="; ".join(notes) or None)
+
+
+def _as_police(m: Optional[ActorMention]) -> Optional[ActorMention]:
+    """Crowd control by unnamed "security forces" is a police job (Protests, Riots)."""
+    if m is None or not m.name.startswith("Military Forces") or \
+            re.search(r"\b(army|soldiers?|troops|military)\b", m.span.text, re.IGNORECASE):
+        return m
+    return ActorMention(m.span, m.name.replace("Military Forces", "Police Forces", 1), m.inter, m.sentence,
+                        m.role, m.kind)
+
+
+def _patient_token(ana, offset: int):
+    tok = _token_at(ana, offset)
+    if tok is None:
+        return None
+    return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _first(mentions, kinds) -> Optional[ActorMention]:
+    return next((m for m in mentions if m.kind in kinds), None)
+
+
+def _claimant(ana, ctx, usable) -> Optional[ActorMention]:
+    src = ctx.sources
+    if src is None or not src.claimed_by:
+        return None
+    spec = ctx.certainty.speculated_perpetrators if ctx.certainty else []
+    if any(src.claimed_by == s for s in spec):
+        return None
+    same = next((m for m in usable if m.name == src.claimed_by), None)
+    if same:
+        return same
+    span = src.claim_span or ctx.trigger.span
+    inter = dic.name_to_inter().get(src.claimed_by, 2)
+    return ActorMention(span, src.claimed_by, inter, ana.sentence_at(span.start).index, kind="armed")
+
+
+def _speech_subjects(ana, mentions) -> set[int]:
+    """Starts of mentions that are only the speaker: "police said", "according to the army"."""
+    out: set[int] = set()
+    if ana.spacy_doc is None:
+        speech = load_cues(ana.lang, "attribution").get("speech", ())
+        for m in mentions:
+            after = ana.text[m.span.end:m.span.end + 40].lower()
+            before = ana.text[max(0, m.span.start - 30):m.span.start].lower()
+            if any(after.lstrip(" ,").startswith(v) for v in speech) or "according to" in before:
+                out.add(m.span.start)
+        return out
+    verbs = set(load_cues("en", "attribution").get("verbs", ()))
+    for m in mentions:
+        tok = _token_at(ana, m.span.end - 1)
+        if tok is None:
+            continue
+        head = tok
+        while head.dep_ in ("compound", "amod", "conj", "appos") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
+            out.add(m.span.start)
+        elif head.dep_ == "pobj" and head.head.head.lemma_ == "accord":
+            out.add(m.span.start)
+    return out
+
+
+def _token_at(ana, offset: int):
+    doc = ana.spacy_doc
+    if doc is None:
+        return None
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _in_subtree(tok, mentions) -> list[ActorMention]:
+    lo = tok.left_edge.idx
+    hi = tok.right_edge.idx + len(tok.right_edge.text)
+    return [m for m in mentions if lo <= m.span.start and m.span.end <= hi]
+
+
+def _parse_roles(ana, offset: int, mentions) -> tuple[list, list]:
+    """Mentions in agent and patient position around the trigger token (empty without a parse)."""
+    tok = _token_at(ana, offset)
+    if tok is None:
+        return [], []
+    agents: list = []
+    patients: list = []
+    pred = tok
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for child in tok.children:  # "an Al Shabaab attack", "Russian strikes", "attack by X on Y"
+            if child.dep_ in ("compound", "amod", "poss", "nmod"):
+                agents += _in_subtree(child, mentions)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                agents += [m for c in child.children for m in _in_subtree(c, mentions)]
+            elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
+                patients += [m for c in child.children for m in _in_subtree(c, mentions)]
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.head.pos_ in ("VERB", "ADP", "NOUN"):
+            pred = tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else tok.head
+            if tok.dep_ == "nsubj":  # "the strike killed five civilians"
+                patients += [m for c in pred.children if c.dep_ in ("dobj",) for m in _in_subtree(c, mentions)]
+                return agents, patients
+    if pred.pos_ not in ("VERB", "AUX"):
+        return agents, patients
+    a, p = _verb_roles(pred, mentions, tok)
+    agents += a
+    patients += p
+    if not agents and pred.dep_ in ("xcomp", "conj", "advcl") and pred.head.pos_ == "VERB":
+        a2, _ = _verb_roles(pred.head, mentions, tok)  # "gunmen stormed the village and killed ten"
+        agents += a2
+    return agents, patients
+
+
+def _verb_roles(verb, mentions, trigger) -> tuple[list, list]:
+    agents: list = []
+    patients: list = []
+    reciprocal = verb.lemma_ in _RECIPROCAL
+    for child in verb.children:
+        if child.dep_ in _AGENT_DEPS:
+            agents += _in_subtree(child, mentions)
+        elif child.dep_ == "agent":
+            agents += [m for c in child.children for m in _in_subtree(c, mentions)]
+        elif child.dep_ in _PATIENT_DEPS and child is not trigger:
+            patients += _in_subtree(child, mentions)
+            for gc in child.children:  # "opened fire on protesters"
+                if gc.dep_ == "prep" and gc.lower_ in _PATIENT_PREPS:
+                    patients += [m for c in gc.children for m in _in_subtree(c, mentions)]
+        elif child.dep_ == "prep" and (child.lower_ in _PATIENT_PREPS or (reciprocal and child.lower_ == "with")):
+            patients += [m for c in child.children for m in _in_subtree(c, mentions)]
+        elif child.dep_ in ("advcl", "xcomp") and child.lemma_ in ("target", "kill", "hit"):
+            patients += [m for c in child.children if c.dep_ == "dobj" for m in _in_subtree(c, mentions)]
+    return agents, patients
+
+
+def _allies(ana, agents, a1) -> list[str]:
+    """Other armed actors coordinated with actor1 in agent position ("JNIM and its allies")."""
+    if a1 is None:
+        return []
+    out = []
+    for m in agents:
+        if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def _victim_identities(ana, victims, country) -> list[str]:
+    out: list[str] = []
+    for v in victims:
+        if v is None:
+            continue
+        sent = ana.sentences[v.sentence] if 0 <= v.sentence < len(ana.sentences) else None
+        # widen to the noun phrase: "a female journalist", "three teachers"
+        lo = max(sent.start if sent else 0, v.span.start - 25)
+        phrase = ana.span(lo, v.span.end)
+        for desc in identities_in(ana, phrase):
+            name = dic.generic_name(desc, country)
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def _assoc_identities(ana, mentions, kinds, country) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "party" and m.name not in out:
+            out.append(m.name)
+        elif m.kind in kinds:
+            for desc in identities_in(ana, ana.span(max(0, m.span.start - 25), m.span.end)):
+                name = dic.generic_name(desc, country)
+                if name not in out and not re.match(r"(Refugees|Health)", desc):
+                    out.append(name)
+    return out

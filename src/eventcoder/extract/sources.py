@@ -1,0 +1,217 @@
+"""Who told the story: the source chain, claims of responsibility and denials (codebook §6).
+
+`source_chain` lists the outlet first, then each intermediary and original source in the order
+the text cites them ("according to X, citing a source within Y" -> [outlet, X, source within Y]).
+Cue lists: `lexicons/<lang>/attribution.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import actor_dictionary as dic
+from .base import Analysis, SourceChain, Span
+from .cues import find_cues, load_cues
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
+_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|several|some|other|another)\s+)+",
+                   re.IGNORECASE)
+_CUT = re.compile(r"\s*(?:,|;|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bon condition\b|"
+                  r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
+_NAME_RX = r"[A-Z\u0400-\u04FF\u0600-\u06FF][\w\u0400-\u04FF\u0600-\u06FF'’.&-]*"
+
+
+def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
+    """The attribution chain of the event told in `sentences`, plus claims and denials.
+
+    ana (Analysis): the parsed report; `ana.document.source` is the outlet.
+    sentences (list[int]): the event's sentences, trigger sentence first.
+    RETURNS (SourceChain): chain (outlet first), the attribution spans, claimed_by/denied_by.
+    """
+    out = SourceChain()
+    outlet = (ana.document.source or "").strip()
+    if outlet:
+        out.chain.append(outlet)
+    idx = sorted(set(i for i in sentences if 0 <= i < len(ana.sentences)))
+    found: list[tuple[str, Span]] = []
+    for i in idx:
+        found += _attributions(ana, i)
+    if not found and idx:  # the attribution often closes the paragraph: "..., police said."
+        for i in range(idx[-1] + 1, min(idx[-1] + 3, len(ana.sentences))):
+            found += _attributions(ana, i)
+            if found:
+                break
+    if not outlet:
+        outlet_guess = _outlet_in_text(ana)
+        if outlet_guess:
+            out.chain.append(outlet_guess)
+    country = None
+    for name, span in found:
+        if ana.dateline and span.start < ana.dateline.end:
+            continue
+        if re.match(r"(?:no|none|neither)\b", name, re.IGNORECASE) or (name.isupper() and "," in name):
+            continue
+        state = _state_source(name, ana)
+        if state:
+            name = state
+        if dic.normalise(name) not in {dic.normalise(c) for c in out.chain}:
+            out.chain.append(name)
+            out.spans.append(span)
+    _claims(ana, idx, out)
+    return out
+
+
+def _attributions(ana: Analysis, i: int) -> list[tuple[str, Span]]:
+    """(source name, span) in sentence `i`, in chain order."""
+    sent = ana.sentences[i]
+    cues = load_cues(ana.lang, "attribution")
+    text = ana.text
+    hits: list[tuple[int, str, Span]] = []
+    for m in find_cues(text, cues.get("according_to", ()) + cues.get("citing", ()), sent.start, sent.end):
+        tail = text[m.end():sent.end]
+        cut = _CUT.search(tail)
+        phrase = tail[:cut.start()] if cut else tail
+        _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase.strip(" .\u2014-"), m.start())
+    if ana.spacy_doc is not None:
+        _parsed_speech(ana, sent, cues, hits)
+    else:
+        for m in find_cues(text, cues.get("speech", ()), sent.start, sent.end):
+            before = text[sent.start:m.start()]
+            subj = re.search(rf"((?:{_NAME_RX}\s+|\w+\s+){{0,4}}\w+)\s*,?\s*$", before)
+            if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE):
+                words = subj.group(1).split()[-4:]
+                phrase = " ".join(words)
+                if not _looks_like_source(phrase, cues):
+                    continue
+                _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start())
+            else:  # verb first: "a déclaré le porte-parole de l'armée"
+                after = re.match(r"\s*((?:[\w'’-]+\s*){1,6})", text[m.end():sent.end])
+                if after and _looks_like_source(after.group(1), cues):
+                    _add(ana, hits, m.end() + after.start(1), after.group(1).strip(), m.start())
+    hits.sort(key=lambda h: h[0])
+    return [(name, span) for _, name, span in hits]
+
+
+def _looks_like_source(phrase: str, cues) -> bool:
+    low = dic.normalise(phrase)
+    return any(re.search(rf"(?<!\w){re.escape(n)}", low) for n in cues.get("source_nouns", ())) \
+        or bool(re.search(r"\b[A-Z\u0410-\u042f]{2,}\b", phrase))
+
+
+def _parsed_speech(ana, sent, cues, hits) -> None:
+    verbs = set(cues.get("verbs", ()))
+    doc = ana.spacy_doc
+    for tok in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []:
+        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        order = tok.idx
+        if tok.lemma_ == "tell":  # "police told Reuters": the medium comes first
+            medium = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+            if medium is not None and medium.lower_ not in _PRONOUNS and medium.pos_ == "PROPN":
+                _add_token(ana, hits, medium, order - 1)
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            _add_token(ana, hits, subj, order)
+
+
+def _add_token(ana, hits, head, order: int) -> None:
+    """The noun phrase of `head` without relative clauses and appositions."""
+    keep = [t for t in head.subtree if not any(a.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj")
+                                                and a is not head and a in head.subtree and t in a.subtree
+                                                for a in head.subtree)]
+    if not keep:
+        return
+    start, end = keep[0].idx, keep[-1].idx + len(keep[-1].text)
+    _add(ana, hits, start, ana.text[start:end], order)
+
+
+def _add(ana: Analysis, hits: list, start: int, phrase: str, order: int) -> None:
+    phrase = phrase.strip()
+    if not phrase or phrase.lower() in _PRONOUNS or len(phrase.split()) > 14:
+        return
+    if any(h[2].start <= start < h[2].end or start <= h[2].start < start + len(phrase) for h in hits):
+        return
+    span = ana.span(start, start + len(phrase))
+    hits.append((order, shorten(phrase), span))
+
+
+def shorten(phrase: str) -> str:
+    """Keep the gist: drop articles, a country possessive and a trailing date or place clause.
+
+    "a source within the security forces of Iraq's Anbar province"
+    -> "source within the security forces of Anbar province"
+    """
+    s = _LEAD.sub("", phrase.strip())
+    s = re.sub(rf"\b{_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)  # "Iraq’s Anbar" -> "Anbar"
+    s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
+    s = re.sub(r"^([A-Z]{2,6})\s+(?:news\s+)?agency$", r"\1", s)  # "ISNA news agency" -> "ISNA"
+    whole = dic.match_phrases(s)
+    if len(whole) == 1 and whole[0].start == 0 and whole[0].end == len(s) and whole[0].entry.kind == "state":
+        return s  # resolved by the coder with the event country; keep the words
+    return s
+
+
+def _state_source(name: str, ana: Analysis) -> Optional[str]:
+    """"police", "the army" -> "Police Forces of Somalia" (the chain names the body, not a period)."""
+    from .actors import infer_country
+
+    pms = dic.match_phrases(name)
+    if len(pms) != 1 or pms[0].entry.kind != "state" or pms[0].end != len(name):
+        return None
+    e = pms[0].entry
+    prefix = name[:pms[0].start].strip()
+    named = dic.country_before(name, pms[0].start) if prefix else None
+    if prefix and (named is None or len(prefix.split()) > 2):
+        return None
+    country = e.country or named or infer_country(ana)
+    if not country or e.force == "government":
+        return None
+    label = {"military": "Military Forces", "police": "Police Forces"}[e.force]
+    return f"{label} of {dic.regime(country)['state'] or country if dic.regime(country) else country}"
+
+
+def _outlet_in_text(ana: Analysis) -> Optional[str]:
+    m = re.search(r"\((?:AP|AFP|Reuters|[A-Z][\w ]{2,30})\)\s*[-\u2014\u2013]", ana.text[:300])
+    if not m:
+        return None
+    name = m.group().strip("()-\u2014\u2013 ").rstrip(")")
+    # a dateline date in brackets ("(Feb 14)", "(12 mars)") is not an outlet
+    return None if re.search(r"\d", name) else name
+
+
+def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
+    """claimed_by / denied_by from the event sentences and the few after them."""
+    from .actors import infer_country
+
+    if not idx:
+        return
+    cues = load_cues(ana.lang, "attribution")
+    country = infer_country(ana)
+    where = sorted({i for s in idx for i in range(s, min(s + 4, len(ana.sentences)))})
+    for i in where:
+        sent = ana.sentences[i]
+        low = ana.text[sent.start:sent.end]
+        negated = find_cues(low, cues.get("no_claim", ()))
+        for m in find_cues(ana.text, cues.get("claim", ()), sent.start, sent.end):
+            if any(n.start() < m.start() - sent.start for n in negated):
+                continue
+            group = _group_near(ana, sent.start, m.start(), before=True, country=country)
+            if group and not out.claimed_by:
+                out.claimed_by, out.claim_span = group[0], ana.span(group[1], m.end())
+        for m in find_cues(ana.text, cues.get("claim_by", ()), sent.start, sent.end):
+            group = _group_near(ana, m.end(), sent.end, before=False, country=country)
+            if group and not out.claimed_by and not negated:
+                out.claimed_by, out.claim_span = group[0], ana.span(m.start(), group[2])
+        for m in find_cues(ana.text, cues.get("denial", ()), sent.start, sent.end):
+            group = _group_near(ana, sent.start, m.start(), before=True, country=country)
+            if group and not out.denied_by:
+                out.denied_by = group[0]
+
+
+def _group_near(ana, lo: int, hi: int, before: bool, country) -> Optional[tuple[str, int, int]]:
+    """Nearest named armed group in text[lo:hi] (last one when `before`), as (name, start, end)."""
+    matches = [pm for pm in dic.match_phrases(ana.text[lo:hi]) if pm.entry.kind == "group" and not pm.entry.party]
+    if not matches:
+        return None
+    pm = matches[-1] if before else matches[0]
+    return dic.group_name(pm.entry, country), lo + pm.start, lo + pm.end

@@ -1,0 +1,367 @@
+"""Find event triggers: lexicon match (Aho-Corasick) + syntactic context -> `Trigger`s.
+
+Terms come from `data/lexicons/<lang>/triggers.yaml` (its header documents the format). English
+is matched on spaCy lemmas and lowercased words; other languages (or no parse) on lowercased
+words with word boundaries. The parse then decides `negated`, `hypothetical` and which sub-type an
+ambiguous word ("attacked", "captured") takes; negative cues (sports, markets, film, drill,
+anniversary, court, weather, opinion) mark triggers that are not conflict events.
+
+Example: "A suicide bomber blew himself up at a checkpoint" ->
+[Trigger("suicide bomber", Suicide bomb, 0.95), Trigger("blew himself up", Suicide bomb, 0.95)].
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Optional
+
+from ..schema import SUB_TO_TYPE
+from .base import Analysis, Span, Trigger
+from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["find_triggers", "report_cue"]
+
+
+# ------------------------------------------------------------------ matching
+
+
+def _drop_contained(matches):
+    """Keep the longest match; drop a match whose tokens lie inside a kept longer (or heavier) one."""
+    ordered = sorted(matches, key=lambda m: (-(m[1] - m[0]), -len(m[2].term), -m[2].weight, m[0]))
+    kept = []
+    for m in ordered:
+        if any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
+# ------------------------------------------------------------------ syntactic context
+
+
+def _span_root(tokens: list[Token], first: int, last: int):
+    """The spaCy token heading the span (its head lies outside), or None without a parse."""
+    toks = [t.sp for t in tokens[first:last + 1] if t.sp is not None]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _governing_verb(tok):
+    """The verb the trigger word belongs to: itself if verbal, else the nearest verbal ancestor."""
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 4:
+        tok = tok.head
+        steps += 1
+    return tok
+
+
+def _verb_chain(verb):
+    """The verb and the verbs it is an xcomp/ccomp/conj complement of ("threatened to attack")."""
+    chain = [verb]
+    while verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i and len(chain) < 4:
+        verb = verb.head
+        chain.append(verb)
+    return chain
+
+
+def _is_negated(lex: Lexicon, tokens, first, last, root) -> bool:
+    neg = set(lex.negation["words"])
+    if root is None:  # lexicon path: a negation word shortly before the trigger
+        window = tokens[max(0, first - lex.negation.get("window", 3)):first]
+        return any(t.lower in neg for t in window)
+    verb = _governing_verb(root)
+    for tok in {root, verb}:
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+                return True
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in lex.negation["deny"]:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.negation["deny"]:
+        return True
+    return False
+
+
+def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
+    hyp = lex.hypothetical
+    modals, intents = set(hyp["modals"]), set(hyp["intention"])
+    if root is None:
+        window = tokens[max(0, first - hyp.get("window", 4)):first]
+        words = {t.lower for t in window}
+        return bool(words & (modals | intents | set(hyp["conditional"])))
+    # "fears of an attack", "a threat of air strikes"
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for") and \
+            root.head.head.lemma_.lower() in set(hyp["nouns"]) | intents:
+        return True
+    verb = _governing_verb(root)
+    for i, v in enumerate(_verb_chain(verb)):
+        if i > 0 and v.lemma_.lower() in intents:
+            return True
+        if v is verb and v.lemma_.lower() in intents and v is not root:
+            return True
+        for child in v.children:
+            if child.dep_ == "aux" and child.lower_ in modals:
+                return True
+            if child.dep_ == "mark" and child.lower_ in hyp["conditional"]:
+                return True
+        if v.dep_ not in ("xcomp", "conj"):
+            break
+    return False
+
+
+def _declared(lex: Lexicon, root) -> bool:
+    """A strategic measure announced with a modal: "said it would block all roads"."""
+    if root is None:
+        return False
+    tok = root
+    for _ in range(5):
+        if tok.lemma_.lower() in lex.hypothetical.get("declarations", []):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _phrase_heads(tok, depth: int = 0) -> list:
+    """A noun phrase's head with its modifiers and coordinated heads, not its clauses:
+    "villagers returning from the market" -> [villagers]; "a military truck" -> [military, truck]."""
+    if tok.dep_ == "prep":
+        return [t for c in tok.children if c.dep_ == "pobj" for t in _phrase_heads(c, depth + 1)]
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod"):
+            out.append(c)
+        elif c.dep_ in ("conj", "appos") and depth < 3:
+            out.extend(_phrase_heads(c, depth + 1))
+        elif c.dep_ == "prep" and c.lower_ == "of" and depth < 2:  # "a convoy of soldiers"
+            out.extend(_phrase_heads(c, depth + 1))
+    return out
+
+
+def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token]:
+    """Tokens that fill `role` (agent/patient) of the trigger; the sentence as fallback."""
+    lo, hi = sent_range
+    if role == "sentence" or root is None:
+        if role == "agent":
+            return tokens[lo:first]
+        if role == "object":
+            return tokens[last + 1:min(hi, last + 5)]
+        return tokens[lo:hi]
+    verb = _governing_verb(root)
+    heads = {verb, root}
+    picked = set()
+    for h in heads:
+        for child in h.children:
+            if role == "agent" and child.dep_ in ("nsubj", "agent"):
+                picked.update(t.i for t in child.subtree)
+            if role == "object" and child.dep_ in ("dobj", "nsubjpass"):
+                picked.update(t.i for t in child.subtree)
+            if role == "patient" and child.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr",
+                                                     "compound", "poss", "dative", "npadvmod"):
+                picked.update(t.i for t in _phrase_heads(child))
+    if role == "agent" and verb.dep_ in ("xcomp", "conj") and not picked:
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                picked.update(t.i for t in child.subtree)
+    return [t for t in tokens if t.sp is not None and t.sp.i in picked]
+
+
+def _context_found(lex: Lexicon, group: str, tokens, first, last, root, sent_range) -> bool:
+    spec = lex.context[group]
+    role_toks = _role_tokens(tokens, first, last, root, spec.get("role", "sentence"), sent_range)
+    return lex.phrases_in(spec["_phrases"], role_toks)
+
+
+def _resolve(lex: Lexicon, payload, tokens, first, last, root, sent_range) -> tuple[Optional[str], bool]:
+    """(sub-type, confirmed by context) from the first matching rule of the term's group."""
+    for rule in lex.resolve[payload.group]["rules"]:
+        needs = rule.get("if", [])
+        if all(_context_found(lex, g, tokens, first, last, root, sent_range) for g in needs):
+            return rule.get("then"), bool(needs)
+    return None, False
+
+
+def _weapon_linked(lex: Lexicon, tokens, first, last, root) -> bool:
+    """A weapon word is the subject/object of an attack verb, or has one right beside it."""
+    verbs = lex.attack_verbs
+    if root is not None:
+        verb = _governing_verb(root)
+        if verb.lemma_.lower() in verbs and verb.i != root.i:
+            return True
+        if any(c.lemma_.lower() in verbs for c in root.children if c.dep_ in ("relcl", "acl")):
+            return True
+    near = tokens[max(0, first - 2):first] + tokens[last + 1:last + 4]
+    return any(lex.is_attack_verb(t) for t in near)
+
+
+def _protest_topic(lex: Lexicon, root) -> bool:
+    """The trigger is what a protest is about: "protested against the air strikes"."""
+    if root is None:
+        return False
+    tok, via_link = root, False
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in lex.topic_heads:
+            return True
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.lower_ in lex.topic_preps or tok.lemma_.lower() in lex.topic_verbs:
+            via_link = True
+        if via_link and tok.lemma_.lower() in lex.topic_heads:
+            return True
+        if via_link and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.topic_heads
+                            for c in tok.children):
+            return True
+    return False
+
+
+def _disrupted(lex: Lexicon, tokens, first, last, root) -> bool:
+    """An E/RV word that is the object of a disruption verb ("defused two roadside bombs")."""
+    if root is not None:
+        if root.dep_ not in ("dobj", "nsubjpass", "pobj", "conj", "appos"):
+            return False
+        tok = root
+        for _ in range(3):
+            tok = tok.head
+            lem = tok.lemma_.lower()
+            particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")), "")
+            if lem in lex.disrupts or f"{lem} {particle}".strip() in lex.disrupts:
+                return True
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                return False
+        return False
+    before = tokens[max(0, first - 4):first]
+    words = [t.lemma for t in before]
+    return any(w in lex.disrupts or " ".join(words[i:i + 2]) in lex.disrupts
+               for i, w in enumerate(words))
+
+
+# ------------------------------------------------------------------ negative cues
+
+
+def _cue_score(lex: Lexicon, cue: str, tokens: list[Token], text: str) -> float:
+    spec = lex.cues[cue]
+    score = sum(weight for weight in lex.cue_hits(cue, tokens))
+    score += 1.5 * sum(1 for rx in spec["_patterns"] if rx.search(text))
+    return score
+
+
+def _past_year(text: str, published) -> bool:
+    if published is None:
+        return False
+    return any(1900 < int(y) <= published.year - 2 for y in re.findall(r"\b(1[9]\d\d|20\d\d)\b", text))
+
+
+def report_cue(ana: Analysis) -> Optional[str]:
+    """Name of the negative cue that vetoes the whole report (title x2 + lead sentences), or None."""
+    lex = load_lexicon(ana.lang)
+    doc = ana.document
+    title = doc.title or ""
+    title_doc = None
+    if title and ana.spacy_doc is not None:
+        from ..nlp import spacy_model
+
+        nlp = spacy_model(ana.lang)
+        title_doc = nlp(title) if nlp is not None else None
+    title_toks = tokens_of(title, lex, title_doc) if title else []
+    lead_sents = ana.sentences[: lex.lead]
+    lead_text = " ".join(s.text for s in lead_sents)
+    all_toks = tokens_of(ana.text, lex, ana.spacy_doc)
+    lead_end = lead_sents[-1].end if lead_sents else 0
+    lead_toks = [t for t in all_toks if t.start < lead_end]
+    best, best_score = None, 0.0
+    for cue, spec in lex.cues.items():
+        score = 2 * _cue_score(lex, cue, title_toks, title) + _cue_score(lex, cue, lead_toks, lead_text)
+        if spec.get("past_year") and not _past_year(title + " " + lead_text, doc.published):
+            continue
+        if score >= spec.get("report_min", 99) and score > best_score:
+            best, best_score = cue, score
+    if best is None:
+        return None
+    # a title that itself reports a clear act (weight >= 0.9 trigger) is not vetoed
+    strong = [m for m in _drop_contained(search(lex.automaton, title_toks, lex.streams(title_toks))) if m[2].weight >= 0.9]
+    if strong and best not in ("court", "anniversary"):
+        return None
+    LOGGER.debug("report vetoed by negative cue %s (score %.1f)", best, best_score)
+    return best
+
+
+def _sentence_cue(lex: Lexicon, ana: Analysis, sent, sent_toks, root, tokens, first, last) -> Optional[str]:
+    for cue, spec in lex.cues.items():
+        if _cue_score(lex, cue, sent_toks, sent.text) < spec.get("sentence_min", 99):
+            continue
+        if spec.get("past_year") and not _past_year(sent.text, ana.document.published):
+            continue
+        if spec.get("role") == "subject":
+            lo = sent_toks[0].index if sent_toks else 0
+            hi = sent_toks[-1].index + 1 if sent_toks else 0
+            agent = _role_tokens(tokens, first, last, root, "agent", (lo, hi))
+            if not list(lex.cue_hits(cue, agent)):
+                continue
+        return cue
+    return None
+
+
+# ------------------------------------------------------------------ public
+
+
+def find_triggers(ana: Analysis) -> list[Trigger]:
+    """All trigger words/phrases of the document, with context flags, sorted by offset.
+
+    Args:
+        ana (Analysis): the analysed document (`nlp.analyse`).
+    Returns:
+        list[Trigger]: spans are exact document offsets; `negative_cue` is set from the sentence or,
+        for every trigger, from the report-level veto (`report_cue`).
+    """
+    lex = load_lexicon(ana.lang)
+    tokens = tokens_of(ana.text, lex, ana.spacy_doc)
+    if not tokens:
+        return []
+    report_level = report_cue(ana)
+    sent_of_tok = [ana.sentence_at(t.start).index for t in tokens]
+    sent_ranges: dict[int, tuple[int, int]] = {}
+    for i, s in enumerate(sent_of_tok):
+        lo, hi = sent_ranges.get(s, (i, i + 1))
+        sent_ranges[s] = (min(lo, i), max(hi, i + 1))
+    triggers: list[Trigger] = []
+    for first, last, payload in _drop_contained(search(lex.automaton, tokens, lex.streams(tokens))):
+        root = _span_root(tokens, first, last)
+        s_idx = sent_of_tok[first]
+        rng = sent_ranges[s_idx]
+        sub, score = payload.sub_event_type, payload.weight
+        if payload.group:
+            sub, confirmed = _resolve(lex, payload, tokens, first, last, root, rng)
+            if sub is None:
+                continue
+            score = min(0.95, score + (lex.context_boost if confirmed else 0.0))
+        if payload.kind == "weapon" and _weapon_linked(lex, tokens, first, last, root):
+            score = min(0.9, score + lex.weapon_boost)
+        if SUB_TO_TYPE[sub] == "Explosions/Remote violence" and _disrupted(lex, tokens, first, last, root):
+            sub, score = "Disrupted weapons use", min(score, 0.8)
+        start, end = tokens[first].start, tokens[last].end
+        sent = ana.sentences[s_idx]
+        cue = report_level or _sentence_cue(lex, ana, sent, tokens[rng[0]:rng[1]], root, tokens, first, last)
+        if cue is None and sub != "Peaceful protest" and _protest_topic(lex, root):
+            cue = "protest_topic"
+        hypothetical = _is_hypothetical(lex, tokens, first, last, root)
+        if hypothetical and SUB_TO_TYPE[sub] == "Strategic developments" and _declared(lex, root):
+            hypothetical = False
+        triggers.append(Trigger(
+            span=Span(start, end, ana.text[start:end]), sentence=s_idx,
+            event_type=SUB_TO_TYPE[sub], sub_event_type=sub, score=round(score, 3),
+            negated=_is_negated(lex, tokens, first, last, root),
+            hypothetical=hypothetical,
+            negative_cue=cue,
+        ))
+    triggers.sort(key=lambda t: (t.span.start, t.span.end))
+    LOGGER.debug("%d triggers in %s", len(triggers), ana.document.doc_id)
+    return triggers

@@ -1,0 +1,125 @@
+"""Find candidate toponyms in a text: capitalised word sequences whose folded form is a gazetteer
+name, a country name or a demonym (longest match first, on word boundaries).
+
+This is the lexical step only; `extract/places.py` filters the matches with context and the
+parse, and resolves each to one candidate.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .. import countries
+from ..resources import load_tsv
+from .lookup import Candidate, Gazetteer
+from .names import fold
+
+MAX_TOKENS = 6
+_TOKEN = re.compile(r"[^\W\d_]+")
+# what may join two words of one name: "Deir ez-Zor", "Fada N'Gourma", "Port-au-Prince"
+_JOINER = re.compile(r"^(?: |-|'|’| - )$")
+# lower-case particles inside names ("Rio de Janeiro", "Dayr az Zawr", "Bahr el Ghazal")
+_MAX_PARTICLE = 4
+# Russian case endings tried when a Cyrillic word has no entry ("в Санкт-Петербурге")
+_RU_ENDINGS = ("ого", "ому", "ой", "ом", "ей", "ах", "е", "у", "ы", "и", "а", "я", "ю")
+_AR_CLITICS = "وبلفك"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+    country: Optional[countries.Country] = None  # a country name or demonym
+    demonym: bool = False
+
+
+def _cased(word: str) -> bool:
+    """Capitalised, or written in a script without case (Arabic)."""
+    c = word[0]
+    return c.isupper() or (c.isalpha() and c.lower() == c.upper())
+
+
+@functools.lru_cache(maxsize=1)
+def _country_keys() -> dict[str, tuple[countries.Country, bool]]:
+    """Folded country names, aliases (>= 4 letters) and demonyms -> (country, is_demonym)."""
+    out: dict[str, tuple[countries.Country, bool]] = {}
+    for c in countries.all_countries():
+        for alias in c.aliases:
+            if len(alias) >= 4 and alias[0].isupper():
+                out.setdefault(fold(alias), (c, False))
+        for dem in c.demonyms:
+            out[fold(dem)] = (c, True)
+        out[fold(c.name)] = (c, False)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def stopwords(lang: str) -> frozenset[str]:
+    rows = load_tsv("gazetteer/stoplist.tsv")
+    return frozenset(fold(r["word"]) for r in rows if r["lang"] in ("any", lang))
+
+
+def _variants(key: str, words: list[str]) -> list[str]:
+    """Inflected single words -> dictionary forms to try (Russian endings, Arabic clitics)."""
+    out = []
+    if re.match(r"[\u0400-\u04FF]", words[-1]):
+        for end in _RU_ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 3:
+                base = key[: -len(end)]
+                out += [base, base + "а", base + "о", base + "ь"]
+    if re.match(r"[\u0600-\u06FF]", key) and key[0] in _AR_CLITICS and len(key) > 4:
+        out.append(key[1:])
+    if key.endswith(" city") and len(words) > 1:  # "Kunduz city", "Marib City"
+        out.append(key[:-5])
+    return out
+
+
+def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
+    """All gazetteer/country matches in `text`, non-overlapping, longest first, in offset order."""
+    tokens = list(_TOKEN.finditer(text))
+    spans: list[tuple[int, int, str, list[str]]] = []  # (token i, token j, key, variant keys)
+    for i, tok in enumerate(tokens):
+        if not _cased(tok.group()):
+            continue
+        words = [tok.group()]
+        for j in range(i, min(i + MAX_TOKENS, len(tokens))):
+            if j > i:
+                gap = text[tokens[j - 1].end():tokens[j].start()]
+                if not _JOINER.match(gap):
+                    break
+                words.append(tokens[j].group())
+                if not _cased(words[-1]) and len(words[-1]) > _MAX_PARTICLE:
+                    break
+            if not _cased(words[-1]):
+                continue
+            key = fold(text[tok.start():tokens[j].end()])
+            spans.append((i, j, key, _variants(key, words)))
+    keys = {k for _, _, key, var in spans for k in (key, *var)}
+    found = gaz.lookup_many(keys)
+    ckeys = _country_keys()
+    best: dict[int, tuple[int, Mention]] = {}
+    for i, j, key, var in spans:
+        cands = found.get(key) or next((found[v] for v in var if v in found), [])
+        country = ckeys.get(key)
+        if not cands and not country:
+            continue
+        if i in best and best[i][0] >= j:
+            continue
+        start, end = tokens[i].start(), tokens[j].end()
+        m = Mention(start, end, text[start:end], cands)
+        if country:
+            m.country, m.demonym = country
+        best[i] = (j, m)
+    out: list[Mention] = []
+    last_end = -1
+    for i in sorted(best):
+        j, m = best[i]
+        if m.start < last_end:
+            continue
+        out.append(m)
+        last_end = m.end
+    return out

@@ -1,0 +1,35 @@
+"""Name folding shared by the gazetteer builder and the text matcher.
+
+`fold("Al-Mawsil") == fold("al mawsil")`, `fold("Qa'im") == fold("Qaim")`,
+`fold("Culiacán") == "culiacan"`: lower case, no diacritics, no apostrophes,
+hyphens and runs of spaces become one space.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# apostrophes, ayn/hamza marks and backticks GeoNames uses in transliterations ("Sa`sa`")
+_APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
+_DISPLAY_DROP = re.compile(r"[`ʿʾ‘]")
+
+
+def strip_accents(text: str) -> str:
+    """'Pétion-Ville' -> 'Petion-Ville'; Arabic/Cyrillic letters are kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def fold(name: str) -> str:
+    """Matching key of a name: lower case, accents and apostrophes dropped, separators -> space."""
+    key = strip_accents(name).lower()
+    key = _APOSTROPHES.sub("", key)
+    key = _SEPARATORS.sub(" ", key)
+    return key.strip()
+
+
+def display(name: str) -> str:
+    """ACLED-style spelling of a GeoNames name: ASCII letters where the name is Latin, no ayn marks."""
+    out = _DISPLAY_DROP.sub("", strip_accents(name)).replace("’", "'")
+    return re.sub(r"\s+", " ", out).strip()

@@ -1,0 +1,371 @@
+"""The event store: documents, coded events with their evidence, and failures.
+
+SQLAlchemy Core over SQLite (default, a file in WAL mode) or PostgreSQL (psycopg 3), with
+the same portable SQL for both. Documents are stored once: writes are idempotent by
+`doc_id`, so re-running `eventcoder code` over a folder adds only what is new.
+
+Example:
+    >>> store = Store.open(":memory:")
+    >>> store.init()
+    >>> store.add_coded(document, events)
+    True
+    >>> store.events(country="Somalia", main=True)
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Optional
+
+from sqlalchemy import Connection, Engine, create_engine, event, exc, func, insert, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StoreError
+from ..schema import Document, Event, Evidence, Failure
+from . import tables as t
+
+log = logging.getLogger(__name__)
+
+#: Environment variable naming the default database (a path or a SQLAlchemy URL).
+DB_ENV = "EVENTCODER_DB"
+DEFAULT_PATH = "eventcoder.db"
+#: Rows fetched per query when streaming documents.
+BATCH = 500
+
+_EVENT_COLUMNS = tuple(t.events.c.keys())
+_EVIDENCE_FIELDS = tuple(c for c in t.evidence.c.keys() if c not in ("event_id", "seq"))
+
+
+def _store_error(code: str, message: str) -> StoreError:
+    """A StoreError whose `code` is the specific E30x code (the class default is E300)."""
+    error = StoreError(f"{code} {message}")
+    error.code = code
+    return error
+
+
+def resolve_url(url_or_path: str | None = None) -> str:
+    """Turn a path, URL or nothing into a SQLAlchemy URL.
+
+    Args:
+        url_or_path (str | None): a file path (SQLite), `:memory:`, or a URL such as
+            `sqlite:///x.db`, `postgresql://user@host/db`. None means `$EVENTCODER_DB`,
+            else `eventcoder.db` in the current directory.
+    RETURNS (str): the URL; `postgresql://` and `postgres://` get the psycopg 3 driver.
+    """
+    value = url_or_path or os.environ.get(DB_ENV) or DEFAULT_PATH
+    if value == ":memory:":
+        return "sqlite://"
+    if "://" in value:
+        scheme, rest = value.split("://", 1)
+        # SQLAlchemy's bare "postgresql" means psycopg2, which is not installed.
+        if scheme in ("postgresql", "postgres"):
+            return f"postgresql+psycopg://{rest}"
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _open_hint(url: str) -> str:
+    if url.startswith("sqlite"):
+        return (f"Check that the folder exists and is writable, or pass another path with "
+                f"--db or ${DB_ENV}.")
+    return ("Check that the server is running and that the URL's host, user, password and "
+            "database name are right.")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets readers (the web UI) work while a batch writes; SQLite ships FKs off."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _event_row(ev: Event, doc_id: str) -> dict[str, Any]:
+    row = {name: getattr(ev, name) for name in _EVENT_COLUMNS}
+    row["doc_id"] = ev.doc_id or doc_id
+    return row
+
+
+def _event_from_row(row: dict[str, Any], evidence: list[Evidence]) -> Event:
+    return Event(**row, evidence=evidence)
+
+
+class Store:
+    """A database of documents, events, evidence, failures, incidents and audit entries."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # ------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, url_or_path: str | None = None) -> "Store":
+        """Connect to a database (see `resolve_url`) and check that it answers.
+
+        Args:
+            url_or_path (str | None): path, `:memory:` or URL; None: `$EVENTCODER_DB` or
+                `./eventcoder.db`.
+        RETURNS (Store): an open store; call `init()` once to create the tables.
+        Raises:
+            StoreError: E301 when the database cannot be opened.
+        """
+        url = resolve_url(url_or_path)
+        kwargs: dict[str, Any] = {}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            # One shared connection, or every new connection would see an empty database.
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        try:
+            shown = make_url(url).render_as_string(hide_password=True)
+            engine = create_engine(url, **kwargs)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+            # Engines connect lazily: connect now so a bad path fails here, not mid-batch.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except exc.DBAPIError as error:
+            engine.dispose()
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise _store_error("E301", f"cannot open database at {shown}: {reason}. {_open_hint(url)}") from error
+        except exc.ArgumentError as error:
+            raise _store_error("E301", f"cannot open database at {url_or_path or url}: {error}. "
+                               f"Use a file path or a URL like sqlite:///events.db or "
+                               f"postgresql://user@host/dbname.") from error
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password masked."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def init(self) -> None:
+        """Create missing tables and record the schema version; safe to call again.
+
+        Raises:
+            StoreError: E302 when the database was made by an incompatible schema version.
+        """
+        with self._writing("create tables"), self.engine.begin() as conn:
+            t.metadata.create_all(conn)
+            stored = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+            if stored is None:
+                conn.execute(insert(t.meta).values(key="schema_version", value=t.SCHEMA_VERSION))
+            elif stored != t.SCHEMA_VERSION:
+                raise _store_error("E302", f"database {self.url} has schema version {stored}, this "
+                                   f"eventcoder expects {t.SCHEMA_VERSION}. Run `eventcoder db "
+                                   f"migrate` or use a new database.")
+
+    def schema_version(self) -> Optional[str]:
+        """The schema version stored by `init()`, or None for an uninitialised database."""
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("meta"):
+                return None
+            return conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _writing(self, action: str) -> Iterator[None]:
+        """Translate SQLAlchemy write errors into StoreError at the boundary."""
+        try:
+            yield
+        except exc.IntegrityError as error:
+            raise _store_error("E303", f"cannot {action} in {self.url}: {error.orig}. "
+                               f"Event ids must be unique and each event's doc_id must "
+                               f"match its document.") from error
+        except exc.OperationalError as error:
+            raise _store_error("E304", f"cannot {action} in {self.url}: {error.orig}. Run "
+                               f"`eventcoder db init` if the tables are missing; retry if the "
+                               f"database was locked.") from error
+
+    # ------------------------------------------------------------ documents
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        with self.engine.connect() as conn:
+            return self._has_document(conn, doc_id)
+
+    @staticmethod
+    def _has_document(conn: Connection, doc_id: str) -> bool:
+        query = select(t.documents.c.doc_id).where(t.documents.c.doc_id == doc_id)
+        return conn.execute(query).first() is not None
+
+    def add_document(self, doc: Document) -> bool:
+        """Store a document unless its `doc_id` is already there.
+
+        RETURNS (bool): True if it was written, False if it was already stored.
+        """
+        return self.add_coded(doc, [])
+
+    def add_coded(self, doc: Document, events: Iterable[Event]) -> bool:
+        """Store a document with its events and their evidence in ONE transaction.
+
+        Either everything is written or nothing is. A document already stored is left as
+        it is, with its events: nothing is written and False is returned.
+
+        Args:
+            doc (Document): the report.
+            events (Iterable[Event]): its coded events; an empty `doc_id` is taken from doc.
+        RETURNS (bool): True if written, False if the document was already stored.
+        Raises:
+            StoreError: E303 for duplicate event ids or an event of another document.
+        """
+        events = list(events)
+        for ev in events:
+            if ev.doc_id and ev.doc_id != doc.doc_id:
+                raise _store_error("E303", f"event {ev.event_id} belongs to document {ev.doc_id}, "
+                                   f"not {doc.doc_id}; store it with its own document.")
+        try:
+            with self._writing(f"store document {doc.doc_id}"), self.engine.begin() as conn:
+                if self._has_document(conn, doc.doc_id):
+                    log.debug("document %s already stored; nothing written", doc.doc_id)
+                    return False
+                self._insert_document(conn, doc)
+                self._insert_events(conn, doc.doc_id, events)
+        except StoreError as error:
+            # Another writer (a Dask worker) may have stored the same document between our
+            # check and our insert: that is the idempotent case, not an error.
+            if error.code == "E303" and self.has_document(doc.doc_id):
+                return False
+            raise
+        return True
+
+    @staticmethod
+    def _insert_document(conn: Connection, doc: Document) -> None:
+        conn.execute(insert(t.documents), [{name: getattr(doc, name) for name in t.documents.c.keys()}])
+
+    @staticmethod
+    def _insert_events(conn: Connection, doc_id: str, events: list[Event]) -> None:
+        if not events:
+            return
+        conn.execute(insert(t.events), [_event_row(ev, doc_id) for ev in events])
+        evidence_rows = [
+            {"event_id": ev.event_id, "seq": seq, **{name: getattr(e, name) for name in _EVIDENCE_FIELDS}}
+            for ev in events for seq, e in enumerate(ev.evidence)
+        ]
+        if evidence_rows:
+            conn.execute(insert(t.evidence), evidence_rows)
+
+    def get_document(self, doc_id: str) -> Optional[Document]:
+        """The stored document with this id, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.doc_id == doc_id)).mappings().first()
+        return Document(**row) if row else None
+
+    def get_documents(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        """The stored documents among `doc_ids`, by id (what the exporters take)."""
+        wanted = sorted(set(doc_ids))
+        found: dict[str, Document] = {}
+        for i in range(0, len(wanted), BATCH):
+            query = select(t.documents).where(t.documents.c.doc_id.in_(wanted[i:i + BATCH]))
+            with self.engine.connect() as conn:
+                found.update((row["doc_id"], Document(**row)) for row in conn.execute(query).mappings())
+        return found
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, ordered by doc_id, fetched in batches of BATCH."""
+        last = None
+        while True:
+            query = select(t.documents).order_by(t.documents.c.doc_id).limit(BATCH)
+            if last is not None:
+                # Keyset paging: no connection stays open while the caller works.
+                query = query.where(t.documents.c.doc_id > last)
+            with self.engine.connect() as conn:
+                rows = conn.execute(query).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield Document(**row)
+            last = rows[-1]["doc_id"]
+
+    # ------------------------------------------------------------ events
+
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        doc_id: str | None = None,
+        main: bool | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events with their evidence, matching every filter given.
+
+        Args:
+            country, admin1, event_type, sub_event_type, doc_id (str | None): exact matches.
+            date_from, date_to (date | None): inclusive bounds on event_date.
+            main (bool | None): True for main events, False for background ones.
+            limit (int | None): at most this many events.
+        RETURNS (list[Event]): ordered by event_date, then event_id; equal to what was stored.
+        """
+        c = t.events.c
+        conditions = [
+            column == value
+            for column, value in ((c.country, country), (c.admin1, admin1), (c.event_type, event_type),
+                                  (c.sub_event_type, sub_event_type), (c.doc_id, doc_id), (c.main, main))
+            if value is not None
+        ]
+        if date_from is not None:
+            conditions.append(c.event_date >= date_from)
+        if date_to is not None:
+            conditions.append(c.event_date <= date_to)
+        query = select(t.events).where(*conditions).order_by(c.event_date, c.event_id).limit(limit)
+        # Without a limit the evidence query reuses the filter as a subquery, so no list of
+        # ids is bound (SQLite and PostgreSQL cap the number of parameters).
+        ids = query.with_only_columns(c.event_id).order_by(None).scalar_subquery() if limit is None else None
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            if ids is None:
+                ids = [row["event_id"] for row in rows]
+            evidence_query = (select(t.evidence).where(t.evidence.c.event_id.in_(ids))
+                              .order_by(t.evidence.c.event_id, t.evidence.c.seq))
+            evidence: dict[str, list[Evidence]] = {}
+            for e in conn.execute(evidence_query).mappings():
+                evidence.setdefault(e["event_id"], []).append(Evidence(**{k: e[k] for k in _EVIDENCE_FIELDS}))
+        return [_event_from_row(dict(row), evidence.get(row["event_id"], [])) for row in rows]
+
+    # ------------------------------------------------------------ failures and counts
+
+    def add_failure(self, failure: Failure, at: dt.datetime | None = None) -> None:
+        """Record a per-document failure (the batch goes on).
+
+        Args:
+            failure (Failure): what failed.
+            at (datetime | None): when; now (UTC) by default.
+        """
+        row = {name: getattr(failure, name) for name in Failure.field_names()}
+        row["at"] = at or dt.datetime.now(dt.timezone.utc)
+        with self._writing(f"record failure of {failure.origin}"), self.engine.begin() as conn:
+            conn.execute(insert(t.failures), [row])
+
+    def failures(self) -> list[Failure]:
+        """Every recorded failure, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.failures).order_by(t.failures.c.id)).mappings().all()
+        return [Failure(**{name: row[name] for name in Failure.field_names()}) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: documents, events, main_events, failures."""
+        queries = {
+            "documents": select(func.count()).select_from(t.documents),
+            "events": select(func.count()).select_from(t.events),
+            "main_events": select(func.count()).select_from(t.events).where(t.events.c.main.is_(True)),
+            "failures": select(func.count()).select_from(t.failures),
+        }
+        with self.engine.connect() as conn:
+            return {name: conn.execute(query).scalar_one() for name, query in queries.items()}

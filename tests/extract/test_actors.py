@@ -1,0 +1,159 @@
+"""Actor mentions, ACLED names, inter codes and actor1/actor2 roles (codebook §2)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract import actor_dictionary as dic
+from eventcoder.extract.actors import assign_roles, find_actors
+from eventcoder.extract.base import Certainty, EventContext, Place, SourceChain, Trigger
+from tests.conftest import assert_spans
+
+
+def make_ctx(ana, word, sub, etype, country, date="2025-03-10", sources=None, certainty=None, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = ana.text.index(word, start + 1)
+    sent = ana.sentence_at(start).index
+    trig = Trigger(span=ana.span(start, start + len(word)), sentence=sent, event_type=etype, sub_event_type=sub)
+    return EventContext(trigger=trig, sentences=[sent], sub_event_type=sub, event_type=etype,
+                        place=Place(span=None, name="x", country=country),
+                        event_date=dt.date.fromisoformat(date), sources=sources, certainty=certainty)
+
+
+@pytest.mark.parametrize("country, when, force, expected", [
+    ("Syria", dt.date(2024, 11, 30), "military", "Military Forces of Syria (2000-2024)"),
+    ("Syria", dt.date(2025, 2, 1), "military", "Military Forces of Syria (2024-)"),
+    ("Nigeria", dt.date(2022, 6, 1), "police", "Police Forces of Nigeria (2015-2023)"),
+    ("Nigeria", dt.date(2024, 6, 1), "police", "Police Forces of Nigeria (2023-)"),
+    ("Democratic Republic of Congo", dt.date(2025, 1, 1), "military",
+     "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ("United States", dt.date(2024, 12, 1), "military", "Military Forces of the United States (2021-2025)"),
+    ("Kenya", None, "government", "Government of Kenya (2022-)"),
+])
+def test_actors_state_name_depends_on_event_date(country, when, force, expected):
+    assert dic.state_name(country, force, when) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, phrase, country, name, inter, kind", [
+    ("Iraqi troops raided a farm near Tikrit.", "Iraqi troops", "Iraq", "Military Forces of Iraq (2022-)", 1, "state"),
+    ("The Nigerian army repelled the raid.", "Nigerian army", "Nigeria", "Military Forces of Nigeria (2023-)", 1, "state"),
+    ("Russian forces shelled the town overnight.", "Russian forces", "Ukraine", "Military Forces of Russia (2000-)", 8, "state"),
+    ("An Israeli drone hit a car outside Tyre.", "Israeli drone", "Lebanon", "Military Forces of Israel (2022-)", 8, "state"),
+    ("NISA agents detained two men in the capital.", "NISA", "Somalia",
+     "Military Forces of Somalia (2022-) National Intelligence and Security Agency", 1, "state"),
+    ("Police dispersed the crowd with tear gas.", "Police", "Kenya", "Police Forces of Kenya (2022-)", 1, "state"),
+    ("Al-Shabaab fighters overran the base.", "Al-Shabaab fighters", "Somalia", "Al Shabaab", 2, "armed"),
+    ("ISWAP fighters ambushed a convoy.", "ISWAP fighters", "Nigeria", "Islamic State West Africa Province", 2, "armed"),
+    ("Daesh cells remain active in the desert.", "Daesh", "Iraq", "Islamic State (Iraq)", 2, "armed"),
+    ("The ISIS cell was dismantled.", "ISIS", "Mozambique", "Islamic State Mozambique Province", 2, "armed"),
+    ("Hezbollah fired rockets at a base.", "Hezbollah", "Lebanon", "Hezbollah", 3, "armed"),
+    ("Unknown gunmen stormed the village.", "Unknown gunmen", "Nigeria", "Unidentified Armed Group (Nigeria)", 3, "unidentified"),
+    ("Hundreds of demonstrators marched to parliament.", "demonstrators", "Kenya", "Protesters (Kenya)", 6, "protesters"),
+    ("An angry mob torched the station.", "angry mob", "India", "Rioters (India)", 5, "rioters"),
+    ("Three villagers were wounded.", "villagers", "Mali", "Civilians (Mali)", 7, "civilians"),
+])
+def test_actors_find_resolves_name_and_inter(analyse_text, sentence, phrase, country, name, inter, kind):
+    ana = analyse_text(sentence)
+    found = find_actors(ana, country, dt.date(2025, 3, 1))
+    assert_spans(ana.text, [m.span for m in found])
+    hit = [m for m in found if phrase in m.span.text]
+    assert hit, found
+    assert (hit[0].name, hit[0].inter, hit[0].kind) == (name, inter, kind)
+
+
+@pytest.mark.model
+def test_actors_lowercase_short_words_are_not_acronyms(analyse_text):
+    ana = analyse_text("It is unclear what the aa battery is for.")
+    assert [m for m in find_actors(ana, "Myanmar") if m.kind == "armed"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, word, sub, etype, country, actor1, actor2", [
+    # passive voice: the agent follows "by"
+    ("Five soldiers were killed by Al Shabaab fighters near Afgoye on Monday.", "killed", "Armed clash", "Battles",
+     "Somalia", "Al Shabaab", "Military Forces of Somalia (2022-)"),
+    # active voice
+    ("Malian soldiers attacked JNIM positions outside Douentza.", "attacked", "Armed clash", "Battles",
+     "Mali", "Military Forces of Mali (2021-)", "JNIM: Group for Support of Islam and Muslims"),
+    # "X clashed with Y"
+    ("SDF fighters clashed with tribal gunmen in Deir ez-Zor.", "clashed", "Armed clash", "Battles",
+     "Syria", "SDF: Syrian Democratic Forces", "Unidentified Armed Group (Syria)"),
+    # unknown attackers on civilians: never a blank actor1
+    ("Gunmen killed four farmers in their fields.", "killed", "Attack", "Violence against civilians",
+     "Nigeria", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ("Seven villagers were shot dead in the night.", "shot", "Attack", "Violence against civilians",
+     "Burkina Faso", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+    # E/RV on civilians: perpetrator first, civilians second
+    ("A Russian missile struck a residential block, killing six civilians.", "struck",
+     "Shelling/artillery/missile attack", "Explosions/Remote violence", "Ukraine",
+     "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
+    # state forces at home: inter 1; abroad: inter 8 (checked below)
+    ("Police fired tear gas at protesters in Nairobi.", "fired", "Protest with intervention", "Protests",
+     "Kenya", "Protesters (Kenya)", "Police Forces of Kenya (2022-)"),
+    ("Hundreds of teachers marched peacefully in Lagos.", "marched", "Peaceful protest", "Protests",
+     "Nigeria", "Protesters (Nigeria)", None),
+    ("A mob lynched a suspected thief in the market.", "lynched", "Mob violence", "Riots",
+     "India", "Rioters (India)", "Civilians (India)"),
+])
+def test_actors_assign_roles(analyse_text, sentence, word, sub, etype, country, actor1, actor2):
+    ana = analyse_text(sentence)
+    roles = assign_roles(ana, make_ctx(ana, word, sub, etype, country))
+    assert (roles.actor1.name if roles.actor1 else None) == actor1
+    assert (roles.actor2.name if roles.actor2 else None) == actor2
+    assert_spans(ana.text, [r.span for r in (roles.actor1, roles.actor2) if r])
+
+
+@pytest.mark.model
+def test_actors_state_forces_abroad_get_inter_8(analyse_text):
+    ana = analyse_text("Israeli warplanes bombed a house in Nabatieh, killing two Hezbollah members.")
+    roles = assign_roles(ana, make_ctx(ana, "bombed", "Air/drone strike", "Explosions/Remote violence", "Lebanon"))
+    assert roles.actor1.name == "Military Forces of Israel (2022-)"
+    assert roles.actor1.inter == 8
+    assert roles.actor2.name == "Hezbollah"
+
+
+@pytest.mark.model
+def test_actors_coordinated_agents_become_associated(analyse_text):
+    ana = analyse_text("Malian troops and Africa Corps mercenaries attacked a JNIM camp near Tessit.")
+    roles = assign_roles(ana, make_ctx(ana, "attacked", "Armed clash", "Battles", "Mali"))
+    assert roles.actor1.name == "Military Forces of Mali (2021-)"
+    assert roles.assoc_actor_1 == "Africa Corps"
+    assert roles.actor2.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.model
+def test_actors_victim_identity_is_associated(analyse_text):
+    ana = analyse_text("Unknown assailants abducted a journalist in Ouagadougou.")
+    roles = assign_roles(ana, make_ctx(ana, "abducted", "Abduction/forced disappearance",
+                                       "Violence against civilians", "Burkina Faso"))
+    assert roles.actor2.name == "Civilians (Burkina Faso)"
+    assert roles.assoc_actor_2 == "Journalists (Burkina Faso)"
+
+
+@pytest.mark.model
+def test_actors_claim_names_actor1(analyse_text):
+    ana = analyse_text("A car bomb exploded outside a hotel in Mogadishu. Al Shabaab claimed responsibility.")
+    src = SourceChain(chain=["Wire"], claimed_by="Al Shabaab", claim_span=ana.span(49, 59))
+    roles = assign_roles(ana, make_ctx(ana, "exploded", "Remote explosive/landmine/IED",
+                                       "Explosions/Remote violence", "Somalia", sources=src))
+    assert roles.actor1.name == "Al Shabaab"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "Suspected Al Shabaab militants killed three traders in Kismayo.",
+    "Three traders were killed in Kismayo in an attack that bore the hallmarks of Al Shabaab.",
+    "Residents blamed Al Shabaab after three traders were killed in Kismayo.",
+])
+def test_actors_speculated_perpetrator_is_never_an_actor(analyse_text, sentence):
+    ana = analyse_text(sentence)
+    word = "killed"
+    cert = Certainty(speculated_perpetrators=["Al Shabaab"])
+    roles = assign_roles(ana, make_ctx(ana, word, "Attack", "Violence against civilians", "Somalia",
+                                       certainty=cert))
+    assert roles.actor1.name == "Unidentified Armed Group (Somalia)"
+    assert roles.actor2.name == "Civilians (Somalia)"
+    assert "Shabaab" not in (roles.assoc_actor_1 or "") + (roles.assoc_actor_2 or "")

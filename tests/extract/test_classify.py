@@ -1,0 +1,177 @@
+"""classify(): one-sentence reports -> sub-event type (codebook §1), ranking rules and vetoes.
+
+Sentences are written for these tests (fictional events in real places); add a row to extend.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.classify import classify, report_negative_cue
+from eventcoder.extract.triggers import find_triggers
+from eventcoder.schema import SUB_EVENT_TYPES, SUB_TO_TYPE
+
+pytestmark = pytest.mark.model
+
+
+def _code(analyse_text, text, **header):
+    ana = analyse_text(text, **header)
+    return classify(find_triggers(ana), ana, [])
+
+
+SUB_TYPE_CASES = [
+    ("Government regains territory", "Government troops recaptured the town of Mopti from rebels on Sunday."),
+    ("Government regains territory", "The army said its soldiers retook the village of Kisoro after two days of fighting."),
+    ("Non-state actor overtakes territory", "Al Shabaab fighters took control of the town of Jowhar after heavy fighting with soldiers."),
+    ("Non-state actor overtakes territory", "Rebels overran the district headquarters of Pinlebu on Thursday."),
+    ("Armed clash", "Soldiers and ISWAP fighters exchanged fire for three hours near Monguno."),
+    ("Armed clash", "Militants ambushed an army convoy on the road to Kidal, killing six soldiers."),
+    ("Excessive force against protesters", "Police fired live ammunition at protesters in Kisumu, killing two."),
+    ("Excessive force against protesters", "Troops opened fire on demonstrators outside the parliament in Conakry, wounding dozens."),
+    ("Protest with intervention", "Police fired tear gas to disperse hundreds of students marching in Dhaka."),
+    ("Protest with intervention", "Riot police used water cannon against protesters who gathered outside the ministry in Tbilisi."),
+    ("Peaceful protest", "Hundreds of nurses marched through Lagos on Tuesday to protest unpaid salaries."),
+    ("Peaceful protest", "Farmers staged a sit-in outside the governor's office in Lahore."),
+    ("Violent demonstration", "Protesters pelted police with stones and set fire to a police station in Kano."),
+    ("Violent demonstration", "Demonstrators blocked the highway with burning tyres and barricades in Antananarivo."),
+    ("Mob violence", "An angry mob lynched two men accused of theft in the village of Nyakabanda."),
+    ("Mob violence", "Vigilantes beat a suspected thief to death in a market in Port Harcourt."),
+    ("Chemical weapon", "Residents said a chlorine gas attack left dozens struggling to breathe in Douma."),
+    ("Chemical weapon", "Investigators said a chemical weapon was used against villagers near Idlib."),
+    ("Air/drone strike", "A drone strike hit a car near Tyre on Wednesday, killing two people."),
+    ("Air/drone strike", "Warplanes carried out air strikes on a market in the town of Nyala."),
+    ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Peshawar."),
+    ("Suicide bomb", "Eight people died when an attacker detonated an explosive vest at a mosque in Kunduz."),
+    ("Shelling/artillery/missile attack", "Artillery shells hit a residential area of Kherson, wounding four civilians."),
+    ("Shelling/artillery/missile attack", "A ballistic missile struck an apartment block in Dnipro overnight."),
+    ("Remote explosive/landmine/IED", "A roadside bomb struck a military truck near Bulo Burde."),
+    ("Remote explosive/landmine/IED", "Two herders were killed when their cart hit a landmine near Kayes."),
+    ("Grenade", "A man threw a grenade into a bar in Cotabato, wounding nine customers."),
+    ("Grenade", "Attackers lobbed a hand grenade at a police post in Srinagar."),
+    ("Sexual violence", "Aid workers reported the rape of six women by armed men near Tawila."),
+    ("Sexual violence", "Witnesses said soldiers sexually assaulted two girls at a checkpoint near Kalehe."),
+    ("Attack", "Gunmen shot dead five farmers in their fields near Bokkos."),
+    ("Attack", "Militiamen massacred at least 20 villagers in Djugu on Friday."),
+    ("Abduction/forced disappearance", "Gunmen abducted 25 passengers from a bus on the Kaduna-Abuja highway."),
+    ("Abduction/forced disappearance", "Armed men kidnapped a local journalist in Culiacan on Monday night."),
+    ("Agreement", "The two sides signed a ceasefire agreement in Doha on Saturday."),
+    ("Agreement", "Government and rebel negotiators completed a prisoner exchange in Juba."),
+    ("Arrests", "Police arrested a senior opposition leader at his home in Kampala."),
+    ("Arrests", "Security forces detained the former mayor of Goma on corruption charges."),
+    ("Change to group/activity", "The army deployed hundreds of troops to the border town of Bunagana."),
+    ("Change to group/activity", "The militia imposed a blockade on all roads leading into Djibo."),
+    ("Disrupted weapons use", "Air defences shot down nine drones over the Odesa region overnight."),
+    ("Disrupted weapons use", "Army engineers defused two improvised explosive devices on the road to Gao."),
+    ("Headquarters or base established", "The militia set up a new base on the outskirts of Kumbo."),
+    ("Headquarters or base established", "Troops established a forward operating base near the village of Tillia."),
+    ("Looting/property destruction", "Armed men looted the central market of Kalehe on Tuesday."),
+    ("Looting/property destruction", "Fighters pillaged shops and warehouses in the town of Masisi."),
+    ("Non-violent transfer of territory", "The militia handed control of the airport to government forces under a deal."),
+    ("Non-violent transfer of territory", "Rebels entered the town of Tine without a fight after soldiers withdrew."),
+    ("Other", "Forensic teams exhumed bodies from a mass grave outside Tlajomulco."),
+    ("Other", "Officers seized power in a coup in Niamey on Wednesday."),
+]
+
+
+def test_classify_cases_cover_all_sub_types():
+    assert {sub for sub, _ in SUB_TYPE_CASES} == set(SUB_EVENT_TYPES)
+
+
+@pytest.mark.parametrize("expected,text", SUB_TYPE_CASES)
+def test_classify_sub_event_type(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None, text
+    event_type, sub, confidence, support = result
+    assert sub == expected, (text, [(t.span.text, t.sub_event_type) for t in support])
+    assert event_type == SUB_TO_TYPE[expected]
+    assert 0 < confidence <= 1
+    assert support and all(t.span.text for t in support)
+
+
+RANKING_CASES = [
+    # suicide bombing + gunfire -> Suicide bomb; with a real clash -> Armed clash
+    ("Suicide bomb", "A suicide bomber blew himself up at the hotel gate and gunmen then opened fire on guests."),
+    ("Armed clash", "A suicide bomber blew himself up at the base gate, then militants fought a gun battle with soldiers for hours."),
+    # airstrike during a ground battle -> Battles; shelling + airstrike -> Air/drone strike
+    ("Armed clash", "Heavy fighting broke out in Bakhmut as jets carried out air strikes in support of the troops."),
+    ("Air/drone strike", "Artillery shelled the town while warplanes carried out air strikes on its outskirts."),
+    # protests: lethal force, tear gas, protesters' violence
+    ("Excessive force against protesters", "Police fired tear gas and live rounds at protesters, killing three."),
+    ("Protest with intervention", "Police arrested 14 people at a protest outside the court in Yerevan."),
+    ("Violent demonstration", "Protesters clashed with police and torched two cars in Dakar."),
+    # mob outside a demonstration; abducted then killed; strikes on civilians stay E/RV
+    ("Mob violence", "A mob attacked a man accused of blasphemy and burned his house in Sargodha."),
+    ("Attack", "Gunmen kidnapped a teacher in Zamfara and later killed him."),
+    ("Air/drone strike", "An air strike killed 12 civilians at a wedding in Saada."),
+    # ambush of on-duty soldiers -> Armed clash; attack on villagers -> Attack
+    ("Armed clash", "Jihadists attacked a military patrol near Djibo."),
+    ("Attack", "Jihadists attacked villagers returning from the market near Djibo."),
+    # capture by state forces vs non-state actors
+    ("Government regains territory", "The army captured the town of Rutshuru after fierce fighting with M23."),
+    ("Non-state actor overtakes territory", "RSF fighters captured the town of El Fasher after fierce fighting."),
+    # unacknowledged detention vs arrest
+    ("Abduction/forced disappearance", "Men in plain clothes detained an activist and took him to an undisclosed location."),
+    # looting on its own vs during an attack
+    ("Attack", "Gunmen shot dead four residents and looted their shops in Zurmi."),
+]
+
+
+@pytest.mark.parametrize("expected,text", RANKING_CASES)
+def test_classify_ranking_rules(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None, text
+    assert result[1] == expected, (text, [(t.span.text, t.sub_event_type) for t in result[3]])
+
+
+VETO_CASES = [
+    # (cue, title, text)
+    ("sports", "Eagles' attack too strong for Ghana", "The striker's attack on goal in the 80th minute sealed the match for the home side."),
+    ("markets", "Defence stocks climb", "Shares of missile makers rose as investors bet on rising defence stocks after the air strikes."),
+    ("drill", "Navy drill off Zambales", "Marines fired missiles at a target ship during a live-fire drill in a joint military exercise."),
+    ("film", "Review: 'Dust over Gao'", "The film opens with an ambush on a convoy, and the director stages the battle with care."),
+    ("anniversary", "Ten years since Garissa attack", "Families gathered to commemorate the anniversary of the attack that killed 148 students."),
+    ("court", "Court jails bomber", "A court sentenced a man to life for a bombing in 2012 that killed 30 people in Kano."),
+    ("weather", "Cyclone hits coast", "A tropical cyclone hit the coast of Sofala, killing four people and destroying homes."),
+    ("opinion", "Opinion: Mali needs roads, not drones", "More air strikes will not end the insurgency; we need schools."),
+]
+
+
+@pytest.mark.parametrize("cue,title,text", VETO_CASES)
+def test_classify_negative_cues_veto(analyse_text, cue, title, text):
+    ana = analyse_text(text, title=title)
+    assert classify(find_triggers(ana), ana, []) is None
+    assert report_negative_cue(ana) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The striker's attack on goal in the 80th minute sealed the match.",
+    "Shares of defence firms rose as investors welcomed strong order books and stock gains.",
+    "Troops fired artillery at dummy targets during a military exercise near Tapa.",
+    "A storm hit the coast of Sofala, killing four people.",
+])
+def test_classify_sentence_cue_without_title(analyse_text, text):
+    ana = analyse_text(text)
+    assert classify(find_triggers(ana), ana, []) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Militants did not attack the convoy, the army said.",
+    "The group threatened to attack the town of Beni.",
+    "The rebels could launch an offensive on the city if talks fail.",
+    "The army denied carrying out the air strike on the village.",
+])
+def test_classify_negated_or_hypothetical_is_none(analyse_text, text):
+    assert _code(analyse_text, text) is None
+
+
+def test_classify_real_report_is_not_vetoed(analyse_text):
+    ana = analyse_text("A suicide bomber killed nine people at a market in Maiduguri on Tuesday.",
+                       title="Suicide bomber kills nine in Maiduguri market")
+    assert report_negative_cue(ana) is None
+    assert classify(find_triggers(ana), ana, [])[1] == "Suicide bomb"
+
+
+def test_classify_only_counts_given_sentences(analyse_text):
+    ana = analyse_text("Police arrested two men in Kano. A roadside bomb struck a bus near Gwoza.")
+    trig = find_triggers(ana)
+    assert classify(trig, ana, [0])[1] == "Arrests"
+    assert classify(trig, ana, [1])[1] == "Remote explosive/landmine/IED"

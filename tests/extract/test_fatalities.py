@@ -1,0 +1,108 @@
+"""count_fatalities: conservative death counts, injuries apart, evidence spans (codebook §5)."""
+import pytest
+
+from eventcoder.extract.fatalities import count_fatalities
+
+from ..conftest import assert_spans
+
+CASES = [
+    # text, value, evidence that must be inside one of the spans
+    ("Gunmen stormed the hotel, killing at least 12 people, including 3 soldiers.", 12, "at least 12"),
+    ("At least 12 were killed, including 3 soldiers.", 12, "At least 12"),
+    ("Dozens of villagers were killed in the raid.", 12, "Dozens of villagers"),
+    ("A dozen people were killed.", 12, "A dozen"),
+    ("Hundreds of people died in the siege.", 100, "Hundreds of people"),
+    ("Several fishermen were killed.", 3, "Several fishermen"),
+    ("Two killed and five injured in market blast.", 2, "Two killed"),
+    ("Four people died. Later the death toll rose to 7.", 7, "rose to 7"),
+    ("Officials said 9 people died. The toll has since risen to 13.", 13, "risen to 13"),
+    ("Two soldiers and three civilians were killed in the ambush.", 5, "Two soldiers and three civilians"),
+    ("The blast killed a teacher, two pupils and a guard.", 4, "a teacher, two pupils and a guard"),
+    ("The attacker blew himself up, killing himself and 4 others.", 5, "himself and 4"),
+    ("The attacker blew himself up at the gate, killing six guards.", 6, "six guards"),
+    ("A rebel commander and his deputy were eliminated in the strike.", 2, "A rebel commander and his deputy"),
+    ("The strike killed a commander and his deputy.", 2, "a commander and his deputy"),
+    ("Between 5 and 8 people were killed.", 5, "Between 5 and 8"),
+    ("Nine people were killed. The nine victims were buried on Friday.", 9, "Nine people"),
+    ("Six soldiers were killed. Two attackers were also killed.", 8, "Two attackers"),
+    # reported and claimed figures disagree: the lowest credible figure
+    ("Officials said four guards were killed; the rebels claimed to have killed 30.", 4, "four guards"),
+    ("The driver was killed instantly.", 1, "The driver was killed"),
+    ("The clash left two fighters dead.", 2, "two fighters"),
+    ("No casualties were reported.", 0, "No casualties"),
+    ("No one was hurt in the blast.", 0, "No one was hurt"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,value,evidence", CASES)
+def test_fatalities_count(analyse_text, text, value, evidence):
+    ana = analyse_text(text)
+    result = count_fatalities(ana, list(range(len(ana.sentences))))
+    assert result.value == value
+    assert any(evidence in span.text for span in result.spans), result.spans
+    assert_spans(ana.text, result.spans + [result.injured_span])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,low,high", [
+    ("At least 8 people were killed.", 8, None),
+    ("More than 20 people were killed.", 20, None),
+    ("Up to 15 people may have died.", None, 15),
+    ("Between 5 and 8 people were killed.", 5, 8),
+])
+def test_fatalities_bounds(analyse_text, text, low, high):
+    result = count_fatalities(analyse_text(text), [0])
+    assert (result.low, result.high) == (low, high)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,injured", [
+    ("Two people were killed and five injured.", 5),
+    ("The shelling wounded 14 people.", 14),
+    ("A soldier was wounded in the ambush.", 1),
+])
+def test_fatalities_injuries_never_counted(analyse_text, text, injured):
+    result = count_fatalities(analyse_text(text), [0])
+    assert result.injured == injured
+    assert result.value == (2 if "killed" in text else 0)
+
+
+@pytest.mark.model
+def test_fatalities_only_given_sentences(analyse_text):
+    ana = analyse_text("A drone hit a car. Separately, nine people were killed in a raid on a village.")
+    assert count_fatalities(ana, [0]).value == 0
+    assert count_fatalities(ana, [1]).value == 9
+
+
+@pytest.mark.model
+def test_fatalities_nothing_said_is_zero_without_span(analyse_text):
+    result = count_fatalities(analyse_text("Protesters marched to the ministry."), [0])
+    assert (result.value, result.spans) == (0, [])
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Au moins 11 civils ont été tués dans l'attaque.", "fr", 11),
+    ("Six soldats, dont deux officiers, ont été tués.", "fr", 6),
+    ("Nueve personas muertas dejó el ataque.", "es", 9),
+    ("Murieron cuatro policías en la emboscada.", "es", 4),
+    ("В результате удара погибли три человека.", "ru", 3),
+    ("Охранник погиб на месте.", "ru", 1),
+    ("قُتل خمسة جنود في الهجوم", "ar", 5),
+    ("أسفر الهجوم عن مقتل سبعة مدنيين على الأقل", "ar", 7),
+])
+def test_fatalities_other_languages(analyse_text, text, lang, value):
+    ana = analyse_text(text, lang=lang)
+    result = count_fatalities(ana, [0])
+    assert result.value == value
+    assert_spans(ana.text, result.spans)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Aucune victime n'a été signalée.", "fr"),
+    ("No hubo víctimas mortales.", "es"),
+    ("Пострадавших нет.", "ru"),
+])
+def test_fatalities_other_languages_zero_has_span(analyse_text, text, lang):
+    result = count_fatalities(analyse_text(text, lang=lang), [0])
+    assert result.value == 0 and result.spans

@@ -1,0 +1,81 @@
+"""Source chains, claims of responsibility and denials (codebook §6)."""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.sources import shorten, source_chain
+from tests.conftest import assert_spans
+
+
+@pytest.mark.parametrize("phrase, gist", [
+    ("a source within the security forces of Iraq’s Anbar province",
+     "source within the security forces of Anbar province"),
+    ("the provincial governor", "provincial governor"),
+    ("two witnesses", "witnesses"),
+    ("ISNA news agency", "ISNA"),
+])
+def test_sources_shorten_keeps_the_gist(phrase, gist):
+    assert shorten(phrase) == gist
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    ("According to Saba news agency, citing a source within the security forces of Yemen’s Marib province, "
+     "a drone hit a checkpoint.",
+     ["Desk", "Saba news agency", "source within the security forces of Marib province"]),
+    ("A bomb exploded at a market in Kabul, a police spokesman told Reuters.",
+     ["Desk", "Reuters", "police spokesman"]),
+    ("The Kharkiv Observatory reported, citing hospital doctors, that a shell killed two people.",
+     ["Desk", "Kharkiv Observatory", "hospital doctors"]),
+    ("A war monitor said the blast killed six people in Idlib.", ["Desk", "war monitor"]),
+    ("Gunmen shot dead a trader in Kano, Nigerian police said.", ["Desk", "Police Forces of Nigeria"]),
+    ("Gunmen shot dead a trader in Kano, police said.", ["Desk", "police"]),
+])
+def test_sources_chain_in_citation_order(analyse_text, text, chain):
+    ana = analyse_text(text, source="Desk")
+    out = source_chain(ana, [0])
+    assert out.chain == chain
+    assert_spans(ana.text, out.spans)
+
+
+@pytest.mark.model
+def test_sources_attribution_in_the_next_sentence(analyse_text):
+    ana = analyse_text("Five people died when a shell hit a bus station in Donetsk. "
+                       "The city's mayor said rescuers were still searching the rubble.", source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk", "city's mayor"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("По данным ИНТЕРФАКС, беспилотник атаковал нефтебазу.", "ru", "ИНТЕРФАКС"),
+    ("وقال مصدر أمني نقلا عن وكالة الأنباء إن طائرة مسيرة قصفت سيارة.", "ar", "وكالة الأنباء"),
+    ("Selon l'armée malienne, les terroristes ont attaqué un poste.", "fr", "l'armée malienne"),
+])
+def test_sources_agency_names_in_other_scripts(analyse_text, text, lang, expected):
+    ana = analyse_text(text, source="Outlet", lang=lang)
+    out = source_chain(ana, [0])
+    assert out.chain[0] == "Outlet"
+    assert any(expected in c for c in out.chain[1:]), out.chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, claimed_by", [
+    ("A suicide bomber struck a police station in Mogadishu. Al-Shabaab claimed responsibility for the attack.",
+     "Al Shabaab"),
+    ("The BLA said it carried out the attack on the convoy near Turbat.", "BLA: Baloch Liberation Army"),
+    ("The bombing in Kabul was claimed by ISKP through its Amaq agency.", "Islamic State (Afghanistan)"),
+    ("A roadside bomb killed two soldiers. No group claimed responsibility.", None),
+    ("Residents suspected the TTP, but no group has claimed the attack.", None),
+])
+def test_sources_claims_of_responsibility(analyse_text, text, claimed_by):
+    ana = analyse_text(text, source="Desk")
+    out = source_chain(ana, [0])
+    assert out.claimed_by == claimed_by
+    if claimed_by:
+        assert out.claim_span is not None
+        assert_spans(ana.text, [out.claim_span])
+
+
+@pytest.mark.model
+def test_sources_denial(analyse_text):
+    ana = analyse_text("A drone struck a market in Yei. The SPLM-IO denied any involvement.", source="Desk")
+    assert source_chain(ana, [0]).denied_by == "SPLM/A-IO: Sudan People's Liberation Movement/Army in Opposition"

@@ -1,0 +1,156 @@
+"""find_triggers(): lexicon matches, exact spans, negation/hypothetical flags, negative cues.
+
+Sentences are written for these tests; add a row to extend a table.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.errors import DataFileError
+from eventcoder.extract.base import Analysis
+from eventcoder.extract.classify import classify
+from eventcoder.extract.trigger_lexicon import Lexicon, load_lexicon
+from eventcoder.extract.triggers import find_triggers
+from eventcoder.nlp import split_sentences
+from eventcoder.schema import SUB_EVENT_TYPES, Document
+from tests.conftest import assert_spans
+
+
+def _lexicon_only(text: str, lang: str) -> Analysis:
+    """An Analysis without a parse (the path every non-English report takes)."""
+    doc = Document(text=text, lang=lang)
+    return Analysis(document=doc, lang=lang, sentences=split_sentences(text, lang), spacy_doc=None)
+
+
+def _found(triggers, phrase):
+    return [t for t in triggers if t.span.text.lower() == phrase.lower()]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar", "ru"])
+def test_triggers_lexicon_loads_and_is_valid(lang):
+    lex = load_lexicon(lang)
+    assert lex.lang == lang
+    assert lex.entries and all(0 < e.weight <= 1 for e in lex.entries)
+
+
+def test_triggers_english_lexicon_covers_every_sub_type():
+    subs = {e.sub_event_type for e in load_lexicon("en").entries if e.sub_event_type}
+    assert subs == set(SUB_EVENT_TYPES)
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"sub_event_types": {"Airstrike": {"acts": {"air strike": 0.9}}}}, "unknown sub-event type"),
+    ({"sub_event_types": {"Grenade": {"acts": {"grenade": 3}}}}, "must be in (0, 1]"),
+    ({"resolve": {"x": {"terms": {"hit": 0.5}, "rules": [{"if": ["nowhere"], "then": "Attack"}]}}},
+     "context group 'nowhere'"),
+    ({"negation": {"words": [False, "not"]}}, "quote YAML keywords"),
+])
+def test_triggers_bad_lexicon_raises_with_path(data, message):
+    with pytest.raises(DataFileError) as info:
+        Lexicon(data, "lexicons/xx/triggers.yaml")
+    assert message in str(info.value) and "lexicons/xx/triggers.yaml" in str(info.value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,phrase,sub", [
+    ("A suicide bomber blew himself up outside a hotel in Mogadishu.", "blew himself up", "Suicide bomb"),
+    ("Russian drones struck Kharkiv overnight.", "drones struck", "Air/drone strike"),
+    ("Gunmen opened fire on a minibus near Jos.", "opened fire", "Attack"),
+    ("Fighters took control of the town of Masisi.", "took control of", "Non-state actor overtakes territory"),
+    ("Police fired tear gas at the crowd in Harare.", "tear gas", "Protest with intervention"),
+    ("Searchers found bodies in clandestine graves near Tlaquepaque.", "clandestine graves", "Other"),
+    ("Troops defused a roadside bomb near Baidoa.", "roadside bomb", "Disrupted weapons use"),
+    ("Police used stun grenades to break up the march.", "stun grenades", "Protest with intervention"),
+])
+def test_triggers_multiword_and_inflected(analyse_text, text, phrase, sub):
+    ana = analyse_text(text)
+    trig = find_triggers(ana)
+    assert_spans(ana.text, [t.span for t in trig])
+    assert [t.sub_event_type for t in _found(trig, phrase)] == [sub]
+
+
+@pytest.mark.model
+def test_triggers_sorted_with_document_offsets(analyse_text):
+    text = "MOGADISHU — Police arrested two men.\n\nLater a roadside bomb exploded near a market."
+    ana = analyse_text(text)
+    trig = find_triggers(ana)
+    assert [t.span.start for t in trig] == sorted(t.span.start for t in trig)
+    assert_spans(text, [t.span for t in trig])
+    bomb = _found(trig, "roadside bomb")[0]
+    assert bomb.sentence == ana.sentence_at(bomb.span.start).index
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,phrase,negated,hypothetical", [
+    ("Militants did not attack the convoy.", "attack", True, False),
+    ("There was no air strike on the village, officials said.", "air strike", True, False),
+    ("The army denied shelling the market.", "shelling", True, False),
+    ("The rebels threatened to attack Goma.", "attack", False, True),
+    ("Officials fear the militia could abduct more children.", "abduct", False, True),
+    ("Elders warned of a possible attack on the camp.", "attack", False, True),
+    ("If talks fail, the army will launch air strikes.", "air strikes", False, True),
+    ("The group plans to kidnap foreign workers.", "kidnap", False, True),
+    ("Gunmen abducted two nurses in Kaduna on Sunday.", "abducted", False, False),
+])
+def test_triggers_negation_and_hypothetical(analyse_text, text, phrase, negated, hypothetical):
+    (t,) = _found(find_triggers(analyse_text(text)), phrase)
+    assert (t.negated, t.hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,phrase,cue", [
+    ("The striker's attack on goal late in the match won the league title.", "attack", "sports"),
+    ("Defence stocks rallied as investors bought shares after the missile strike.", "missile strike", "markets"),
+    ("Troops fired artillery at a simulated enemy position during the drill.", "artillery", "drill"),
+    ("The film's director restages the ambush in a tense opening scene.", "ambush", "film"),
+    ("Survivors gathered at the memorial to commemorate the bombing.", "bombing", "anniversary"),
+    ("The court sentenced him to life for the 2014 suicide bombing.", "suicide bombing", "court"),
+    ("A tropical storm killed three people in Pemba.", "killed", "weather"),
+    ("Hundreds protested in Sanaa against the air strikes.", "air strikes", "protest_topic"),
+])
+def test_triggers_sentence_negative_cues(analyse_text, text, phrase, cue):
+    (t,) = _found(find_triggers(analyse_text(text, published="2025-06-01")), phrase)
+    assert t.negative_cue == cue
+
+
+@pytest.mark.model
+def test_triggers_recent_court_case_is_not_cued(analyse_text):
+    ana = analyse_text("Gunmen attacked the court in Mogadishu, killing two guards.", published="2025-06-01")
+    assert all(t.negative_cue is None for t in find_triggers(ana))
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "Soldiers clashed with rebels near Goma.", "Armed clash"),
+    ("en", "A roadside bomb killed four soldiers near Gao.", "Remote explosive/landmine/IED"),
+    ("fr", "Au moins douze soldats ont été tués dans une embuscade près de Boni.", "Armed clash"),
+    ("fr", "La police a dispersé les manifestants à coups de gaz lacrymogène à Dakar.", "Protest with intervention"),
+    ("es", "Hombres armados secuestraron a un periodista en Culiacán.", "Abduction/forced disappearance"),
+    ("es", "Un enfrentamiento armado entre dos facciones dejó siete muertos.", "Armed clash"),
+    ("ar", "قُتل خمسة مدنيين في غارة جوية على سوق في نيالا.", "Air/drone strike"),
+    ("ar", "اندلعت اشتباكات عنيفة بين الجيش ومسلحين قرب دير الزور.", "Armed clash"),
+    ("ru", "Беспилотник атаковал автомобиль на окраине Белгорода.", "Air/drone strike"),
+    ("ru", "Полиция задержала участников акции протеста у собора.", "Protest with intervention"),
+])
+def test_triggers_lexicon_path_without_parse(lang, text, sub):
+    ana = _lexicon_only(text, lang)
+    trig = find_triggers(ana)
+    assert_spans(text, [t.span for t in trig])
+    result = classify(trig, ana, [])
+    assert result is not None and result[1] == sub, [(t.span.text, t.sub_event_type) for t in trig]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Militants did not attack the convoy."),
+    ("fr", "Les rebelles pourraient attaquer la ville."),
+    ("es", "El grupo no atacó el convoy."),
+])
+def test_triggers_lexicon_path_negation(lang, text):
+    ana = _lexicon_only(text, lang)
+    trig = find_triggers(ana)
+    assert trig and all(t.negated or t.hypothetical for t in trig)
+    assert classify(trig, ana, []) is None
+
+
+def test_triggers_word_boundaries_on_lexicon_path():
+    # "mobile" must not fire "mob", "shareholders" is not "share" + "holders"
+    assert find_triggers(_lexicon_only("A mobile clinic opened in Bossaso.", "en")) == []

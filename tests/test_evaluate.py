@@ -1,0 +1,90 @@
+"""Matching and per-field scoring of evaluate.py, on hand-built events (no model needed)."""
+import datetime as dt
+import json
+
+import pytest
+
+from eventcoder import evaluate as ev
+from eventcoder.schema import Event
+
+
+def _gold(**kw):
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "JNIM: Group for Support of Islam and Muslims",
+            "actor2": "Military Forces of Mali (2021-)", "location": "Douentza", "admin1": "Mopti", "country": "Mali",
+            "latitude": 15.0, "longitude": -2.95, "geo_precision": 1, "event_date": "2025-07-28",
+            "time_precision": 1, "fatalities": 12, "source": "Outlet", "source_chain": ["Outlet", "Security sources"],
+            "certainty": "reported", "claimed_by": None, "main": True}
+    base.update(kw)
+    return base
+
+
+def _pred(**kw):
+    base = dict(event_type="Battles", sub_event_type="Armed clash", actor1="JNIM", actor2="Military Forces of Mali (2021-)",
+                location="Douentza", admin1="Mopti", country="Mali", latitude=15.01, longitude=-2.96, geo_precision=1,
+                event_date=dt.date(2025, 7, 28), time_precision=1, fatalities=12, source="Outlet",
+                source_chain=["Outlet", "security sources"], certainty="reported", main=True)
+    base.update(kw)
+    return Event(**base)
+
+
+@pytest.mark.parametrize("a,b,same", [("Culiacán", "culiacan", True), ("Deir-ez-Zor", "Deir ez Zor", True),
+                                      ("Kyiv", "Kiev", False)])
+def test_evaluate_norm(a, b, same):
+    assert (ev.norm(a) == ev.norm(b)) is same
+
+
+@pytest.mark.parametrize("pred,gold,also,ok", [
+    ("JNIM", "JNIM: Group for Support of Islam and Muslims", (), True),
+    ("Al Shabaab", "Al Shabaab", (), True),
+    ("Islamic State", "Islamic State (Iraq)", ("Islamic State",), True),
+    ("Kurdish forces", "Unidentified Armed Group (Iraq)", (), False),
+    (None, None, (), True), ("Civilians (Mali)", None, (), False)])
+def test_evaluate_actor_match(pred, gold, also, ok):
+    assert ev.actor_match(pred, gold, also) is ok
+
+
+def test_evaluate_match_pairs_by_content_not_order():
+    golds = [_gold(), _gold(sub_event_type="Remote explosive/landmine/IED", event_type="Explosions/Remote violence",
+                            location="Boni", latitude=15.07, longitude=-1.8, event_date="2025-07-29", main=False)]
+    preds = [_pred(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", location="Boni",
+                   latitude=15.07, longitude=-1.8, event_date=dt.date(2025, 7, 29), main=False), _pred()]
+    assert sorted(ev.match(preds, golds)) == [(0, 1), (1, 0)]
+
+
+def test_evaluate_unrelated_events_do_not_match():
+    pred = _pred(event_type="Protests", sub_event_type="Peaceful protest", location="Bamako", latitude=12.6,
+                 longitude=-8.0, event_date=dt.date(2024, 1, 1), actor1="Protesters (Mali)", actor2=None)
+    assert ev.match([pred], [_gold()]) == []
+
+
+@pytest.mark.parametrize("field,pred_kw,ok", [
+    ("fatalities", {}, True), ("fatalities", {"fatalities": 15}, False),
+    ("event_date_1day", {"event_date": dt.date(2025, 7, 27)}, True),
+    ("event_date", {"event_date": dt.date(2025, 7, 27)}, False),
+    ("coords_25km", {"latitude": 15.5}, False), ("coords_25km", {}, True),
+    ("source_chain", {}, True), ("source_chain", {"source_chain": ["Outlet"]}, False),
+    ("actor1", {"actor1": "Group for Support of Islam and Muslims"}, True)])
+def test_evaluate_field_correct(field, pred_kw, ok):
+    assert ev.field_correct(field, _pred(**pred_kw), _gold()) is ok
+
+
+def test_evaluate_scores_with_a_fake_coder(tmp_path):
+    gold_lines = [
+        {"id": "r1", "file": "r1.txt", "lang": "en", "negative": False, "events": [_gold()]},
+        {"id": "r2", "file": "r2.txt", "lang": "en", "negative": True, "events": []},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(g) for g in gold_lines))
+    outputs = {"r1.txt": [_pred(fatalities=10)], "r2.txt": [_pred()]}
+    result = ev.evaluate(path, coder=lambda p: outputs[p.name])
+    assert result["main_events"]["tp"] == 1 and result["main_events"]["pred"] == 2
+    assert result["main_events"]["precision"] == 0.5 and result["main_events"]["recall"] == 1.0
+    assert result["negative_main_events"] == 1
+    assert result["fields"]["fatalities"] == {"accuracy": 0.0, "n": 1}
+    assert result["fields"]["sub_event_type"]["accuracy"] == 1.0
+    assert "main_events" in ev.format_table(result, details=True)
+
+
+def test_evaluate_missing_gold_is_a_clear_error(tmp_path):
+    with pytest.raises(ev.GoldError, match="E401"):
+        ev.evaluate(tmp_path / "nope.jsonl", coder=lambda p: [])
