@@ -153,7 +153,10 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
               show_default=True, help="Also write the scores as JSON here ('-' for none).")
 @click.option("--details", is_flag=True, help="Print the sub-event-type confusion list.")
 @click.option("--lang", "langs", multiple=True, help="Only reports in this language (repeatable).")
-def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...]) -> None:
+@click.option("--show", "show", multiple=True, metavar="FIELD",
+              help="List the events where FIELD disagrees with gold ('detection' for unmatched "
+                   "events, 'all' for everything); repeatable.")
+def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...], show: tuple[str, ...]) -> None:
     """Code the gold reports and print detection and per-field scores.
 
     \b
@@ -161,16 +164,44 @@ def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...]) ->
         eventcoder evaluate --gold ../shared/devset/gold.jsonl --details
     """
     from .evaluate import evaluate as run_evaluation
-    from .evaluate import format_table
+    from .evaluate import format_mismatches, format_table
 
     result = run_evaluation(gold, langs=set(langs) or None)
     click.echo(format_table(result, details=details))
+    if show:
+        click.echo("\n" + format_mismatches(result, show))
     if json_out and json_out != "-":
         Path(json_out).write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
         click.echo(f"\nscores written to {json_out}", err=True)
 
 
+@cli.command()
+@click.argument("text")
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) of the text.")
+@click.option("--lang", default=None, help="Language code; detected when omitted.")
+def geocode(text: str, published: Optional[str], lang: Optional[str]) -> None:
+    """Print every place found in TEXT with its resolution (for quick checks).
+
+    \b
+    Example:
+        eventcoder geocode "Gunmen attacked a village near Gusau in Zamfara state."
+    """
+    import datetime as dt
+
+    from .extract.places import find_places
+    from .nlp import analyse
+    from .schema import Document
+
+    doc = Document(text=text, lang=lang, published=dt.date.fromisoformat(published) if published else None)
+    for p in find_places(analyse(doc)):
+        where = ", ".join(x for x in (p.admin2, p.admin1, p.country) if x)
+        coords = f"{p.latitude:.4f},{p.longitude:.4f}" if p.latitude is not None else "-"
+        click.echo(f"{p.span.text if p.span else '':<24} -> {p.name or '-'} ({where}) [{p.kind}] "
+                   f"precision={p.geo_precision} {coords}")
+
+
 def _open_store(db: Optional[str]):
+    """Open and initialise the store (library errors surface as clean CLI errors in `main`)."""
     from .store import Store
 
     store = Store.open(db)
@@ -185,3 +216,13 @@ def main() -> None:
     except EventcoderError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+
+
+def _register_commands() -> None:
+    from .cli_store import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register_commands()

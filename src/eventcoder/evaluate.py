@@ -176,7 +176,7 @@ def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]
     totals = Counter()
     fields: dict[str, Counter] = {f: Counter() for f in FIELDS}
     confusion: Counter = Counter()
-    per_report = []
+    per_report, mismatches = [], []
     for gold in reports:
         preds = [e for e in coder(gold_path.parent / gold["file"]) if not e.background]
         golds = gold.get("events", [])
@@ -197,7 +197,14 @@ def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]
                 if ok is not None:
                     fields[name]["n"] += 1
                     fields[name]["ok"] += int(ok)
-        per_report.append({"id": gold["id"], "pred": len(preds), "gold": len(golds), "matched": len(pairs)})
+                if ok is False:
+                    mismatches.append({"id": gold["id"], "event": golds[g].get("event_id"), "field": name,
+                                       "gold": _shown(name, golds[g]), "pred": _shown(name, preds[p])})
+        per_report.append({"id": gold["id"], "pred": len(preds), "gold": len(golds), "matched": len(pairs),
+                           "unmatched_pred": [f"{e.sub_event_type} @ {e.location}" for i, e in enumerate(preds)
+                                              if i not in {p for p, _ in pairs}],
+                           "unmatched_gold": [f"{e.get('sub_event_type')} @ {e.get('location')}"
+                                              for j, e in enumerate(golds) if j not in {g for _, g in pairs}]})
     return {
         "reports": len(reports),
         "events": _prf(totals["tp"], totals["pred"], totals["gold"]),
@@ -208,7 +215,19 @@ def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]
                    for name, c in fields.items()},
         "sub_event_confusion": [{"gold": g, "pred": p, "n": n} for (g, p), n in sorted(confusion.items(), key=str)],
         "per_report": per_report,
+        "mismatches": mismatches,
     }
+
+
+_SHOWN = {"coords_25km": ("latitude", "longitude"), "event_date_1day": ("event_date",)}
+
+
+def _shown(name: str, record) -> Any:
+    """The value(s) behind a scored field, for the mismatch listing."""
+    keys = _SHOWN.get(name, (name,))
+    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k, None)
+    values = [get(k) for k in keys]
+    return values[0] if len(values) == 1 else values
 
 
 def _code_file(path: Path) -> list[Event]:
@@ -219,6 +238,18 @@ def _code_file(path: Path) -> list[Event]:
     for item in code_documents(read_path(path)):
         events.extend(getattr(item, "events", []))
     return events
+
+
+def format_mismatches(result: dict[str, Any], fields: Iterable[str]) -> str:
+    """One line per matched event whose `fields` disagree with gold; unmatched events per report."""
+    wanted = set(fields)
+    lines = [f"{m['id']:<6} {m['field']:<16} gold={m['gold']!r}  pred={m['pred']!r}"
+             for m in result["mismatches"] if "all" in wanted or m["field"] in wanted]
+    if "all" in wanted or "detection" in wanted:
+        for r in result["per_report"]:
+            if r["unmatched_pred"] or r["unmatched_gold"]:
+                lines.append(f"{r['id']:<6} unmatched pred={r['unmatched_pred']}  gold={r['unmatched_gold']}")
+    return "\n".join(lines)
 
 
 def format_table(result: dict[str, Any], details: bool = False) -> str:
