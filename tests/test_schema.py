@@ -63,3 +63,10 @@ def test_schema_json_schema_file_is_current():
     shipped = json.loads(read_text("schema/records.schema.json"))
     assert shipped == json.loads(json.dumps(schema.json_schema()))
     assert set(shipped["$defs"]["Event"]["properties"]) == set(Event.field_names())
+
+
+def test_schema_every_event_field_is_documented_and_docs_are_current():
+    from tests.conftest import REPO
+
+    assert set(schema.EVENT_FIELD_DOCS) == set(Event.field_names())
+    assert (REPO / "docs" / "schema.md").read_text(encoding="utf-8") == schema.schema_markdown()

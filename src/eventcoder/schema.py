@@ -281,6 +281,67 @@ class Failure(_Record):
     doc_id: Optional[str] = None
 
 
+#: One line per Event field: what it means (docs/schema.md and the README are generated from it).
+EVENT_FIELD_DOCS: dict[str, str] = {
+    "event_id": "`<doc_id>-e<N>`, stable for a given text",
+    "doc_id": "the report's id (sha256 of its normalised text, 16 hex chars)",
+    "main": "true for the report's news (its headline event); one per report at most",
+    "background": "true for a past event the report mentions for context; never main",
+    "event_date": "day of the event (YYYY-MM-DD), resolved against the dateline or publication date",
+    "time_precision": "1 exact day, 2 within a week, 3 within a month (codebook §4)",
+    "event_type": "one of the 6 ACLED event types",
+    "sub_event_type": "one of the 25 ACLED sub-event types",
+    "disorder_type": "Political violence / Demonstrations / Strategic developments (derived)",
+    "actor1": "initiator, ACLED actor name; never a merely speculated perpetrator",
+    "assoc_actor_1": "allies or descriptors of actor1, separated by '; '",
+    "inter1": "actor1 type: 1 state forces … 8 external/other forces (codebook §2.3)",
+    "actor2": "target; victims of violence against civilians are always actor2",
+    "assoc_actor_2": "descriptors of actor2 (victim identity, incidental civilians)",
+    "inter2": "actor2 type code",
+    "interaction": "inter codes, lower first ('17'); one-sided events '<inter1>0'",
+    "country": "ACLED country name",
+    "iso3": "ISO 3166 alpha-3 code",
+    "admin1": "first-level administrative unit",
+    "admin2": "second-level administrative unit, when known",
+    "admin3": "third-level administrative unit, when known",
+    "location": "named place in ACLED spelling; 'City - District' for neighbourhoods",
+    "latitude": "WGS84 latitude of the location",
+    "longitude": "WGS84 longitude of the location",
+    "geo_precision": "1 the place itself, 2 near it / part of a region, 3 province or region only",
+    "fatalities": "ACLED's conservative (lowest credible) death count",
+    "fatalities_low": "lower bound stated by the report ('at least N')",
+    "fatalities_high": "upper bound stated by the report ('up to N')",
+    "injured": "injured count when the report states one (never added to fatalities)",
+    "source": "the outlet",
+    "source_chain": "outlet first, then each intermediary and original source",
+    "certainty": "confirmed / reported / claimed / speculative",
+    "claimed_by": "group that claimed responsibility, ACLED name",
+    "speculated_perpetrators": "groups the report only speculates about; never copied into actor fields",
+    "notes": "ACLED-style one-sentence summary generated from the coded fields",
+    "confidence": "0-1: classifier confidence discounted for missing place, date or certainty",
+    "evidence": "list of {field, start, end, text}: character offsets into the report text",
+    "reasons": "field -> why a value is null or how it was chosen",
+    "cameo_code": "CAMEO event code (codebook §7.5 crosswalk)",
+    "plover_type": "PLOVER event type",
+    "plover_mode": "PLOVER mode",
+    "ucdp_type": "UCDP type_of_violence (1, 2, 3) when in UCDP scope",
+    "incident_id": "the merged Incident this event belongs to, once merged",
+}
+
+
+def schema_markdown() -> str:
+    """docs/schema.md: every Event field with its type and meaning."""
+    lines = ["# Event schema", "", "Generated from `schema.py` by `python -m eventcoder.schema_file`.", "",
+             "| field | type | meaning |", "|---|---|---|"]
+    for f in dataclasses.fields(Event):
+        kind = str(f.type).replace("Optional[", "").rstrip("]").replace("|", "or")
+        lines.append(f"| `{f.name}` | {kind} | {EVENT_FIELD_DOCS[f.name]} |")
+    lines += ["", "Sub-event types (precedence order, highest first):", ""]
+    for event_type, subs in TAXONOMY.items():
+        lines.append(f"- **{event_type}**: " + "; ".join(subs))
+    return "\n".join(lines) + "\n"
+
+
 #: Columns of the ACLED-style CSV export, in order (codebook §1-6 plus our additions).
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id", "event_date", "year", "time_precision", "disorder_type", "event_type",

@@ -21,13 +21,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Optional
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, exc, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
 from ..errors import StoreError
 from ..schema import Document, Event, Evidence, Failure
+from . import migrations
 from . import tables as t
+from .batch import BatchMixin
+from .incidents import IncidentMixin
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +98,7 @@ def _event_from_row(row: dict[str, Any], evidence: list[Evidence]) -> Event:
     return Event(**row, evidence=evidence)
 
 
-class Store:
+class Store(BatchMixin, IncidentMixin):
     """A database of documents, events, evidence, failures, incidents and audit entries."""
 
     def __init__(self, engine: Engine):
@@ -143,27 +146,43 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def init(self) -> None:
-        """Create missing tables and record the schema version; safe to call again.
+        """Create a new database at the latest schema version; safe to call again.
 
         Raises:
-            StoreError: E302 when the database was made by an incompatible schema version.
+            StoreError: E302 when the database has an older schema version (run `eventcoder
+                db upgrade`) or a newer one (upgrade eventcoder).
         """
         with self._writing("create tables"), self.engine.begin() as conn:
+            stored = migrations.stored_version(conn)
+            if stored is not None and stored != t.SCHEMA_VERSION:
+                hint = ("Run `eventcoder db upgrade`" if stored in migrations.MIGRATIONS
+                        else "Upgrade eventcoder")
+                raise _store_error("E302", f"database {self.url} has schema version {stored}, this "
+                                   f"eventcoder expects {t.SCHEMA_VERSION}. {hint}, or use a new database.")
             t.metadata.create_all(conn)
-            stored = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+            migrations.create_fulltext(conn, backfill=False)
             if stored is None:
                 conn.execute(insert(t.meta).values(key="schema_version", value=t.SCHEMA_VERSION))
-            elif stored != t.SCHEMA_VERSION:
-                raise _store_error("E302", f"database {self.url} has schema version {stored}, this "
-                                   f"eventcoder expects {t.SCHEMA_VERSION}. Run `eventcoder db "
-                                   f"migrate` or use a new database.")
+
+    def upgrade(self) -> list[tuple[str, str]]:
+        """Migrate an existing database to the latest schema version (see `migrations`).
+
+        RETURNS (list[tuple[str, str]]): the (from, to) steps applied; [] when up to date.
+        Raises:
+            StoreError: E302 for a version this eventcoder does not know.
+        """
+        try:
+            with self._writing("upgrade the schema"):
+                return migrations.upgrade(self.engine)
+        except KeyError as error:
+            raise _store_error("E302", f"database {self.url} has schema version {error.args[0]}, "
+                               f"which this eventcoder cannot upgrade (it knows "
+                               f"{sorted(migrations.MIGRATIONS)} -> {t.SCHEMA_VERSION}).") from None
 
     def schema_version(self) -> Optional[str]:
         """The schema version stored by `init()`, or None for an uninitialised database."""
         with self.engine.connect() as conn:
-            if not inspect(conn).has_table("meta"):
-                return None
-            return conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+            return migrations.stored_version(conn)
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -34,6 +34,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    UniqueConstraint,
     MetaData,
     Table,
     Text,
@@ -43,7 +44,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from ..schema import AuditEntry, Document, Event, Evidence, Failure
 
 #: Bumped whenever a table changes shape; stored in `meta` by `Store.init()`.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 #: Event fields that live in their own table rather than as a column of `events`.
 EVENT_CHILD_FIELDS: dict[str, str] = {"evidence": "evidence"}
@@ -174,6 +175,19 @@ failures = Table(
     Column("at", UTCDateTime, nullable=False),
 )
 
+#: One row per (key, doc_id): `key` is a document's URL (else its origin); a changed text
+#: under the same key is a new doc_id and the next version (schema v2).
+document_versions = Table(
+    "document_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False),
+    Column("doc_id", Text, ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("seen_at", UTCDateTime, nullable=False),
+    UniqueConstraint("key", "doc_id", name="uq_document_versions_key_doc"),
+)
+
 incidents = Table(
     "incidents",
     metadata,
@@ -204,6 +218,11 @@ meta = Table(
 )
 
 # The filters of Store.events() and the web API's list views.
-for _column in ("event_date", "country", "admin1", "sub_event_type", "actor1", "doc_id"):
+#: Indexes of schema v1; V2_INDEXES were added by migration 1 -> 2 (see migrations.py).
+V1_EVENT_INDEXES = ("event_date", "country", "admin1", "sub_event_type", "actor1", "doc_id")
+V2_EVENT_INDEXES = ("event_type", "actor2", "incident_id")
+for _column in V1_EVENT_INDEXES + V2_EVENT_INDEXES:
     Index(f"ix_events_{_column}", events.c[_column])
 Index("ix_failures_doc_id", failures.c.doc_id)
+Index("ix_incident_events_event_id", incident_events.c.event_id)
+Index("ix_document_versions_key", document_versions.c.key)

@@ -1,0 +1,136 @@
+"""Versioned schema migrations and the full-text index, for SQLite and PostgreSQL.
+
+The schema version is stored in `meta` (key `schema_version`). `eventcoder db init` makes
+a new database at the latest version (`tables.SCHEMA_VERSION`); `eventcoder db upgrade`
+applies the steps of `MIGRATIONS` in order from the stored version, each in its own
+transaction, so an interrupted upgrade resumes from the last completed step.
+
+Versions:
+    1  documents, events, evidence, failures, incidents, incident_events, audit, meta.
+    2  document_versions; indexes on events.event_type, actor2, incident_id and
+       incident_events.event_id; full-text search on documents (FTS5 table
+       `documents_fts` kept in sync by triggers on SQLite, a GIN index over
+       to_tsvector('simple', title || text) on PostgreSQL).
+
+Adding version N+1: bump `tables.SCHEMA_VERSION`, write `_vN_to_vN1(conn)` that creates what
+is new with IF NOT EXISTS / checkfirst (a step may run twice after a crash), and add it to
+`MIGRATIONS`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sqlalchemy import Connection, select, text, update
+
+from . import tables as t
+
+#: The text-search configuration of PostgreSQL: language-neutral (reports come in 5 languages).
+PG_TS_CONFIG = "simple"
+_PG_DOC_VECTOR = (f"to_tsvector('{PG_TS_CONFIG}', coalesce(title, '') || ' ' || text)")
+
+_SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+    "doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS documents_fts_ai AFTER INSERT ON documents BEGIN "
+    "INSERT INTO documents_fts (doc_id, title, text) VALUES (new.doc_id, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS documents_fts_ad AFTER DELETE ON documents BEGIN "
+    "DELETE FROM documents_fts WHERE doc_id = old.doc_id; END",
+]
+
+
+def create_fulltext(conn: Connection, backfill: bool) -> None:
+    """Create the full-text index (idempotent); `backfill` indexes documents already stored."""
+    if conn.dialect.name == "sqlite":
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'").first() is not None
+        for statement in _SQLITE_FTS:
+            conn.exec_driver_sql(statement)
+        if backfill and not exists:
+            conn.exec_driver_sql("INSERT INTO documents_fts (doc_id, title, text) "
+                                 "SELECT doc_id, title, text FROM documents")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN ({_PG_DOC_VECTOR})")
+
+
+def drop_fulltext(conn: Connection) -> None:
+    """Remove the full-text index (tests and `drop_all` helpers)."""
+    if conn.dialect.name == "sqlite":
+        for name in ("documents_fts_ai", "documents_fts_ad"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS documents_fts")
+    else:
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_documents_fts")
+
+
+def search_documents(conn: Connection, query: str, limit: int) -> list[tuple[str, float]]:
+    """(doc_id, score) of documents containing every word of `query`, best first.
+
+    Words are matched as terms (punctuation ignored), like PostgreSQL's plainto_tsquery,
+    so user input can never be a syntax error.
+    """
+    words = [w for w in re.findall(r"\w+", query, flags=re.UNICODE)]
+    if not words:
+        return []
+    if conn.dialect.name == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = conn.execute(text("SELECT doc_id, bm25(documents_fts) AS score FROM documents_fts "
+                                 "WHERE documents_fts MATCH :q ORDER BY score LIMIT :n"),
+                            {"q": match, "n": limit})
+        return [(doc_id, -score) for doc_id, score in rows]
+    rows = conn.execute(text(
+        f"SELECT doc_id, ts_rank({_PG_DOC_VECTOR}, q) AS score FROM documents, "
+        f"plainto_tsquery('{PG_TS_CONFIG}', :q) AS q WHERE {_PG_DOC_VECTOR} @@ q "
+        f"ORDER BY score DESC, doc_id LIMIT :n"), {"q": " ".join(words), "n": limit})
+    return [(doc_id, float(score)) for doc_id, score in rows]
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    t.document_versions.create(conn, checkfirst=True)
+    for index in (*t.events.indexes, *t.incident_events.indexes, *t.document_versions.indexes):
+        index.create(conn, checkfirst=True)
+    create_fulltext(conn, backfill=True)
+
+
+#: from-version -> (to-version, step)
+MIGRATIONS: dict[str, tuple[str, Callable[[Connection], None]]] = {
+    "1": ("2", _v1_to_v2),
+}
+
+
+def stored_version(conn: Connection) -> str | None:
+    """The version in `meta`, or None when the database has no eventcoder tables."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("meta"):
+        return None
+    return conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+
+
+def pending(version: str) -> list[tuple[str, str]]:
+    """The (from, to) steps that take `version` to `tables.SCHEMA_VERSION`."""
+    steps = []
+    while version != t.SCHEMA_VERSION:
+        if version not in MIGRATIONS:
+            raise KeyError(version)
+        target, _ = MIGRATIONS[version]
+        steps.append((version, target))
+        version = target
+    return steps
+
+
+def upgrade(engine, on_step: Callable[[str, str], None] | None = None) -> list[tuple[str, str]]:
+    """Apply every pending step, one transaction each; RETURNS the steps applied."""
+    with engine.connect() as conn:
+        version = stored_version(conn)
+    if version is None:
+        return []
+    applied = []
+    for source, target in pending(version):
+        with engine.begin() as conn:
+            MIGRATIONS[source][1](conn)
+            conn.execute(update(t.meta).where(t.meta.c.key == "schema_version").values(value=target))
+        applied.append((source, target))
+        if on_step:
+            on_step(source, target)
+    return applied

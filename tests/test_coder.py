@@ -1,0 +1,84 @@
+"""End-to-end coding of short reports written for these tests (fictional events, real places)."""
+import datetime as dt
+
+import pytest
+
+from eventcoder.pipeline import code_document, code_documents
+from eventcoder.schema import SUB_EVENT_TYPES, Document, Failure
+from tests.conftest import assert_spans
+
+pytestmark = pytest.mark.model
+
+TWO_EVENTS = (
+    "MAIDUGURI, Nigeria (June 11) — Insurgents attacked an army base in Dikwa in Borno state on Tuesday, "
+    "sparking a four-hour gun battle in which 11 soldiers and several militants were killed, military sources said.\n\n"
+    "Separately, a roadside bomb hit a bus near Konduga on Wednesday, killing three passengers, police said.\n\n"
+    "In 2014, militants abducted 276 schoolgirls from Chibok, drawing global outrage."
+)
+
+
+def _code(text, published="2025-06-11", **kw):
+    doc = Document(text=text, published=dt.date.fromisoformat(published) if published else None, lang="en", **kw)
+    return doc, code_document(doc)
+
+
+def test_coder_splits_two_incidents_and_flags_background():
+    doc, events = _code(TWO_EVENTS, source="Test Wire")
+    live = [e for e in events if not e.background]
+    assert [e.sub_event_type for e in live] == ["Armed clash", "Remote explosive/landmine/IED"]
+    assert [e.main for e in live] == [True, False]
+    assert [e.location for e in live] == ["Dikwa", "Konduga"]
+    assert live[0].event_date == dt.date(2025, 6, 10) and live[1].event_date == dt.date(2025, 6, 11)
+    assert live[1].fatalities == 3
+    assert all(not e.main for e in events if e.background)
+
+
+def test_coder_every_event_has_exact_evidence_and_valid_codes():
+    doc, events = _code(TWO_EVENTS, source="Test Wire")
+    for e in events:
+        assert_spans(doc.text, e.evidence)
+        assert e.sub_event_type in SUB_EVENT_TYPES
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.notes and e.notes.startswith(("On ", "Around "))
+        assert e.source_chain[0] == "Test Wire"
+
+
+def test_coder_injured_are_never_counted_as_killed():
+    doc, events = _code("KABUL, Afghanistan (Jan 5) — A grenade thrown at a police checkpoint in Kabul on Sunday "
+                        "wounded six officers, the interior ministry said. No one was killed.", published="2025-01-05")
+    main = next(e for e in events if e.main)
+    assert main.sub_event_type == "Grenade" and main.fatalities == 0 and main.injured == 6
+
+
+@pytest.mark.parametrize("text", [
+    "The striker's attack down the left flank killed off the match in the 80th minute, the coach said.",
+    "Shares in the missile maker rose 4% after the defence ministry announced a new order.",
+])
+def test_coder_negative_or_empty_reports_give_no_main_event(text):
+    _, events = _code(text)
+    assert not [e for e in events if e.main]
+
+
+def test_coder_without_any_place_emits_nothing_and_logs(caplog):
+    caplog.set_level("INFO")
+    _, events = _code("Gunmen shot dead two men on Monday, a relative said.")
+    assert events == []
+    assert "unlocatable" in caplog.text
+
+
+def test_coder_batch_turns_a_crash_into_a_failure(monkeypatch):
+    import eventcoder.pipeline as pipeline
+
+    good = Document(text=TWO_EVENTS, published=dt.date(2025, 6, 11), lang="en", origin="good.txt")
+    bad = Document(text="Soldiers clashed with rebels in Goma.", lang="en", origin="bad.txt")
+    real = pipeline.code_document
+
+    def flaky(doc):
+        if doc.origin == "bad.txt":
+            raise RuntimeError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "code_document", flaky)
+    out = list(code_documents([bad, good]))
+    assert isinstance(out[0], Failure) and out[0].code == "E500" and "boom" in out[0].message
+    assert out[1].document.origin == "good.txt" and out[1].events
