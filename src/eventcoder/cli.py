@@ -24,13 +24,14 @@ format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "csv
 
 
 def _setup_logging(verbose: int) -> None:
-    level = logging.WARNING - 10 * min(verbose, 2)
+    # per-document failures are printed by the commands themselves; -v shows the WARNING log too
+    level = logging.ERROR - 10 * min(verbose, 3)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
 @click.group()
 @click.version_option(__version__, prog_name="eventcoder")
-@click.option("-v", "--verbose", count=True, help="-v for INFO, -vv for DEBUG logs on stderr.")
+@click.option("-v", "--verbose", count=True, help="-v WARNING, -vv INFO, -vvv DEBUG logs on stderr.")
 def cli(verbose: int) -> None:
     """Code news reports on armed conflict into ACLED-compatible events with evidence spans."""
     _setup_logging(verbose)
@@ -44,9 +45,12 @@ def cli(verbose: int) -> None:
 @format_option
 @click.option("--summary", is_flag=True, help="Print a summary table of the coded events on stdout "
               "instead of the events themselves (unless --out is given).")
+@click.option("--encoding", default=None, help="Decode text files with this encoding instead of "
+              "detecting it (e.g. latin-1).")
+@click.option("--max-bytes", type=int, default=None, help="Refuse documents larger than this (default 5 MB).")
 @quiet_option
 def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str, summary: bool,
-         quiet: bool) -> None:
+         encoding: Optional[str], max_bytes: Optional[int], quiet: bool) -> None:
     """Code reports (files, folders, JSONL, HTML, feeds, or - for stdin) into events.
 
     \b
@@ -61,7 +65,8 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
 
     store = _open_store(db) if db else None
     coded, failures, events = [], [], []
-    items = code_documents(read_paths(paths))
+    read_options = {"encoding": encoding, **({"max_bytes": max_bytes} if max_bytes else {})}
+    items = code_documents(read_paths(paths, **read_options))
     show_bar = not quiet and sys.stderr.isatty() and paths != ("-",)
     if show_bar:
         from tqdm import tqdm
@@ -70,7 +75,8 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
     for item in items:
         if isinstance(item, Failure):
             failures.append(item)
-            click.echo(f"error: {item.origin}: {item.message}", err=True)
+            message = item.message if item.message.startswith(item.code) else f"{item.code} {item.message}"
+            click.echo(f"error: {item.origin}: {message}", err=True)
             if store is not None:
                 store.add_failure(item)
             continue

@@ -33,13 +33,19 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     """
     country = ctx.country or infer_country(ana)
     sents = set(ctx.sentences) | {ctx.trigger.sentence}
-    found = [m for m in find_actors(ana, country, ctx.event_date) if m.sentence in sents]
+    everywhere = find_actors(ana, country, ctx.event_date)
+    found = [m for m in everywhere if m.sentence in sents]
     speech = _speech_subjects(ana, found)
     usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech]
-    agents, patients = _parse_roles(ana, ctx.trigger.span.start, usable)
+    agents, patients = _parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
     notes: list[str] = []
     claim = _claimant(ana, ctx, usable)
     a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
+    if a1 is not None and a1.kind == "unidentified" and not claim:
+        named = _corefer(ana, a1, everywhere, ctx.certainty)
+        if named is not None:
+            a1 = named
+            notes.append("actor1: the group the report names for these attackers")
     if claim:
         notes.append("actor1 from the claim of responsibility")
     a2 = _first([p for p in patients if p is not a1], _ARMED + ("civilians", "protesters", "rioters"))
@@ -81,6 +87,12 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         a2 = generic("Civilians", "civilians", 7, victim)
         assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
+        if a2 is None or a2.kind not in _ARMED + ("civilians",):
+            victims = _victims(ana, [m for m in usable if m is not a1], a1)
+            a2 = victims[0] if victims else next((m for m in nearby if m.kind == "civilians"), None)
+            if a2 is None and ana.spacy_doc is not None:  # every strike hits someone: civilians by default
+                a2 = generic("Civilians", "civilians", 7)
+                notes.append("actor2: no named target, civilians by default")
         if a2 is not None and a2.kind == "civilians":
             assoc2 = _victim_identities(ana, [a2], country)
             a2 = generic("Civilians", "civilians", 7, a2)
@@ -195,18 +207,28 @@ def _in_subtree(tok, mentions) -> list[ActorMention]:
     return [m for m in mentions if lo <= m.span.start and m.span.end <= hi]
 
 
-def _parse_roles(ana, offset: int, mentions) -> tuple[list, list]:
+def _parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[list, list]:
     """Mentions in agent and patient position around the trigger token (empty without a parse)."""
     tok = _token_at(ana, offset)
     if tok is None:
         return [], []
+    while tok.dep_ == "compound" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "drone strike": the head noun
     agents: list = []
     patients: list = []
     pred = tok
     if tok.pos_ in ("NOUN", "PROPN"):
+        lo, hi = tok.left_edge.idx, end if end is not None else tok.idx + len(tok.text)
+        for m in mentions:  # "an Israeli drone strike", "Russian missiles", "a junta jet"
+            if m.kind in ("state", "armed") and lo <= m.span.start and m.span.end <= max(hi, tok.idx + len(tok.text)) \
+                    and m.span.start < offset:
+                agents.append(m)
         for child in tok.children:  # "an Al Shabaab attack", "Russian strikes", "attack by X on Y"
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
-                agents += _in_subtree(child, mentions)
+                agents += [m for m in _in_subtree(child, mentions) if m not in agents]
+            elif child.dep_ == "acl":  # "shells fired by the RSF"
+                agents += [m for a in child.children if a.dep_ == "agent"
+                           for c in a.children for m in _in_subtree(c, mentions)]
             elif child.dep_ == "prep" and child.lower_ == "by":
                 agents += [m for c in child.children for m in _in_subtree(c, mentions)]
             elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
@@ -246,6 +268,60 @@ def _verb_roles(verb, mentions, trigger) -> tuple[list, list]:
         elif child.dep_ in ("advcl", "xcomp") and child.lemma_ in ("target", "kill", "hit"):
             patients += [m for c in child.children if c.dep_ == "dobj" for m in _in_subtree(c, mentions)]
     return agents, patients
+
+
+_HARM = {"kill", "strike", "hit", "target", "wound", "injure", "attack", "shoot", "bomb", "shell", "ambush",
+         "destroy", "damage", "struck", "blow", "kidnap", "abduct", "maim", "murder", "execute", "storm"}
+_COREF_NOUNS = ("militants", "fighters", "insurgents", "gunmen", "attackers", "assailants", "rebels", "jihadists",
+                "gang", "gangs", "gang members", "group", "militia", "militiamen", "terrorists", "bandits")
+
+
+def _head_token(ana, span):
+    doc = ana.spacy_doc
+    if doc is None:
+        return None
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks.root if toks is not None and len(toks) else None
+
+
+def _victims(ana, mentions, a1) -> list[ActorMention]:
+    """Mentions hurt by the event: objects of kill/strike/target, passive subjects, "X died"."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.kind not in ("state", "armed", "civilians") or (a1 is not None and m.name == a1.name):
+            continue
+        tok = _head_token(ana, m.span)
+        for _ in range(6):
+            if tok is None or tok.head is tok:
+                break
+            if tok.dep_ in ("dobj", "nsubjpass", "obj") and tok.head.lemma_ in _HARM or \
+                    tok.dep_ == "nsubj" and tok.head.lemma_ == "die":
+                out.append(m)
+                break
+            if tok.dep_ in ("nsubj", "ccomp", "advcl", "relcl", "agent"):
+                break
+            tok = tok.head
+    state_armed = [m for m in out if m.kind != "civilians"]
+    return state_armed + [m for m in out if m.kind == "civilians"]
+
+
+def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMention]:
+    """"gang members from the X coalition" -> X; "the militants" -> the group named earlier."""
+    text = ana.text
+    after = next((g for g in everywhere if g.kind == "armed" and m.span.end <= g.span.start
+                  and re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.span.end:g.span.start])), None)
+    if after is not None and not is_speculated(ana, after, certainty):
+        return ActorMention(m.span, after.name, after.inter, m.sentence, kind="armed")
+    before = text[max(0, m.span.start - 12):m.span.start].lower()
+    if not re.search(r"\b(?:the|these|those)\s+$", before) or \
+            dic.normalise(m.span.text).split()[-1] not in {w.split()[-1] for w in _COREF_NOUNS}:
+        return None
+    earlier = [g for g in everywhere if g.kind == "armed" and g.span.end <= m.span.start and g.inter in (2, 3, 4)
+               and not is_speculated(ana, g, certainty)]
+    if not earlier or len({g.name for g in earlier}) > 1:  # only when one group is named: no guessing
+        return None
+    g = earlier[-1]
+    return ActorMention(m.span, g.name, g.inter, m.sentence, kind="armed")
 
 
 def _allies(ana, agents, a1) -> list[str]:

@@ -29,7 +29,7 @@ from ..errors import StoreError
 from ..schema import Document, Event, Evidence, Failure
 from . import migrations
 from . import tables as t
-from .batch import BatchMixin
+from .batch import BatchMixin, insert_version
 from .incidents import IncidentMixin
 
 log = logging.getLogger(__name__)
@@ -252,6 +252,7 @@ class Store(BatchMixin, IncidentMixin):
                     return False
                 self._insert_document(conn, doc)
                 self._insert_events(conn, doc.doc_id, events)
+                insert_version(conn, doc)
         except StoreError as error:
             # Another writer (a Dask worker) may have stored the same document between our
             # check and our insert: that is the idempotent case, not an error.
