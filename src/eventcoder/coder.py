@@ -62,6 +62,8 @@ class Coder:
         trigger = support[0] if support else seg.triggers[0]
         sentences = _trigger_first(seg.sentences, trigger.sentence)
         place = places_x.event_place(ana, places, sentences)
+        if not place.name and seg.scene:  # "the same fighters also looted the market": the scene told before
+            place = places_x.event_place(ana, places, list(seg.scene))
         date = dates_x.event_date(ana, sentences)
         sources = sources_x.source_chain(ana, sentences)
         certainty = certainty_x.assess_certainty(ana, sentences, sources)

@@ -1,15 +1,28 @@
 """Event segmentation: which sentences tell which incident, background vs new, the main event.
 
 Steps (called by `coder.Coder.code`):
-1. `segment`: sentences with a background cue ("In August 2024, ...") become background candidates,
-   never the main event; a trigger sentence opens a new incident when it names a different place,
-   or says "also"/"separately"/"elsewhere"; other sentences elaborate the current incident;
+1. `segment`: sentences are read in order.
+   - Background: a past-time cue ("In August 2024, ...", "last year") makes the triggers it scopes
+     over (the clause or noun phrase it modifies, from the parse) background candidates; they are
+     never the main event. "a feud that erupted in September 2024" leaves the rest of its sentence
+     current; a cue inside a name ("the March 23 Movement") is no cue.
+   - A trigger sentence opens a new incident when it says so ("separately", "elsewhere", "in
+     another ..."), names its own date that differs from the incident's ("On Tuesday, ..."), tells
+     property crime after violence ("also looted the market"), or names a new town ("also
+     struck Odesa") with a clear trigger or "also"/"another".
+   - A sentence whose triggers only refer back ("the attack", "the fighting") or are weak words
+     ("were killed") elaborates the incident told before it, even after a background aside.
+   - Other sentences elaborate the current incident.
+   A takeover or clash in which civilians were deliberately killed ("overran the town, killing eight
+   civilians") yields a second incident for the killing (codebook §1.2: crossfire victims stay in
+   the battle, a massacre of residents is its own event).
 2. `aggregate`: incidents with the same sub-type, place and date become one (codebook §1.8);
 3. `choose_main`: the main event is the first locatable non-background incident of the body;
 4. `confidence`: the classifier's confidence discounted for what could not be located or dated.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -17,7 +30,7 @@ from typing import Optional
 from . import mappings
 from .extract import dates as dates_x
 from .extract.base import Analysis, Place, Span, Trigger
-from .schema import Event, interaction_code
+from .schema import SUB_TO_TYPE, Event, interaction_code
 
 
 @dataclass
@@ -28,14 +41,24 @@ class Segment:
     triggers: list[Trigger]
     background: Optional[Span] = None
     places: list[Place] = field(default_factory=list)
+    #: sentences that locate the incident when its own name no place ("also looted the market")
+    scene: list[int] = field(default_factory=list)
 
 
-# a sentence that announces another incident even at the same place
+#: a sentence that announces another incident even at the same place and date
 _NEW_INCIDENT_CUE = re.compile(
-    r"\b(also|separately|elsewhere|in another|in a separate|another|meanwhile|earlier on|later on)\b",
-    re.IGNORECASE)
-
-
+    r"\b(separately|elsewhere|in (?:an)?other (?:incident|attack|raid|strike|clash)|in a separate|"
+    r"meanwhile|in a second|in a similar|earlier on|later on)\b", re.IGNORECASE)
+#: ... or another incident when it also names a new place
+_ALSO_CUE = re.compile(r"\b(also|another|again|second)\b", re.IGNORECASE)
+#: a trigger this strong names a new incident by itself when its sentence names a new town
+STRONG_TRIGGER = 0.8
+#: places closer than this (km) are the same scene ("the city's Kyivskyi district")
+SAME_SCENE_KM = 30.0
+#: sub-types told after violence in their own sentence that are a separate act (devset README)
+_SEPARATE_ACTS = {"Looting/property destruction"}
+#: entity labels that can hold a date-looking phrase without being a date ("March 23 Movement")
+_NAME_LABELS = {"ORG", "PERSON", "NORP", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 
 
 def is_valid(trigger: Trigger) -> bool:
@@ -47,8 +70,131 @@ def _specific(places: list[Place]) -> list[Place]:
     return [p for p in places if p.kind not in ("country",) and p.name]
 
 
+def _km(a: Place, b: Place) -> Optional[float]:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _new_town(here: list[Place], known: list[Place]) -> bool:
+    """The sentence names a town (not a region or feature) that is not the incident's scene."""
+    towns = [p for p in here if p.kind == "place"]
+    if not towns or not known:
+        return False
+    for p in towns:
+        for k in known:
+            d = _km(p, k)
+            if p.name == k.name or (d is not None and d <= SAME_SCENE_KM):
+                return False
+    return True
+
+
+def _background_cue(ana: Analysis, index: int) -> Optional[Span]:
+    cue = dates_x.background_cue(ana, index)
+    if cue is None or ana.spacy_doc is None:
+        return cue
+    for ent in ana.spacy_doc.ents:
+        if ent.label_ in _NAME_LABELS and ent.start_char < cue.end and cue.start < ent.end_char:
+            return None  # "the March 23 Movement"
+    span = ana.spacy_doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ in ("nmod", "compound") and span.root.head.pos_ == "PROPN" \
+            and span.root.head.i >= span.end and span.root.head.text[:1].isupper():
+        return None  # a date-like word that modifies a name
+    return cue
+
+
+def _background_scope(ana: Analysis, cue: Span, trigs: list[Trigger]) -> tuple[list, list, bool]:
+    """(triggers the cue scopes over, the others, whether the whole sentence is background)."""
+    doc = ana.spacy_doc
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if doc is not None else None
+    heads = {getattr(t, "head", -1) for t in trigs}
+    if span is None or -1 in heads:
+        return list(trigs), [], True
+    inside = {t.i for t in span}
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in inside:
+            continue
+        if tok.i in heads or tok.pos_ in ("VERB", "AUX"):
+            break
+    scope = {t.i for t in tok.subtree}
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        scope.add(tok.head.i)  # "the agreement signed in March": the noun it describes
+    past = [t for t in trigs if getattr(t, "head", -1) in scope]
+    now = [t for t in trigs if getattr(t, "head", -1) not in scope]
+    whole = tok.head.i == tok.i or not now
+    return past, now, whole
+
+
+def _anaphoric(trigs: list[Trigger]) -> bool:
+    """Only back-references ("the attack") and weak words ("were killed"): no new incident."""
+    return all(getattr(t, "definite", False) or t.score < 0.6 for t in trigs)
+
+
+def _own_date(ana: Analysis, sentences: list[int], index: Optional[int] = None):
+    """The date an explicit phrase gives (in sentence `index` when given), not a statement's."""
+    res = dates_x.event_date(ana, sentences)
+    if res.date is None or res.span is None or res.background or "statement" in (res.reason or ""):
+        return None
+    if index is not None:
+        sent = ana.sentences[index]
+        if not sent.start <= res.span.start < sent.end:
+            return None
+    return res.date
+
+
+def _earlier(ana: Analysis, date, current: Segment) -> bool:
+    """A date before the incident's (or, undated, days before the report's): earlier context."""
+    if date is None:
+        return False
+    told = _own_date(ana, current.sentences)
+    if told is not None:
+        return date < told
+    return ana.anchor_date is not None and (ana.anchor_date - date).days > 2
+
+
+def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place], current: Segment) -> bool:
+    text = ana.sentences[index].text
+    if _NEW_INCIDENT_CUE.search(text[:80]):
+        return True
+    if _anaphoric(trigs):
+        return False
+    subs, before = {t.sub_event_type for t in trigs}, {t.sub_event_type for t in current.triggers}
+    if subs <= _SEPARATE_ACTS and not before & _SEPARATE_ACTS and \
+            any(SUB_TO_TYPE[s] != "Strategic developments" for s in before):
+        return True
+    date = _own_date(ana, [index], index)
+    if date is not None and _own_date(ana, current.sentences) not in (None, date):
+        return True
+    if _new_town(here, current.places):
+        return max(t.score for t in trigs) >= STRONG_TRIGGER or bool(_ALSO_CUE.search(text))
+    return False
+
+
+def _continued(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place],
+               segments: list[Segment], current: Optional[Segment], last: Optional[Segment]):
+    """The incident a trigger sentence goes on telling, or None when it opens a new one."""
+    if _anaphoric(trigs):
+        kinds = {t.event_type for t in trigs if getattr(t, "definite", False)}
+        for seg in reversed(segments):  # "the fighting" -> the latest incident with a fight
+            if kinds & {t.event_type for t in seg.triggers}:
+                return seg
+        return current or last
+    if current is not None:
+        return None if _opens_new(ana, index, trigs, here, current) else current
+    # after a background aside: back to the incident told before it, if nothing new is said
+    told = next((s for s in reversed(segments) if s.background is None), None)
+    if told is None or _opens_new(ana, index, trigs, here, told):
+        return None
+    kinds = {t.event_type for t in trigs}
+    return told if kinds & {t.event_type for t in told.triggers} else None
+
+
 def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list[Segment]:
-    """Group sentences into incidents (see the module docstring, step 3)."""
+    """Group sentences into incidents (see the module docstring, step 1)."""
     by_sentence: dict[int, list[Trigger]] = {}
     for trig in triggers:
         by_sentence.setdefault(trig.sentence, []).append(trig)
@@ -57,36 +203,59 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
         places_in.setdefault(place.sentence, []).append(place)
 
     segments: list[Segment] = []
-    current: Optional[Segment] = None
+    current: Optional[Segment] = None  # the incident running sentences elaborate
+    last: Optional[Segment] = None  # the incident that took the last trigger sentence
     for sent in ana.sentences:
         i = sent.index
-        cue = dates_x.background_cue(ana, i)
         trigs = by_sentence.get(i, [])
         here = _specific(places_in.get(i, []))
+        cue = _background_cue(ana, i)
         if cue is not None:
-            if trigs:
-                segments.append(Segment([i], trigs, background=cue, places=here))
-            current = None  # a background sentence closes the incident it interrupts
-            continue
+            past, trigs, whole = _background_scope(ana, cue, trigs)
+            if past:
+                last = Segment([i], past, background=cue, places=here)
+                segments.append(last)
+            if whole:
+                current = None  # a background sentence closes the incident it interrupts
+                continue
         if not trigs:
             if current is not None:
-                current.sentences.append(i)
+                if _earlier(ana, _own_date(ana, [i], i), current):
+                    current = None  # "In early July, the army reinforced ...": context, not this
+                else:
+                    current.sentences.append(i)
             continue
-        opens_new = current is None or bool(_NEW_INCIDENT_CUE.search(sent.text[:60]))
-        if current is not None and here and current.places:
-            known = {p.name for p in current.places}
-            if not any(p.name in known for p in here):
-                opens_new = True
-        if opens_new:
-            current = Segment([i], list(trigs), places=list(here))
-            segments.append(current)
+        target = _continued(ana, i, trigs, here, segments, current, last)
+        if target is None:
+            target = Segment([i], list(trigs), places=list(here))
+            segments.append(target)
+            if not here and segments[:-1]:
+                target.scene = (current or last or segments[-2]).sentences[:1]
         else:
-            current.sentences.append(i)
-            current.triggers.extend(trigs)
-            current.places.extend(here)
-    return segments
+            target.sentences.append(i)
+            target.triggers.extend(trigs)
+            target.places.extend(here)
+        current = last = target
+    return _split_civilian_attacks(segments)
 
 
+def _split_civilian_attacks(segments: list[Segment]) -> list[Segment]:
+    """A battle in which civilians were deliberately killed: the killing is its own incident."""
+    out: list[Segment] = []
+    for seg in segments:
+        out.append(seg)
+        if seg.background is not None:
+            continue
+        live = [t for t in seg.triggers if is_valid(t)]
+        battle = [t for t in live if t.event_type == "Battles" and t.score >= 0.55]
+        civ = [t for t in live if getattr(t, "civilian", False)]
+        if not battle or not civ or max(t.score for t in civ) < 0.55:
+            continue
+        seg.triggers = [t for t in seg.triggers if t not in civ]
+        sentences = sorted({t.sentence for t in civ})
+        places = [p for p in seg.places if p.sentence in sentences] or list(seg.places)
+        out.append(Segment(sentences, civ, places=places))
+    return out
 
 
 def confidence(classifier: float, ev: Event) -> float:

@@ -157,3 +157,49 @@ def test_actors_speculated_perpetrator_is_never_an_actor(analyse_text, sentence)
     assert roles.actor1.name == "Unidentified Armed Group (Somalia)"
     assert roles.actor2.name == "Civilians (Somalia)"
     assert "Shabaab" not in (roles.assoc_actor_1 or "") + (roles.assoc_actor_2 or "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, word, sub, etype, country, actor1, actor2", [
+    # the demonym inside the trigger's noun phrase is the initiator; the object of "struck" the target
+    ("A Turkish drone strike hit a convoy of Kurdistan Workers' Party fighters near Zakho on Monday.",
+     "drone strike", "Air/drone strike", "Explosions/Remote violence", "Iraq",
+     "Military Forces of Turkey", None),
+    # passive victims of a strike: state forces
+    ("Three policemen were wounded when a roadside bomb exploded in Garissa.",
+     "roadside bomb", "Remote explosive/landmine/IED", "Explosions/Remote violence", "Kenya",
+     "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
+    # coordinated sides of a fight, in text order
+    ("Somali troops and Al-Shabaab fighters fought for control of a bridge near Afgoye on Sunday.",
+     "fought", "Armed clash", "Battles", "Somalia", "Military Forces of Somalia", "Al Shabaab"),
+])
+def test_actors_roles_targets_and_noun_phrases(analyse_text, sentence, word, sub, etype, country, actor1, actor2):
+    ana = analyse_text(sentence)
+    roles = assign_roles(ana, make_ctx(ana, word, sub, etype, country))
+    if actor1:
+        assert roles.actor1 is not None and roles.actor1.name.startswith(actor1)
+    if actor2:
+        assert roles.actor2 is not None and roles.actor2.name.startswith(actor2)
+
+
+@pytest.mark.model
+def test_actors_unknown_attackers_refer_to_the_group_named_before(analyse_text):
+    ana = analyse_text("Al-Shabaab fighters have been active near Afgoye for weeks. "
+                       "On Monday the militants ambushed a bus and killed four passengers.")
+    roles = assign_roles(ana, make_ctx(ana, "ambushed", "Attack", "Violence against civilians", "Somalia"))
+    assert roles.actor1.name == "Al Shabaab"
+    assert roles.actor2.name == "Civilians (Somalia)"
+
+
+@pytest.mark.model
+def test_actors_unknown_attackers_stay_unidentified_without_a_named_group(analyse_text):
+    ana = analyse_text("On Monday the attackers ambushed a bus and killed four passengers near Afgoye.")
+    roles = assign_roles(ana, make_ctx(ana, "ambushed", "Attack", "Violence against civilians", "Somalia"))
+    assert roles.actor1.name == "Unidentified Armed Group (Somalia)"
+
+
+@pytest.mark.model
+def test_actors_a_party_statement_about_its_own_act(analyse_text):
+    ana = analyse_text("The Kachin Independence Army said on Friday it had seized a hilltop outpost near Bhamo.")
+    roles = assign_roles(ana, make_ctx(ana, "seized", "Non-state actor overtakes territory", "Battles", "Myanmar"))
+    assert roles.actor1 is not None and roles.actor1.name.startswith("KIA")

@@ -120,3 +120,58 @@ def test_dates_background_month_needs_a_much_later_anchor(analyse_text):
 @pytest.mark.model
 def test_dates_background_cue_absent_in_news_sentence(analyse_text):
     assert background_cue(analyse_text("Gunmen raided the market on Monday."), 0) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,published,date,precision,phrase", [
+    # numeric dates: the reading (day-month or month-day) not after the anchor and nearest to it
+    ("Rebels shelled the depot on 09/03/2025.", "2025-03-14", "2025-03-09", 1, "09/03/2025"),
+    ("Rebels shelled the depot on 03/09/2025.", "2025-03-14", "2025-03-09", 1, "03/09/2025"),
+    ("Rebels shelled the depot on 11.03.2025.", "2025-03-14", "2025-03-11", 1, "11.03.2025"),
+    ("Rebels shelled the depot on 2025/03/11.", "2025-03-14", "2025-03-11", 1, "2025/03/11"),
+    ("Rebels shelled the depot on 2025-03-11.", "2025-03-14", "2025-03-11", 1, "2025-03-11"),
+    ("Rebels shelled the depot on the 11th of March.", "2025-03-14", "2025-03-11", 1, "11th of March"),
+    # year roll-over at January
+    ("Rebels shelled the depot on 30 December.", "2025-01-03", "2024-12-30", 1, "30 December"),
+    # spans of days: the first day, precision 2 (3 beyond a week)
+    ("Troops and militants fought between Monday and Wednesday.", "2025-03-14", "2025-03-10", 2,
+     "between Monday and Wednesday"),
+    ("Troops and militants fought from Saturday to Monday.", "2025-03-14", "2025-03-08", 2, "from Saturday to Monday"),
+    ("Troops and militants fought from 4 to 6 March.", "2025-03-14", "2025-03-04", 2, "from 4 to 6 March"),
+    ("Troops and militants fought on March 1-12.", "2025-03-14", "2025-03-01", 3, "March 1-12"),
+    # a statement told to an outlet: "told Some Outlet on Wednesday" is the statement's day
+    ("A spokesman told Coastal Radio on Wednesday that the post had been seized.", "2025-03-14", "2025-03-12", 2,
+     "on Wednesday"),
+])
+def test_dates_explicit_numeric_and_ranges(analyse_text, text, published, date, precision, phrase):
+    ana = analyse_text(text, published=published)
+    result = event_date(ana, [0])
+    assert (result.date, result.precision) == (dt.date.fromisoformat(date), precision)
+    assert phrase in result.span.text
+    assert_spans(ana.text, [result.span])
+
+
+@pytest.mark.parametrize("text,lang,date,precision", [
+    ("Les affrontements ont eu lieu du 4 au 6 mars.", "fr", "2025-03-04", 2),
+    ("L'attaque a eu lieu le 11/03/2025.", "fr", "2025-03-11", 1),
+    ("Los combates se produjeron entre el lunes y el miércoles.", "es", "2025-03-10", 2),
+    ("Удар был нанесён 11 марта.", "ru", "2025-03-11", 1),
+])
+def test_dates_explicit_other_languages(analyse_text, text, lang, date, precision):
+    result = event_date(analyse_text(text, published="2025-03-14", lang=lang), [0])
+    assert (result.date, result.precision) == (dt.date.fromisoformat(date), precision)
+
+
+@pytest.mark.model
+def test_dates_act_day_beats_statement_day_in_trigger_sentence(analyse_text):
+    ana = analyse_text("Gunmen abducted 12 farmers, residents said on Thursday. The gunmen came on Tuesday night.",
+                       published="2025-03-14")
+    assert event_date(ana, [0, 1]).date == dt.date(2025, 3, 11)
+
+
+@pytest.mark.model
+def test_dates_no_phrase_uses_the_day_told_before(analyse_text):
+    ana = analyse_text("Police shot two protesters in the capital on Monday. In the port city, crowds burned tyres.",
+                       published="2025-03-14")
+    result = event_date(ana, [1])
+    assert (result.date, result.precision) == (dt.date(2025, 3, 10), 1)

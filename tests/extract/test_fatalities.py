@@ -106,3 +106,40 @@ def test_fatalities_other_languages(analyse_text, text, lang, value):
 def test_fatalities_other_languages_zero_has_span(analyse_text, text, lang):
     result = count_fatalities(analyse_text(text, lang=lang), [0])
     assert result.value == 0 and result.spans
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,value", [
+    # the two sides of a fight told in different sentences add up
+    ("Troops clashed with rebels near the river, killing nine rebels. Three soldiers were killed too, the army said.", 12),
+    # euphemism for a soldier's death
+    ('The army said troops "neutralised 8 bandits" while "one brave soldier paid the supreme price".', 9),
+    # "two of the dead", "the men": victims already counted, not a new lower figure
+    ("Four people were shot dead at a checkpoint. Relatives said two of the dead were students.", 4),
+    ("Vigilantes beat to death three men in the market. Police came after the men had died.", 3),
+    # "put the toll at" is another source's figure, not an update: the lowest credible one
+    ("A bomb killed at least five people at the station, a monitor said. Hospital staff put the toll at eight.", 5),
+    ("Five people were killed in the blast. By evening the death toll had risen to eight.", 8),
+    # kills claimed by one side and denied by the other
+    ("The rebels said they ambushed a convoy, killing six soldiers. The army denied that any ambush took place.", 0),
+    # bodies from old graves are not deaths of this event
+    ("Searchers found 9 bodies in a mass grave behind the farm on Friday, prosecutors said.", 0),
+])
+def test_fatalities_conflict_rules(analyse_text, text, value):
+    ana = analyse_text(text)
+    assert count_fatalities(ana, list(range(len(ana.sentences)))).value == value
+
+
+@pytest.mark.model
+def test_fatalities_other_incident_sentences_left_out(analyse_text):
+    ana = analyse_text("Militants attacked a village on Monday, killing 10 people. "
+                       "On Wednesday, a roadside bomb killed two soldiers nearby. "
+                       "In a separate attack, gunmen killed four herders.", published="2025-03-14")
+    assert count_fatalities(ana, [0, 1, 2]).value == 10
+    assert count_fatalities(ana, [1]).value == 2
+
+
+@pytest.mark.model
+def test_fatalities_denial_of_responsibility_keeps_count(analyse_text):
+    ana = analyse_text("A car bomb killed seven people at a market. The group denied involvement.")
+    assert count_fatalities(ana, [0, 1]).value == 7

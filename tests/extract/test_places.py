@@ -146,3 +146,67 @@ def test_places_without_parser(analyse_text, text, name):
 def test_places_russian_inflection(analyse_text):
     ana = analyse_text("Беспилотник атаковал объект в Санкт-Петербурге.", lang="ru")
     assert event_place(ana, find_places(ana), [0]).name == "Saint Petersburg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, admin1, precision", [
+    # a camp placed relative to a town: approximate point
+    ("Shells landed in the Kalma camp on the eastern edge of Nyala on Sunday.", "Kalma Camp", "South Darfur", 2),
+    # "near X's landmark": the landmark is inside the city
+    ("A grenade exploded near Karachi's Saddar market on Friday.", "Karachi", "Sindh", 1),
+    # a named quarter of the city ("X's Y area") is the city itself; "the X area" is around it
+    ("Gunmen seized a trader at his shop in Mosul's Zuhur area.", "Mosul", "Ninewa", 1),
+    ("Fighting flared again in the Kupiansk area overnight.", "Kupiansk", "Kharkiv", 2),
+    # the less central end of a road
+    ("A roadside bomb hit a minibus on the road between Kabul and Jalalabad.", "Jalalabad", "Nangarhar", 2),
+    # "X's Y district": Y, not X
+    ("Insurgents overran a checkpoint in Kandahar's Spin Boldak district.", "Spin Boldak", "Kandahar", 2),
+    # ACLED's split admin1 units
+    ("Junta jets bombed a market in Lashio in northern Shan state.", "Lashio", "Shan-North", 1),
+])
+def test_places_precision_rules(analyse_text, text, name, admin1, precision):
+    _, _, place = _event(analyse_text, text)
+    assert (place.name, place.admin1, place.geo_precision) == (name, admin1, precision)
+
+
+@pytest.mark.model
+def test_places_city_possessive_district_is_the_city(analyse_text):
+    text = ("Russian drones hit Odesa on Monday. Debris fell on houses in the city's Shevchenkivskyi district, "
+            "injuring two.")
+    _, _, place = _event(analyse_text, text, sentences=(1,))
+    assert (place.name, place.admin1, place.geo_precision) == ("Odesa", "Odesa", 1)
+
+
+@pytest.mark.model
+def test_places_source_location_is_not_event_place(analyse_text):
+    text = "Drones struck Sumy overnight, according to a statement by the General Staff in Kyiv."
+    _, _, place = _event(analyse_text, text)
+    assert place.name == "Sumy"
+
+
+@pytest.mark.model
+def test_places_border_with_province(analyse_text):
+    text = ("A drone killed two smugglers in the border region between Iraq and Syria, a security source in "
+            "Iraq's Anbar province said.")
+    _, _, place = _event(analyse_text, text)
+    assert (place.name, place.country, place.admin1, place.geo_precision) == (
+        "Iraq-Syria border (Anbar)", "Iraq", "Al Anbar", 3)
+
+
+@pytest.mark.model
+def test_places_village_missing_from_named_province(analyse_text):
+    # the gazetteer's Novoselivkas lie elsewhere: coded in the named province, near the named town
+    text = "Troops retook the village of Novoselivka west of Orikhiv in the Zaporizhzhia region."
+    _, _, place = _event(analyse_text, text)
+    assert (place.name, place.admin1, place.geo_precision) == ("Novoselivka", "Zaporizhia", 2)
+    assert (place.latitude, place.longitude) == pytest.approx((47.58, 35.78), abs=0.05)  # at Orikhiv
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Jihadist cells remain active across the Levant, officials in Baghdad said.", "Levant"),
+    ("KABUL, May 3 (SAN) - Gunmen killed two guards in Herat.", "SAN"),
+    ("Three people died, the Emergency Medicine Centre in Tripoli said.", "Centre"),
+])
+def test_places_regions_and_acronyms_are_not_foreign_towns(analyse_text, text, word):
+    assert all(p.span.text != word for p in find_places(analyse_text(text)))

@@ -79,3 +79,27 @@ def test_sources_claims_of_responsibility(analyse_text, text, claimed_by):
 def test_sources_denial(analyse_text):
     ana = analyse_text("A drone struck a market in Yei. The SPLM-IO denied any involvement.", source="Desk")
     assert source_chain(ana, [0]).denied_by == "SPLM/A-IO: Sudan People's Liberation Movement/Army in Opposition"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    # "the same source" is not a new element
+    ("According to Mehr news agency, citing a source within the provincial police, a bomb hit a bus in Zahedan. "
+     "The same source said nine people died.",
+     ["Desk", "Mehr news agency", "source within the provincial police"]),
+    # a chain of three attributions: outlet, agency, original source
+    ("Sputnik reported, citing the Interfax agency, which quoted a local governor, that a drone hit a depot in Kursk.",
+     ["Desk", "Sputnik", "Interfax agency", "local governor"]),
+    # one speaker named twice (title first, then the name) stays one element
+    ("Two traders were shot dead in Maiduguri, the district commissioner told reporters. "
+     "\"They were unarmed,\" commissioner Abba Musa Kolo said.",
+     ["Desk", "district commissioner"]),
+    # two coordinated sources become two elements
+    ("Residents and a local administrator said a mortar round hit a school in Beni.",
+     ["Desk", "Residents", "local administrator"]),
+])
+def test_sources_chain_without_repeats(analyse_text, text, chain):
+    ana = analyse_text(text, source="Desk")
+    out = source_chain(ana, list(range(len(ana.sentences))))
+    assert out.chain == chain
+    assert_spans(ana.text, out.spans)

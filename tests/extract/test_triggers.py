@@ -154,3 +154,57 @@ def test_triggers_lexicon_path_negation(lang, text):
 def test_triggers_word_boundaries_on_lexicon_path():
     # "mobile" must not fire "mob", "shareholders" is not "share" + "holders"
     assert find_triggers(_lexicon_only("A mobile clinic opened in Bossaso.", "en")) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,phrase", [
+    ("The militia has carried out frequent bombings in the region.", "bombings"),
+    ("Officials say the group remains capable of launching attacks.", "attacks"),
+    ("The raid followed a wave of kidnappings along the highway.", "kidnappings"),
+    ("Drones have long been used by both sides.", "drones"),
+    ("A drone operator spoke to reporters in Lviv.", "drone"),
+    ("The group routinely abducts travellers on the road.", "abducts"),
+    ("Survivors of the 2013 bombing met the minister.", "bombing"),
+])
+def test_triggers_generic_statements_are_cued(analyse_text, text, phrase):
+    (t,) = _found(find_triggers(analyse_text(text, published="2025-06-01")), phrase)
+    assert t.negative_cue == "generic"
+
+
+@pytest.mark.model
+def test_triggers_aim_of_an_operation_is_hypothetical(analyse_text):
+    ana = analyse_text("Troops launched an operation to recapture the town of Kidal.")
+    (t,) = _found(find_triggers(ana), "recapture")
+    assert t.hypothetical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,phrase,sub", [
+    ("Army units recaptured the town of Sake on Monday.", "recaptured", "Government regains territory"),
+    ("Rebels said the movement had liberated the town.", "liberated", "Non-state actor overtakes territory"),
+    ("Engineers dismantled two roadside bombs near Kismayo.", "dismantled", "Disrupted weapons use"),
+])
+def test_triggers_retake_and_dismantle_resolve_by_context(analyse_text, text, phrase, sub):
+    assert [t.sub_event_type for t in _found(find_triggers(analyse_text(text)), phrase)] == [sub]
+
+
+@pytest.mark.model
+def test_triggers_dismantling_a_network_is_no_event(analyse_text):
+    ana = analyse_text("The new unit will help dismantle the cartel's financial network.")
+    assert _found(find_triggers(ana), "dismantle") == []
+
+
+@pytest.mark.model
+def test_triggers_negated_subject(analyse_text):
+    (t,) = _found(find_triggers(analyse_text("Neither side has shown interest in a ceasefire.")), "ceasefire")
+    assert t.negated or t.hypothetical
+
+
+@pytest.mark.model
+def test_triggers_reference_and_victim_flags(analyse_text):
+    ana = analyse_text("The attack was condemned. Gunmen killed four villagers in Zamfara. "
+                       "Two farmers were killed in the crossfire.")
+    trig = find_triggers(ana)
+    assert _found(trig, "attack")[0].definite
+    first, second = _found(trig, "killed")
+    assert first.civilian and not second.civilian

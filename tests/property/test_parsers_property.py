@@ -51,7 +51,7 @@ def test_property_digits_parse_back(n):
     assert parse_number(f"{n:,}") == n
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(dates, st.sampled_from(WEEKDAYS), st.sampled_from(["on {}", "late on {}", "{} night", "last {}", "{}'s"]))
 def test_property_weekday_within_a_week_before_anchor(anchor, day, form):
     result = event_date(analysis(f"Gunmen attacked a checkpoint {form.format(day)}.", anchor), [0])
@@ -60,7 +60,7 @@ def test_property_weekday_within_a_week_before_anchor(anchor, day, form):
     assert result.date.strftime("%A") == day
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(dates, st.sampled_from(["yesterday", "today", "overnight", "last week", "over the weekend",
                                "earlier this week", "earlier this month", "this morning", "in early May",
                                "in late November", "on 3 June", "on December 30", "last month", "on Sunday"]))
@@ -75,7 +75,7 @@ PIECES = [*"abc ,.;0123456789", " killed ", " were killed ", " injured ", " at l
           " and ", " toll rose to ", " no casualties ", " on Monday ", " last week ", " including "]
 
 
-@settings(max_examples=80)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), dates)
 def test_property_spans_inside_text(text, anchor):
     ana = analysis(text or "x", anchor)

@@ -117,6 +117,10 @@ def _absorb_heads(ana: Analysis, mentions: list[ActorMention]) -> list[ActorMent
             if head:
                 m = ActorMention(ana.span(m.span.start, m.span.end + head.end()), m.name, m.inter,
                                  m.sentence, kind=m.kind)
+        if out and out[-1].name == m.name and 0 <= m.span.start - out[-1].span.end <= 1 \
+                and not ana.text[out[-1].span.end:m.span.start].strip():  # "Radaa" + "Special ... Force"
+            prev = out.pop()
+            m = ActorMention(ana.span(prev.span.start, m.span.end), m.name, m.inter, prev.sentence, kind=m.kind)
         if out and m.span.start < out[-1].span.end:  # overlap: keep the longer mention
             if (m.span.end - m.span.start) <= (out[-1].span.end - out[-1].span.start):
                 continue
@@ -133,6 +137,35 @@ def identities_in(ana: Analysis, span: Span) -> list[str]:
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) and desc not in found:
             found.append(desc)
     return found
+
+
+def _victim_identities(ana, victims, country) -> list[str]:
+    out: list[str] = []
+    for v in victims:
+        if v is None:
+            continue
+        sent = ana.sentences[v.sentence] if 0 <= v.sentence < len(ana.sentences) else None
+        # widen to the noun phrase: "a female journalist", "three teachers"
+        lo = max(sent.start if sent else 0, v.span.start - 25)
+        phrase = ana.span(lo, v.span.end)
+        for desc in identities_in(ana, phrase):
+            name = dic.generic_name(desc, country)
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def _assoc_identities(ana, mentions, kinds, country) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "party" and m.name not in out:
+            out.append(m.name)
+        elif m.kind in kinds:
+            for desc in identities_in(ana, ana.span(max(0, m.span.start - 25), m.span.end)):
+                name = dic.generic_name(desc, country)
+                if name not in out and not re.match(r"(Refugees|Health)", desc):
+                    out.append(name)
+    return out
 
 
 from .roles import assign_roles  # noqa: E402  (roles builds on the functions above)

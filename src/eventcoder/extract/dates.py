@@ -11,11 +11,13 @@ today's date. Vocabulary per language is data: `data/lexicons/<lang>/dates.yaml`
 | "the night of Sunday to Monday" | the Monday | 1 |
 | "today", "this morning", "overnight" | the anchor | 1 |
 | "yesterday", "last night" | anchor − 1 | 1 |
-| "12 March 2025", "March 12", "2025-03-12" | that day (no year: the latest one not after the anchor) | 1 |
+| "12 March 2025", "March 12", "2025-03-12", "12/03/2025", "12 марта" | that day, read by `dateparser` (no year: the latest one not after the anchor; numeric day/month order: the reading not after the anchor and nearest to it) | 1 |
+| "between Monday and Wednesday", "from 3 to 5 March" | the first day of the span | 2 (3 beyond a week) |
 | "last week" | Thursday of the previous Monday–Sunday week | 2 |
 | "over the weekend" | the Saturday | 2 |
 | "earlier this week" | middle of Monday .. anchor − 1 | 2 |
-| a statement date only ("the army said on Wednesday that ...") | that day | 2 |
+| a statement date only ("the army said on Wednesday that ...") | that day (the act's own day in any event sentence wins) | 2 |
+| no date in the event's sentences | the day told in the sentence before, else the anchor with precision 2 | — |
 | "earlier this month" | middle of the 1st .. anchor − 1 | 3 |
 | "early/mid/late July", "in July", "in August 2024" | the 5th / 15th / 25th (15th) | 3 |
 | "last month" | the 15th of the previous month (background) | 3 |
@@ -23,6 +25,7 @@ today's date. Vocabulary per language is data: `data/lexicons/<lang>/dates.yaml`
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -35,6 +38,7 @@ from .numbers import parse_number, phrase_pattern
 
 NO_ANCHOR = "no dateline or publication date to anchor relative dates"
 NO_DATE = "no date in the event sentences: the report's date is used"
+NO_DATE_BEFORE = "no date in the event sentences: the day told just before them is used"
 BACKGROUND_DAYS = 30  # a date this much older than the anchor is background, not news
 _NEVER = "(?!x)x"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -76,6 +80,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
     pre, suf = _alt(lex.get("prefixes"), lang), _alt(lex.get("suffixes"), lang)
     daysuf, of = _alt(lex.get("day_suffixes"), lang), _alt(lex.get("of_words"), lang)
     parts, inw = _alt(lex.get("month_parts"), lang), _alt(lex.get("in_words"), lang)
+    rfrom, rto = _alt(lex.get("range_from"), lang), _alt(lex.get("range_to"), lang)
     b, e = r"(?<!\w)", r"(?!\w)"
     pats = {
         "night": rf"{b}(?:{_alt(lex.get('night'), lang)})\s+(?:(?:{_alt(lex.get('night_from'), lang)})\s+)?"
@@ -85,6 +90,12 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
                rf"(?:,?\s+(?:(?:{of})\s+)?{_YEAR})?{e}",
         "mdy": rf"{b}(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:{daysuf})?(?:,?\s+{_YEAR})?{e}",
         "iso": rf"{b}{_YEAR}-(?P<m>\d\d)-(?P<d>\d\d){e}",
+        "numeric": rf"{b}\d{{1,2}}([./-])\d{{1,2}}\1(?:\d\d){{1,2}}{e}|{b}{_YEAR}/\d\d?/\d\d?{e}",
+        "wd_range": rf"{b}(?:{rfrom})\s+(?:(?:{pre})\s+)?(?P<wd1>{wd})\s+(?:{rto})\s+(?:(?:{pre})\s+)?(?P<wd>{wd}){e}",
+        "d_range": rf"{b}(?:(?:{rfrom})\s+)?(?P<d>\d{{1,2}})(?:{daysuf})?\s*(?:[-–]|\s(?:{rto})\s)\s*(?:(?:{pre})\s+)?"
+                   rf"\d{{1,2}}(?:{daysuf})?\s+(?:(?:{of})\s+)?(?P<m>{month})(?:,?\s+(?:(?:{of})\s+)?{_YEAR})?{e}"
+                   rf"|{b}(?:(?:{rfrom})\s+)?(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:{daysuf})?\s*(?:[-–]|\s(?:{rto})\s)\s*"
+                   rf"\d{{1,2}}(?:{daysuf})?(?:,?\s+(?P<y2>(?:19|20)\d\d))?{e}",
         "month": rf"{b}(?:(?P<in>{inw})\s+)?(?:(?P<part>{parts})[\s-]*)?(?P<m>{month})(?:,?\s+{_YEAR})?{e}",
         "year": rf"{b}(?:{inw})\s+{_YEAR}{e}",
     }
@@ -93,7 +104,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
     if lex.get("ago"):
         pats["ago"] = lex["ago"]["pattern"][3:]
     pats["statement_before"] = rf"(?:{_alt(lex.get('statement_verbs'), lang)})" \
-                               rf"(?:\s+(?:{_alt(lex.get('statement_fillers', ['in', 'a', 'the', 'its', 'their', 'to', 'reporters', 'journalists', 'late', 'early']), lang)})){{0,3}}[\s,]*$"
+                               rf"(?:\s+(?:{_alt(lex.get('statement_fillers', ['in', 'a', 'the', 'its', 'their', 'to', 'reporters', 'journalists', 'late', 'early']), lang)})|\s+(?-i:[A-Z][\w'’-]*)){{0,3}}[\s,]*$"
     pats["statement_after"] = rf"^[\s,]*(?:{_alt(lex.get('statement_verbs'), lang)}){e}"
     pats["background"] = rf"{b}(?:{_alt(lex.get('background'), lang)})"
     return {k: re.compile(v, re.IGNORECASE) for k, v in pats.items()}
@@ -126,7 +137,48 @@ def _month_day(year: int, month: int, day: int, anchor: Optional[dt.date]) -> dt
     return date
 
 
-def _resolve(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date]) -> None:
+def _resolve_month_day(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date]) -> None:
+    """Hand-written fallback for "12 March (2025)", "March 12": the latest such day not after the anchor."""
+    month = int(m.group("m")) if c.kind == "iso" else _key(lex["months"], m.group("m"))
+    year, day = int(m.group("y")) if m.group("y") else None, int(m.group("d"))
+    if month is None or (lex.get("capitalised") and c.kind != "iso" and not m.group("m")[0].isupper()):
+        return
+    try:
+        if year is None and anchor:
+            year = anchor.year - (1 if dt.date(anchor.year, month, day) > anchor else 0)
+        if year:
+            c.date, c.precision = dt.date(year, month, day), 1
+    except ValueError:
+        return
+
+
+@functools.lru_cache(maxsize=4096)
+def _explicit(text: str, anchor: Optional[dt.date], order: Optional[str] = None, lang: str = "en") -> Optional[dt.date]:
+    """An explicit date ("12/03/2025", "12 марта", "3 de marzo de 2025") read by `dateparser`.
+
+    Day-month order is ambiguous in numeric dates: both orders are tried and the reading
+    that is not after the anchor and nearest to it is kept. A date without a year needs an anchor
+    (never today's date); the year is the latest one not after the anchor (roll-over at January).
+    """
+    import dateparser
+
+    base = dt.datetime.combine(anchor, dt.time(12)) if anchor else None
+    found = []
+    for date_order in ([order] if order else ["DMY", "MDY"]):
+        settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": date_order,
+                    "PREFER_DAY_OF_MONTH": "first"}
+        if base:
+            settings["RELATIVE_BASE"] = base
+        parsed = dateparser.parse(text, languages=[lang], settings=settings)
+        if parsed is None or (base is None and not re.search(r"(?:19|20)\d\d", text)):
+            continue
+        found.append(parsed.date())
+    if anchor:
+        found = [d for d in found if d <= anchor]
+    return min(found, key=lambda d: (anchor - d).days if anchor else 0) if found else None
+
+
+def _resolve(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date], lang: str = "en") -> None:
     """Fill c.date/precision from the match (no-op when it needs an anchor and has none)."""
     kind, caps = c.kind, lex.get("capitalised")
     if kind in ("weekday", "night"):
@@ -136,7 +188,30 @@ def _resolve(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date]) -> Non
         strict = kind == "weekday" and (m.group("pre") or "").lower() in [s.lower() for s in lex.get("strict_prefixes") or []]
         if anchor and wd is not None:
             c.date, c.precision = _weekday(anchor, wd, strict), 1
-    elif kind in ("dmy", "mdy", "iso", "month"):
+    elif kind == "wd_range":  # "between Monday and Wednesday": the first day, known within the span
+        first, last = _key(lex["weekdays"], m.group("wd1")), _key(lex["weekdays"], m.group("wd"))
+        if anchor and None not in (first, last) and not (caps and not m.group("wd1")[0].isupper()):
+            c.date, c.precision = _weekday(_weekday(anchor, last), first), 2
+            c.note = "a span of days: its first day, precision 2"
+    elif kind == "d_range":  # "3-5 March", "March 3 to 5"
+        month = _key(lex["months"], m.group("m") or m.group("m2"))
+        days = [int(d) for d in re.findall(r"(?<!\d)\d{1,2}(?!\d)", m.group())][:2]
+        year = m.group("y") or m.group("y2")
+        if month and len(days) == 2 and days[0] < days[1] and not (caps and not (m.group("m") or m.group("m2"))[0].isupper()):
+            if year is None and anchor:
+                year = anchor.year - (1 if (month, days[0]) > (anchor.month, anchor.day) else 0)
+            if year and days[0] <= 31:
+                with contextlib.suppress(ValueError):
+                    c.date, c.precision = dt.date(int(year), month, days[0]), 2 if days[1] - days[0] < 7 else 3
+                    c.note = "a span of days: its first day"
+    elif kind in ("numeric", "dmy", "mdy"):
+        if kind != "numeric" and (_key(lex["months"], m.group("m")) is None or caps and not m.group("m")[0].isupper()):
+            return
+        c.date = _explicit(m.group(), anchor, lang=lang)
+        if c.date is None and kind != "numeric":
+            _resolve_month_day(c, m, lex, anchor)
+        c.precision = 1 if c.date else None
+    elif kind in ("iso", "month"):
         month = int(m.group("m")) if kind == "iso" else _key(lex["months"], m.group("m"))
         if month is None or (caps and kind != "iso" and not m.group("m")[0].isupper()):
             return
@@ -150,14 +225,7 @@ def _resolve(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date]) -> Non
             if year:
                 c.date, c.precision = _month_day(year, month, day, anchor), 3
             return
-        day = int(m.group("d"))
-        try:
-            if year is None and anchor:
-                year = anchor.year - (1 if dt.date(anchor.year, month, day) > anchor else 0)
-            if year:
-                c.date, c.precision = dt.date(year, month, day), 1
-        except ValueError:
-            return
+        _resolve_month_day(c, m, lex, anchor)
     elif kind == "year":
         c.background, c.note = True, "only a year is given: not coded"
     elif kind in ("this_year", "last_year"):
@@ -201,7 +269,7 @@ def _find(ana: Analysis, index: int) -> list[_Cand]:
         if cand.start < head.end or (cand.start < 80 and re.match(r"\s*\)?\s*(?:\([^)]{0,30}\)|[—–:-])", ana.text[cand.end:])):
             continue  # the dateline's date is the anchor, not the event's date
         if cand.kind not in _REFS:
-            _resolve(cand, m, lex, anchor)
+            _resolve(cand, m, lex, anchor, ana.lang)
             if cand.date and anchor and (anchor - cand.date).days > BACKGROUND_DAYS:
                 cand.background = True
             if cand.date is None and not cand.background:
@@ -247,12 +315,19 @@ def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
     for rank, index in enumerate(i for i in sentences if 0 <= i < len(ana.sentences)):
         for c in _candidates(ana, index):
             cls = 2 if c.background else 1 if c.statement else 0
-            key = (rank > 0, cls, rank, c.start)
+            # the act's own day anywhere in the event beats the day of a statement about it
+            key = 2 * cls + (rank > 0), rank, c.start
             if best is None or key < best[0]:
                 best = (key, c)
     if best is None:
         if anchor is None:
             return DateResult(None, None, reason=NO_ANCHOR)
+        first = min((i for i in sentences if 0 <= i < len(ana.sentences)), default=0)
+        for index in range(first - 1, -1, -1):  # the day told just before ("In Nakuru, protesters ...")
+            told = [c for c in _candidates(ana, index) if c.date and not c.statement and not c.background]
+            if told:
+                return DateResult(told[0].date, told[0].precision, ana.span(told[0].start, told[0].end),
+                                  reason=NO_DATE_BEFORE)
         return DateResult(anchor, 2, reason=NO_DATE)
     c = best[1]
     span = ana.span(c.start, c.end)
@@ -265,6 +340,13 @@ def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
     if c.background:
         reason = "the date lies before the report's news (background)"
     return DateResult(c.date, precision, span, reason=reason, background=c.background)
+
+
+def sentence_dates(ana: Analysis, sentence: int) -> list[dt.date]:
+    """Days that sentence `sentence` names for what it tells (statement dates and background left out)."""
+    if not 0 <= sentence < len(ana.sentences):
+        return []
+    return [c.date for c in _candidates(ana, sentence) if c.date and not c.statement and not c.background]
 
 
 def background_cue(ana: Analysis, sentence: int) -> Optional[Span]:

@@ -7,9 +7,12 @@ A lexicon pass over the event's sentences (works for every language; vocabulary 
 2. read the victims beside each death word: after an active form ("killing two soldiers and a
    child" → 3), else before it ("At least 14 insurgents and two soldiers were killed" → 16);
    listed groups are summed, "including ..."/"among them ..." subsets are not;
-3. combine: the latest toll ("the death toll rose to 14") beats every other count; a figure
-   repeated is counted once; a figure marked "also"/"another"/"others" is added; otherwise
-   differing figures are conflicting reports and the lowest is kept.
+3. combine: the latest updated toll ("the death toll rose to 14") beats every other count ("put
+   the toll at nine" is just another figure); a figure repeated, "two of the dead" and "the men"
+   are not new counts; a figure marked "also"/"another" or naming the other side of a fight
+   (soldiers vs. assailants) is added; otherwise the lowest of conflicting figures is kept;
+4. leave out sentences telling another incident (another day, "separately"), kills told by one
+   side and denied by the other (→ 0, dev-set convention) and bodies found in old graves (→ 0).
 
 Injured people go to `injured`, never to `value`. "No casualties were reported" gives 0 with
 its span. `low`/`high` carry "at least N" / "up to N" / "between N and M".
@@ -22,7 +25,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..resources import load_yaml
-from .base import Analysis, Fatalities
+from . import dates as dates_x
+from .base import Analysis, Fatalities, Span
 from .numbers import number_regex, parse_number, phrase_pattern
 
 _KINDS = ("killed", "injured", "missing", "abducted")
@@ -39,6 +43,8 @@ class _Mention:
     toll: bool = False
     additive: bool = False
     zero_injured: bool = False
+    weak: bool = False  # "the men", "two of the dead": refers back to victims counted elsewhere
+    groups: frozenset = frozenset()  # victim groups named in the span (state, armed, civilians)
 
 
 def _lex(lang: str) -> dict:
@@ -60,7 +66,9 @@ def _pats(lang: str) -> dict[str, re.Pattern]:
     b, e = r"(?<!\w)", r"(?!\w)"
     words = {k: rf"{b}(?:{_alt(lex.get(k), lang)}){e}" for k in (
         *_KINDS, "toll", "zero", "zero_injured", "singular", "subset", "additive", "toll_context",
-        "left_only", "passive", "singular_items", "the_words", "skip_after")}
+        "left_only", "passive", "singular_items", "the_words", "skip_after", "toll_update", "denial",
+        "remains", "old_graves", "other_event", "plural_nouns")}
+    words["subset_gap"] = rf"(?:{_alt(lex.get('subset_gap'), lang)})\s*$"
     words["skip_after"] = rf"^[\s-]*(?:{_alt(lex.get('skip_after'), lang)})"
     qual = {k: rf"(?:{_alt(lex.get(k), lang)})" for k in ("low", "high", "approx", "low_after")}
     words["qual"] = rf"^[\s\"'“”«(]*(?:(?P<low>{qual['low']})|(?P<high>{qual['high']})|{qual['approx']})\s+"
@@ -118,7 +126,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     end = lead + first.end() + (nxt.end() if nxt else 0)
     if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")):
         return (1, None, None, lead, end)
-    if p["the_words"].fullmatch(word) and nxt and not nxt.group(1).lower().endswith("s"):
+    if p["the_words"].fullmatch(word) and nxt and not nxt.group(1).lower().endswith("s") \
+            and not p["plural_nouns"].fullmatch(nxt.group(1)):
         return (1, None, None, lead, end)
     return None
 
@@ -170,6 +179,13 @@ def _nearest_number(text: str, base: int, lang: str):
     return value, low, high, start, base + m.end()
 
 
+def _groups(span: str, lang: str) -> frozenset:
+    """Victim groups (state, armed, civilians) named in a fatality span."""
+    table = _lex(lang).get("victim_groups") or {}
+    words = {w.lower() for w in re.findall(r"[^\W\d]+", span)}
+    return frozenset(g for g, nouns in table.items() if words & {str(n).lower() for n in nouns})
+
+
 def _cues(ana: Analysis, index: int) -> list[tuple[str, int, int]]:
     sent, p = ana.sentences[index], _pats(ana.lang)
     found = []
@@ -215,7 +231,8 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             if number:
                 stop = end + (q.end() if q else 0) + number[1]
                 low = number[2] if q and q.group("low") else None
-                out.append(_Mention("killed", number[2], start, stop, low, None, toll=True))
+                update = "toll_update" not in _lex(lang) or bool(p["toll_update"].search(text[max(sent.start, start - 40):end]))
+                out.append(_Mention("killed", number[2], start, stop, low, None, toll=update))
                 count = (number[2], low, None, start, stop)
                 consumed = max(consumed, count[4])
             continue
@@ -254,40 +271,86 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             elif p["singular"].search(text[max(prev_end, start - 8):end]) and kind in ("killed", "injured"):
                 count = (1, None, None, segments[-1][0] + len(segments[-1][1]) - len(segments[-1][1].lstrip())
                          if segments else start, end)
-        if count and kind in ("killed", "injured"):
+        if count and kind == "killed" and p["remains"].fullmatch(cue_text) and p["old_graves"].search(sent.text):
+            out.append(_Mention("old", count[0], count[3], count[4]))  # bodies from old graves: not this event's
+            consumed = max(consumed, count[4])
+        elif count and kind in ("killed", "injured"):
             value, low, high, s, e = count
             additive = bool(p["additive"].search(text[sent.start:e]))
-            out.append(_Mention(kind, value, s, e, low, high, additive=additive))
+            span = text[s:e]
+            numbers = [n for n in number_regex(lang).finditer(span) if parse_number(n.group(), lang) is not None]
+            weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span)))
+            out.append(_Mention(kind, value, s, e, low, high, additive=additive, weak=weak,
+                                groups=_groups(span, lang)))
             consumed = max(consumed, e)
     return out
 
 
-def _combine(mentions: list[_Mention]) -> tuple[Optional[_Mention], list[_Mention], str]:
-    """One figure from several mentions of the same kind, the mentions used, and why."""
+def _combine(mentions: list[_Mention], summed: frozenset = frozenset()) -> tuple[Optional[_Mention], list[_Mention], str]:
+    """One figure from several mentions of the same kind, the mentions used, and why.
+
+    Figures for different groups in `summed` (the two sides of a fight) add up; otherwise
+    differing figures are conflicting reports and the lowest is kept.
+    """
     if not mentions:
         return None, [], ""
     tolls = [m for m in mentions if m.toll]
     if tolls:
         return tolls[-1], [tolls[-1]], "the latest death toll"
-    total, used, seen, how = None, [], set(), "one reported figure"
+    mentions = [m for m in mentions if not m.weak] or mentions  # "the men", "two of the dead": restated
+    total, used, seen, how, groups = None, [], set(), "one reported figure", set()
     for m in mentions:
         if total is None:
             total, used, seen = _Mention(m.kind, m.value, m.start, m.end, m.low, m.high), [m], {m.value}
+            groups = set(m.groups)
         elif m.value in seen:
             continue  # the same figure restated
-        elif m.additive:
+        elif m.groups and groups and len(groups) > 1 and m.groups <= groups and m.value < total.value:
+            continue  # one of the groups already summed, restated ("... and two soldiers" / "the two soldiers")
+        elif m.additive or (m.groups and groups and not m.groups & groups and m.groups | groups <= summed):
             total.value += m.value
             total.low = (total.low or 0) + (m.low or m.value) if total.low is not None or m.low is not None else None
             total.high = None
             used.append(m)
             seen.add(m.value)
+            groups |= m.groups
             how = "sum of separately reported groups"
         else:
             if m.value < total.value:
                 total, used = _Mention(m.kind, m.value, m.start, m.end, m.low, m.high), [m]
+                groups = set(m.groups)
             seen.add(m.value)
             how = "lowest of conflicting figures"
     return total, used, how
+
+
+def _event_sentences(ana: Analysis, sentences: list[int]) -> list[int]:
+    """The trigger sentence and those others that do not tell another incident.
+
+    A sentence is left out when it says so ("Separately, ...", "In another attack"), when it
+    is background (`dates.background_cue`), or when it names its own day and that day is not the
+    event's ("On Tuesday, ..." beside an event of Monday), unless it updates the toll.
+    """
+    valid = [i for i in dict.fromkeys(sentences) if 0 <= i < len(ana.sentences)]
+    if not valid:
+        return []
+    p, day = _pats(ana.lang), dates_x.event_date(ana, valid).date
+    kept = valid[:1]
+    for i in valid[1:]:
+        text = ana.sentences[i].text
+        if p["other_event"].search(text) or dates_x.background_cue(ana, i):
+            continue
+        days = dates_x.sentence_dates(ana, i)
+        if days and day not in days and not (p["toll"].search(text) and p["toll_update"].search(text)):
+            continue
+        kept.append(i)
+    return kept
+
+
+def _denial(ana: Analysis, order: list[int]) -> Optional[Span]:
+    """A denial of the event or its toll by the other side ("denied that any fighting took place")."""
+    hits = [(s, m) for s in map(ana.sentences.__getitem__, order) if (m := _pats(ana.lang)["denial"].search(s.text))]
+    return ana.span(hits[0][0].start + hits[0][1].start(), hits[0][0].start + hits[0][1].end()) if hits else None
 
 
 def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
@@ -299,9 +362,17 @@ def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
             they are read in document order so that the latest toll wins.
     RETURNS (Fatalities): `value` is the conservative figure; injuries never count.
     """
-    order = sorted({i for i in sentences if 0 <= i < len(ana.sentences)})
+    order = sorted(_event_sentences(ana, sentences))
     mentions = [m for i in order for m in _mentions(ana, i)]
-    killed, used, how = _combine([m for m in mentions if m.kind == "killed"])
+    denial = _denial(ana, order)
+    if denial:  # claimed kills denied by the other side: figures told before the denial are dropped
+        cut = ana.sentence_at(denial.start).start
+        if any(m.kind == "killed" and m.start < cut for m in mentions):
+            mentions = [m for m in mentions if m.kind != "killed" or m.start >= cut]
+        else:
+            denial = None
+    summed = frozenset(_lex(ana.lang).get("summed_groups") or ())
+    killed, used, how = _combine([m for m in mentions if m.kind == "killed"], summed)
     injured, injured_used, _ = _combine([m for m in mentions if m.kind == "injured"])
     zeros = [m for m in mentions if m.kind == "zero"]
     result = Fatalities()
@@ -314,9 +385,14 @@ def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
         result.value, result.low, result.high = killed.value, killed.low, killed.high
         result.spans = [ana.span(m.start, m.end) for m in used]
         result.reason = how
+    elif denial:
+        result.spans, result.reason = [denial], "kills claimed by one side and denied by the other: coded 0"
     elif zeros:
         result.spans = [ana.span(zeros[0].start, zeros[0].end)]
         result.reason = "the report says no one was killed"
+    elif old := [m for m in mentions if m.kind == "old"]:
+        result.spans = [ana.span(old[0].start, old[0].end)]
+        result.reason = "bodies found in graves died at unknown earlier dates: not counted"
     else:
         result.reason = "no death reported in the event sentences"
     return result

@@ -25,41 +25,11 @@ from .base import Analysis, Place
 
 LOGGER = logging.getLogger(__name__)
 
-_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-_DIR_FR = r"(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)"
-_DIR_ES = r"(?:norte|sur|este|oeste|poniente|oriente|noreste|noroeste|sureste|suroeste)"
-# text just before a mention that makes it "near X" (precision 2); matched against the left context
-NEAR_BEFORE = re.compile(
-    rf"(?:\bnear|\bnearby|\boutside(?: of)?|\baround|\bclose to|\boutskirts of|\bedge of|\bvicinity of"
-    rf"|\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|\b{_DIR}(?:ern)?\s+of"
-    rf"|\broad (?:between|from|linking|to)|\bhighway (?:between|from|to)|\bhinterlands of|\bforests? of"
-    rf"|\bprès de|\bà la périphérie de|\baux environs de|\bau {_DIR_FR} de|\bà l'{_DIR_FR} de"
-    rf"|\bcerca de|\bafueras de|\bal {_DIR_ES} de|\ba las afueras de"
-    rf"|\bна окраине|\bпод|\bвблизи|\bрядом с|\bفي محيط|\bقرب|\bبالقرب من|\bشمالي|\bجنوبي|\bشرقي|\bغربي)"
-    r"(?:\s+(?:the|a|la|le|el|de|du|des)\b)?(?:\s+(?:town|city|village|port|capital|district|ville|ciudad|localité)"
-    r"(?:\s+of|\s+de)?)?\s*$",
-    re.IGNORECASE,
-)
-# a locative preposition right before a mention: the place is a setting, not a name in a title
-LOC_BEFORE = re.compile(
-    r"(?:\b(?:in|at|inside|into|on|across|towards?|from|of|near|stormed|seized|captured|recaptured|entered|took|taken|"
-    r"retook|retaken|overran|overrun|hit|struck|shelled|attacked|targeted|à|au|aux|dans|en|de|a|del|en el|в|во|на|под|في|ب)\s+(?:the\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern|downtown)\s+)?"
-    r"(?:(?:[A-Z]\w+\s+)?(?:town|city|village|port city|port|capital|region|province|district|area|"
-    r"neighbourhood|neighborhood|suburb|camp|ville|ciudad|colonia|localité)\s+of\s+)?|,\s*)$",
-)
-PART_BEFORE = re.compile(r"\b(northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern)\s+$", re.I)
-ADMIN1_AFTER = re.compile(r"^(?:'s)?\s+(?:province|state|region|governorate|oblast|county|department|"
-                          r"prefecture|wilaya|région|département|estado|departamento|provincia)\b", re.I)
-ADMIN1_BEFORE = re.compile(r"\b(?:région|province|préfecture|département|wilaya|provincia|departamento|estado|"
-                           r"region|state|governorate|oblast)\s+(?:de la |de l'|de|du|d'|del|of)\s*$", re.I)
-ADMIN2_AFTER = re.compile(r"^\s+(?:district|territory|local government area|lga|township|municipality|"
-                          r"raion|sub-county|division|commune|cercle|territoire|municipio)\b", re.I)
-FACILITY_AFTER = re.compile(r"^\s+(?:Avenue|Street|Road|Boulevard|Square|University|Stadium|Club|FC|United|Times|"
-                            r"Post|Company|Airlines|Airways|Bank|Hotel|Grill|Restaurant)\b")
-BORDER = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s*[-–/]\s*(?P<b>[A-Z][\w'’-]+)\s+border\b"
-                    r"|\bborder (?:between|with) (?P<c>[A-Z][\w'’-]+)(?: and (?P<d>[A-Z][\w'’-]+))?")
-CAMP_AFTER = re.compile(r"^\s+(?:refugee |displacement |displaced |IDP )?camp\b", re.I)
+from ..gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, BORDER, CAMP_AFTER,
+                             CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
+                             PART_BEFORE, POSSESSIVE_AFTER, RELATIVE_GAP, ROAD_AFTER, ROAD_BEFORE, ROAD_RIGHT,
+                             DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE)
+
 FOREIGN_MIN_POP = 50_000
 PLACE_KINDS = ("place", "neighbourhood", "camp", "crossing", "base")
 NER_PLACE = ("GPE", "LOC", "FAC")
@@ -83,6 +53,7 @@ def _context_countries(ana: Analysis, mentions: list[Mention]) -> Counter:
             ctx[m.country.iso2] += 2
         elif len({c.iso2 for c in m.candidates}) == 1 and m.candidates[0].iso2:
             ctx[m.candidates[0].iso2] += 1
+            ctx[(m.text.lower(), m.candidates[0].iso2)] += 1  # its own vote, see _foreign_clash
     if ana.dateline_place:
         parts = [p.strip() for p in ana.dateline_place.split(",")]
         dl_country = countries.lookup(parts[-1]) if len(parts) > 1 else None
@@ -95,6 +66,15 @@ def _context_countries(ana: Analysis, mentions: list[Mention]) -> Counter:
     return ctx
 
 
+def _foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
+    """A small, uncurated town in a country nothing else in the report points to ("Levant", Maine)."""
+    if best.curated or best.population >= FOREIGN_MIN_POP or best.kind == "admin1":
+        return False
+    support = ctx[best.iso2] - ctx[(m.text.lower(), best.iso2)]
+    others = any(isinstance(k, str) and k != best.iso2 and v > 0 for k, v in ctx.items())
+    return support <= 0 and others
+
+
 def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -> bool:
     """Is this gazetteer match a toponym here (not a common word, a person or part of a name)?"""
     if any(c.curated for c in m.candidates):
@@ -104,7 +84,10 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
         return False
     if FACILITY_AFTER.match(right):
         return False
+    if m.text.isupper() and len(m.text) <= 4 and (left.endswith("(") or right.startswith(")")):
+        return False  # an acronym in parentheses: "(SAN)", "(GDA)"
     pop = max((c.population for c in m.candidates), default=0)
+    prev = re.search(r"([A-Z][\w'’-]*) $", left)
     cue = bool(LOC_BEFORE.search(left) or NEAR_BEFORE.search(left) or ADMIN1_AFTER.match(right)
                or ADMIN2_AFTER.match(right))
     doc = ana.spacy_doc
@@ -114,6 +97,8 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
         if label in NER_PLACE:
             return True
         if label:  # PERSON, ORG, NORP...: NER may be wrong ("Goma" as a person) when a cue says place
+            if prev and not cue and prev.group(1) not in ("The", "In", "At"):
+                return False  # the tail of a longer name: "Emergency Medicine Centre"
             return cue or pop >= BIG_TOWN * 5
         if span is not None and not any(t.pos_ == "PROPN" for t in span):
             return False
@@ -121,7 +106,6 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
     # no parser: a capitalised word at the start of a sentence proves nothing
     if m.start == sent_start and " " not in m.text:
         return pop >= BIG_TOWN and cue
-    prev = re.search(r"([A-Z][\w'’-]*) $", left)
     if prev and not cue:  # "President Hassan", "Ali Goma"
         return False
     return cue or pop >= 5_000
@@ -129,7 +113,7 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
 
 def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set) -> float:
     s = math.log10(c.population + 1) * 0.5 + (1.5 if c.curated else 0)
-    if c.iso2 and c.iso2 in ctx:
+    if c.iso2 and ctx[c.iso2] > 0:
         s += 4 + min(ctx[c.iso2], 4)
     if (c.iso2, c.admin1) in near_admin1:
         s += 1.5
@@ -143,7 +127,68 @@ def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set) -> fl
 def _precision(kind: str, modifier: Optional[str]) -> int:
     if kind in ("admin1", "feature", "sea", "border"):
         return 3
-    return 2 if modifier in ("near", "district") else 1
+    return 2 if modifier in ("near", "district", "area", "road", "relative", "unlisted") else 1
+
+
+def _modifier(best: Candidate, left: str, right: str, gap: Optional[str]) -> Optional[str]:
+    """How the text qualifies the place: near / area / road / relative / district / region / None.
+
+    `gap` is the text up to the next place mention ("camp on the northern edge of " before El Fasher).
+    """
+    if best.kind not in PLACE_KINDS:
+        return "region" if PART_BEFORE.search(left) else None
+    if NEAR_BEFORE.search(left):
+        if POSSESSIVE_AFTER.match(right) and not AREA_AFTER.match(right):
+            return None  # "near Islamabad's Zero Point": a landmark inside the city
+        if CITY_PART_BEFORE.search(left):
+            return None  # "the colonia Aguaruto, west of Culiacán": a part of the city
+        return "near"
+    if AREA_AFTER.match(right):
+        return "area"
+    if ROAD_AFTER.match(right) or ROAD_BEFORE.search(left) or (DASH_BEFORE.search(left) and ROAD_RIGHT.match(right)):
+        return "road"
+    if gap is not None and RELATIVE_GAP.match(gap) and best.kind == "camp":
+        return "relative"  # "the X camp on the northern edge of Y": the camp's point is approximate
+    if gap is not None and POSSESSIVE_PLACE.match(gap):
+        return "container"  # "Kunduz's Khanabad district": the event is in the second place
+    if ADMIN2_AFTER.match(right) and best.kind == "place":
+        return "district"
+    return None
+
+
+def _unlisted(gaz, m: Mention, best: Candidate, modifier, after: list, text: str):
+    """"the village of X south-east of Y in the Z region" where the gazetteer has no X in Z: X coded
+    near Y (or at Z's centre), in Z, precision 2 (codebook §3; the point is approximate)."""
+    for m2, left2, right2, _ in after:
+        if m2.start - m.end > 80:
+            break
+        if not _admin_hint(left2, right2):
+            continue
+        admin = [c for c in m2.candidates if c.kind == "admin1" and c.iso2 == best.iso2]
+        unit = admin[0].admin1 if admin else ""
+        if not admin or any(c.admin1 and (c.admin1 == unit or c.admin1.startswith(unit + "-")) for c in m.candidates):
+            return best, modifier
+        unit = admin[0]
+        ref = next((c for m3, *_ in after if m3.start < m2.start for c in m3.candidates
+                    if c.kind == "place" and c.admin1 == unit.admin1), unit)
+        LOGGER.debug("place %r not in the gazetteer under %s: coded near %s", m.text, unit.admin1, ref.name)
+        return replace(best, admin1=unit.admin1, admin2=ref.admin2 if ref is not unit else None,
+                       latitude=ref.latitude, longitude=ref.longitude, population=0), "unlisted"
+    return best, modifier
+
+
+def _city_district(gaz, m: Mention, best: Candidate, places: list[Place], ctx: Counter) -> Candidate:
+    """"the city's X district" -> the curated "City - X" neighbourhood, else the city named last."""
+    city = next((p for p in reversed(places) if p.kind == "place" and p.modifier != "dateline"
+                 and " - " not in p.name), None)
+    if city is None:
+        return best
+    hood = next((c for c in m.candidates if c.name.startswith(city.name + " - ")), None)
+    if hood:
+        return hood
+    same = [c for c in gaz.lookup(city.name) if c.iso2 and countries.lookup(c.iso2)
+            and countries.lookup(c.iso2).name == city.country and c.kind == "place"]
+    return max(same, key=lambda c: _score(c, ctx, False, set())) if same else best
 
 
 def _borders(ana: Analysis) -> list[Place]:
@@ -194,27 +239,25 @@ def find_places(ana: Analysis) -> list[Place]:
             if admin:
                 best = max(admin, key=lambda c: _score(c, ctx, True, set()))
                 near_admin1.add((best.iso2, best.admin1))
-    for m, left, right, sidx in kept:
+    for n, (m, left, right, sidx) in enumerate(kept):
         span = ana.span(m.start, m.end)
         if m.country and (not m.candidates or m.demonym or not any(c.curated for c in m.candidates)):
             places.append(_country_place(m.country, span, sidx))
             continue
         admin_hint = _admin_hint(left, right)
         best = max(m.candidates, key=lambda c: _score(c, ctx, admin_hint, near_admin1))
-        if ctx and best.iso2 not in ctx and not best.curated and best.population < FOREIGN_MIN_POP:
+        if _foreign_clash(best, m, ctx):
             # a small town abroad in a report about elsewhere is nearly always a name clash
             LOGGER.debug("place rejected (foreign, small): %r -> %s %s", m.text, best.name, best.iso2)
             continue
-        modifier = None
-        if best.kind in PLACE_KINDS:
-            if NEAR_BEFORE.search(left):
-                modifier = "near"
-            elif ADMIN2_AFTER.match(right) and best.kind == "place":
-                modifier = "district"
-        elif PART_BEFORE.search(left):
-            modifier = "region"
+        nxt = next((k[0] for k in kept[n + 1:] if k[0].candidates and not k[0].country), None)
+        modifier = _modifier(best, left, right, text[m.end:nxt.start] if nxt else None)
+        if CITY_POSSESSIVE_BEFORE.search(left) and places:  # "the city's Kyivskyi district": the city
+            best, modifier = _city_district(gaz, m, best, places, ctx), None
         if ana.dateline and ana.dateline.start <= m.start < ana.dateline.end:
             modifier = "dateline"
+        elif best.kind == "place" and not best.curated:
+            best, modifier = _unlisted(gaz, m, best, modifier, [k for k in kept[n + 1:] if k[3] == sidx], text)
         country = countries.lookup(best.iso2) if best.iso2 else None
         places.append(Place(
             span=span, name=best.name, country=country.name if country else None,
@@ -232,15 +275,22 @@ def find_places(ana: Analysis) -> list[Place]:
     return places
 
 
-def _specificity(p: Place) -> int:
+def _specificity(p: Place) -> float:
     if p.kind == "place":
+        if p.modifier == "road":  # an end of a road: the smaller end (not the capital) first
+            return 1.5 if p.population < 1_000_000 else 1.4
+        if p.modifier in ("relative", "unlisted"):  # the place itself, with approximate coordinates
+            return 3
+        if p.modifier == "container":
+            return 0.5
         return 4 - (p.geo_precision or 3)  # town itself 3, near a town 2
     return {"admin1": 1, "feature": 1, "border": 0, "sea": 0}.get(p.kind, 0)
 
 
 def _linked(ana: Analysis, p: Place) -> bool:
     """The place is the object of a locative preposition or cue (not a name in a title or source)."""
-    left = ana.text[max(0, p.span.start - 60):p.span.start]
+    left = ana.text[max(0, p.span.start - 80):p.span.start]
+    left = re.sub(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*['’]s\s+$", "", left)  # "in Kandahar's Spin Boldak"
     if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left):
         return True
     doc = ana.spacy_doc
@@ -256,7 +306,26 @@ def _linked(ana: Analysis, p: Place) -> bool:
 def _best(ana: Analysis, cands: list[Place]) -> Optional[Place]:
     if not cands:
         return None
-    return max(cands, key=lambda p: (_linked(ana, p), _specificity(p), -p.span.start))
+    return max(cands, key=lambda p: (not _source_place(ana, p), _linked(ana, p), _specificity(p), -p.span.start))
+
+
+def _source_place(ana: Analysis, p: Place) -> bool:
+    """"Gaza's civil defence agency said", "a statement by the General Staff in Kiev": where a source is."""
+    text = ana.text
+    return bool(SOURCE_AFTER.match(text[p.span.end:p.span.end + 60])
+                or SOURCE_BEFORE.search(text[max(0, p.span.start - 60):p.span.start]))
+
+
+def _border_in_admin1(best: Place, near: list[Place]) -> Place:
+    """A border area and a province of one of its countries -> "Iraq-Syria border (Anbar)", precision 3,
+    with the province's admin1 and centre (codebook §3: the nearest natural location the report names)."""
+    border = best if best.kind == "border" else next((p for p in near if p.kind == "border"), None)
+    admin = best if best.kind == "admin1" else next((p for p in near if p.kind == "admin1"), None)
+    if border is None or admin is None or admin.country not in border.reason:
+        return best
+    short = admin.span.text.split("'")[0].strip()
+    return replace(admin, name=f"{border.name} ({short})", kind="border", modifier="border", geo_precision=3,
+                   reason=f"border area in {admin.admin1}: {border.span.text!r} and {admin.span.text!r}")
 
 
 def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Place:
@@ -272,14 +341,20 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
               and p.kind != "country" and p.modifier != "dateline"]
     first = sentences[0] if sentences else -1
     best = _best(ana, [p for p in usable if p.sentence == first])
+    if best is not None and best.kind == "place":  # "the Abu Salim district of Tripoli"
+        best = next((p for p in usable if p.sentence == best.sentence
+                     and p.name.startswith(best.name + " - ")), best)
     if best is None or (best.geo_precision or 3) >= 3:
         later = [p for p in usable if p.sentence != first and p.kind == "place"
-                 and (best is None or (p.country == best.country
+                 and (best is None or (p.country == best.country and p.span.text != best.span.text
                                        and (best.kind != "admin1" or p.admin1 == best.admin1)))]
         best = _best(ana, later) or best or _best(ana, usable)
+    if best is not None and best.kind in ("admin1", "border"):
+        best = _border_in_admin1(best, [p for p in places if p.span is not None
+                                        and p.sentence in wanted | {first - 1}])
     if best is not None:
         if best.kind == "border":
-            return replace(best, reason="only a border area is named")
+            return replace(best, reason=best.reason or "only a border area is named")
         return replace(best, reason=f"event sentence {best.sentence}: {best.reason}")
     dateline = [p for p in places if p.modifier == "dateline" and p.kind == "place"]
     if dateline:

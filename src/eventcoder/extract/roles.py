@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
-from .actors import find_actors, identities_in, infer_country
+from .actors import _assoc_identities, _victim_identities, find_actors, infer_country
 from .base import ActorMention, Analysis, EventContext, Roles
 from .certainty import is_speculated
 from .cues import load_cues
@@ -41,6 +41,12 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     notes: list[str] = []
     claim = _claimant(ana, ctx, usable)
     a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
+    if a1 is None and ana.spacy_doc is not None:
+        a1 = _speaker_agent(ana, ctx.trigger.span.start,
+                            [m for m in found if m.span.start in speech and not is_speculated(ana, m, ctx.certainty)])
+        if a1 is not None:
+            notes.append("actor1: the party's statement about its own act")
+            patients = [p for p in patients if p.name != a1.name]
     if a1 is not None and a1.kind == "unidentified" and not claim:
         named = _corefer(ana, a1, everywhere, ctx.certainty)
         if named is not None:
@@ -88,7 +94,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
         if a2 is None or a2.kind not in _ARMED + ("civilians",):
-            victims = _victims(ana, [m for m in usable if m is not a1], a1)
+            victims = _victims(ana, [m for m in usable if m is not a1], a1, trig_sent)
             a2 = victims[0] if victims else next((m for m in nearby if m.kind == "civilians"), None)
             if a2 is None and ana.spacy_doc is not None:  # every strike hits someone: civilians by default
                 a2 = generic("Civilians", "civilians", 7)
@@ -99,6 +105,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         elif a2 is not None and a2.kind not in _ARMED:
             a2 = None
     elif etype == "Battles":
+        if a1 is None and a2 is None:  # "fighting between X and Y", "X and Y fought": text order
+            a1, a2 = _pair(usable, ctx.sentences)
         if a1 is not None and a2 is None and ana.spacy_doc is not None:
             a2 = _first([m for m in nearby if m.kind in ("armed", "state") and m.name != a1.name], ("armed", "state"))
         if a1 is None:
@@ -212,7 +220,7 @@ def _parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple
     tok = _token_at(ana, offset)
     if tok is None:
         return [], []
-    while tok.dep_ == "compound" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "drone strike": the head noun
     agents: list = []
     patients: list = []
@@ -226,6 +234,8 @@ def _parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple
         for child in tok.children:  # "an Al Shabaab attack", "Russian strikes", "attack by X on Y"
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
                 agents += [m for m in _in_subtree(child, mentions) if m not in agents]
+            elif child.dep_ == "prep" and child.lower_ == "from":  # "artillery fire from a junta base"
+                agents += [m for c in child.children for m in _in_subtree(c, mentions) if m.kind in ("state", "armed")]
             elif child.dep_ == "acl":  # "shells fired by the RSF"
                 agents += [m for a in child.children if a.dep_ == "agent"
                            for c in a.children for m in _in_subtree(c, mentions)]
@@ -284,25 +294,31 @@ def _head_token(ana, span):
     return toks.root if toks is not None and len(toks) else None
 
 
-def _victims(ana, mentions, a1) -> list[ActorMention]:
+def _victims(ana, mentions, a1, trig_sent: int = -1) -> list[ActorMention]:
     """Mentions hurt by the event: objects of kill/strike/target, passive subjects, "X died"."""
     out: list[ActorMention] = []
     for m in mentions:
         if m.kind not in ("state", "armed", "civilians") or (a1 is not None and m.name == a1.name):
             continue
         tok = _head_token(ana, m.span)
+        if tok is not None and tok.dep_ == "amod":  # "military infrastructure" is a thing, not the military
+            continue
         for _ in range(6):
-            if tok is None or tok.head is tok:
+            if tok is None or tok.head.i == tok.i:
                 break
             if tok.dep_ in ("dobj", "nsubjpass", "obj") and tok.head.lemma_ in _HARM or \
-                    tok.dep_ == "nsubj" and tok.head.lemma_ == "die":
+                    tok.dep_ == "nsubj" and tok.head.lemma_ == "die" or \
+                    tok.dep_ == "pobj" and tok.head.lower_ == "among":
                 out.append(m)
                 break
             if tok.dep_ in ("nsubj", "ccomp", "advcl", "relcl", "agent"):
                 break
             tok = tok.head
-    state_armed = [m for m in out if m.kind != "civilians"]
-    return state_armed + [m for m in out if m.kind == "civilians"]
+    # "killing two people" says less than "struck two Hezbollah operatives"; otherwise the event sentence first
+    vague = ("people", "persons", "men", "man")
+    out.sort(key=lambda m: (m.kind == "civilians" and dic.normalise(m.span.text) in vague,
+                            m.sentence != trig_sent, m.span.start))
+    return out
 
 
 def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMention]:
@@ -324,6 +340,38 @@ def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMenti
     return ActorMention(m.span, g.name, g.inter, m.sentence, kind="armed")
 
 
+def _pair(mentions, sentences):
+    """The first two differently named armed actors of one event sentence, in text order."""
+    for i in sentences:
+        armed = sorted((m for m in mentions if m.sentence == i and m.kind in ("armed", "state")),
+                       key=lambda m: m.span.start)
+        other = next((m for m in armed[1:] if m.name != armed[0].name), None) if armed else None
+        if other is not None:
+            return armed[0], other
+    return None, None
+
+
+def _speaker_agent(ana, offset: int, speakers) -> Optional[ActorMention]:
+    """"The Y Army said it had captured ...": a party's statement about its own act names the agent."""
+    tok = _token_at(ana, offset)
+    if tok is None:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    if subj is None or verb.dep_ not in ("ccomp", "conj") or not (
+            subj.lower_ in ("it", "we", "they") or any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their")
+                                                       for c in subj.children)):
+        return None
+    head = verb.head
+    while head.dep_ in ("conj", "ccomp") and head.head.i != head.i and head.lemma_ not in ("say", "claim"):
+        head = head.head
+    for m in speakers:
+        t = _head_token(ana, m.span)
+        if t is not None and t.head.i == head.i and t.dep_ == "nsubj" and m.kind in ("armed", "state"):
+            return m
+    return None
+
+
 def _allies(ana, agents, a1) -> list[str]:
     """Other armed actors coordinated with actor1 in agent position ("JNIM and its allies")."""
     if a1 is None:
@@ -332,33 +380,4 @@ def _allies(ana, agents, a1) -> list[str]:
     for m in agents:
         if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out:
             out.append(m.name)
-    return out
-
-
-def _victim_identities(ana, victims, country) -> list[str]:
-    out: list[str] = []
-    for v in victims:
-        if v is None:
-            continue
-        sent = ana.sentences[v.sentence] if 0 <= v.sentence < len(ana.sentences) else None
-        # widen to the noun phrase: "a female journalist", "three teachers"
-        lo = max(sent.start if sent else 0, v.span.start - 25)
-        phrase = ana.span(lo, v.span.end)
-        for desc in identities_in(ana, phrase):
-            name = dic.generic_name(desc, country)
-            if name not in out:
-                out.append(name)
-    return out
-
-
-def _assoc_identities(ana, mentions, kinds, country) -> list[str]:
-    out: list[str] = []
-    for m in mentions:
-        if m.kind == "party" and m.name not in out:
-            out.append(m.name)
-        elif m.kind in kinds:
-            for desc in identities_in(ana, ana.span(max(0, m.span.start - 25), m.span.end)):
-                name = dic.generic_name(desc, country)
-                if name not in out and not re.match(r"(Refugees|Health)", desc):
-                    out.append(name)
     return out

@@ -46,11 +46,16 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
         if outlet_guess:
             out.chain.append(outlet_guess)
     country = None
+    found = [part for name, span in found for part in _split_coordinated(ana, name, span)]
+    raw: list[str] = []  # the wording before state bodies were named, for redundancy checks
     for name, span in found:
         if ana.dateline and span.start < ana.dateline.end:
             continue
         if re.match(r"(?:no|none|neither)\b", name, re.IGNORECASE) or (name.isupper() and "," in name):
             continue
+        if _redundant(name, out.chain + raw, outlet):
+            continue
+        raw.append(name)
         state = _state_source(name, ana)
         if state:
             name = state
@@ -59,6 +64,59 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
             out.spans.append(span)
     _claims(ana, idx, out)
     return out
+
+
+_ANAPHORA = re.compile(r"^(?:(?:same|said|this|that|these|those)\s+)?(?:source|sources|group|agency|office|cell|"
+                       r"party|statement|bulletin|ministry|official|officials|spokesman|spokesperson|spokeswoman|"
+                       r"administrator|survivor|militia|organisation|organization|several|nobody|lui|elle|ellos|"
+                       r"él|ella|она|он|они|dependencia|la dependencia|both sides|crowd)$", re.IGNORECASE)
+
+
+def _words(text: str) -> set[str]:
+    return {re.sub(r"(?<=\w{3})s$", "", w) for w in re.findall(r"\w+", dic.normalise(text))}
+
+
+def _redundant(name: str, chain: list[str], outlet: str) -> bool:
+    """A source already in the chain under another wording: "the same source", "the group", a
+    surname after the full name, "commissioner Jane Doe" after "the district commissioner",
+    or the outlet's own initials ("GDA")."""
+    if _ANAPHORA.match(name.strip()) or re.match(r"^same\b", name, re.IGNORECASE):
+        return True
+    words = _words(name)
+    if not words:
+        return True
+    initials = "".join(w[0] for w in re.findall(r"\w+", outlet) if w[0].isupper()).lower()
+    if name.isupper() and (name.lower() == initials or any(name.lower() == _initials(c) for c in chain)):
+        return True  # "GDA" after the outlet, "AA" after "Arakan Army"
+    for earlier in chain:
+        seen = _words(earlier)
+        if words <= seen:
+            return True
+        nouns = {w for w in words & seen if w in _SOURCE_HEADS}
+        if nouns and not (words - seen) <= nouns and len(words) <= 4 and \
+                re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", name) and not re.search(r"\b[A-Z][a-z]+\s+[A-Z]", earlier):
+            return True  # "commissioner Jane Doe" after "district commissioner": the same person named
+    return False
+
+
+def _split_coordinated(ana: Analysis, name: str, span: Span) -> list[tuple[str, Span]]:
+    """"residents and a local official" -> two sources (each conjunct with its own article)."""
+    m = re.search(r"\s+and\s+(?:a|an|the)\s+", name)
+    if not m:
+        return [(name, span)]
+    first, second = name[:m.start()], name[m.end():]
+    at = span.text.find(second)
+    second_span = ana.span(span.start + at, span.start + at + len(second)) if at >= 0 else span
+    return [(first, ana.span(span.start, span.start + len(first)) if span.text.startswith(first) else span),
+            (second, second_span)]
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", text) if w[0].isupper()).lower()
+
+
+_SOURCE_HEADS = {"commissioner", "spokesman", "spokeswoman", "spokesperson", "official", "governor", "commander",
+                 "officer", "administrator", "director", "chairman", "mayor", "chief", "minister", "leader"}
 
 
 def _attributions(ana: Analysis, i: int) -> list[tuple[str, Span]]:
@@ -72,6 +130,12 @@ def _attributions(ana: Analysis, i: int) -> list[tuple[str, Span]]:
         cut = _CUT.search(tail)
         phrase = tail[:cut.start()] if cut else tail
         _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase.strip(" .\u2014-"), m.start())
+        relay = re.match(r"\s*,?\s*(?:which|who)\s+(?:quoted|cited|was\s+citing)\s+", tail[cut.start():]) if cut else None
+        if relay:  # "citing X, which quoted Y": Y is the next link of the chain
+            at = m.end() + cut.start() + relay.end()
+            rest = text[at:sent.end]
+            cut2 = _CUT.search(rest)
+            _add(ana, hits, at, (rest[:cut2.start()] if cut2 else rest).strip(" .\u2014-"), m.start() + 1)
     if ana.spacy_doc is not None:
         _parsed_speech(ana, sent, cues, hits)
     else:
@@ -112,6 +176,8 @@ def _parsed_speech(ana, sent, cues, hits) -> None:
                 _add_token(ana, hits, medium, order - 1)
         if subj is not None and subj.lower_ not in _PRONOUNS:
             _add_token(ana, hits, subj, order)
+            for n, conj in enumerate(c for c in subj.children if c.dep_ == "conj"):  # "residents and an official"
+                _add_token(ana, hits, conj, order + n + 1)
 
 
 def _add_token(ana, hits, head, order: int) -> None:
@@ -155,6 +221,10 @@ def _state_source(name: str, ana: Analysis) -> Optional[str]:
     """"police", "the army" -> "Police Forces of Somalia" (the chain names the body, not a period)."""
     from .actors import infer_country
 
+    role = re.match(r"^(.*?\b(?:police|army|military|armed forces))\s+(?:spokes(?:man|woman|person)|officers?|"
+                    r"officials?)\b", name, re.IGNORECASE)
+    if role and len(role.group(1).split()) <= 2:
+        name = role.group(1)
     pms = dic.match_phrases(name)
     if len(pms) != 1 or pms[0].entry.kind != "state" or pms[0].end != len(name):
         return None

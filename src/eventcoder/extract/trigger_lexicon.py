@@ -120,6 +120,8 @@ class Lexicon:
         self.topic_preps = frozenset(topic.get("preps", []))
         self.topic_verbs = frozenset(topic.get("verbs", []))
         self.disrupts = frozenset(" ".join(_pieces(w)) for w in data.get("disrupts", []))
+        self.generic = {k: frozenset(str(w).lower() for w in v or [])
+                        for k, v in (data.get("generic") or {}).items()}
         for section in (self.negation, self.hypothetical):
             for key, words in section.items():
                 if isinstance(words, list) and not all(isinstance(w, str) for w in words):

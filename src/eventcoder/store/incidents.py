@@ -27,7 +27,8 @@ class IncidentMixin:
     engine: Any
 
     def events_for_merge(self, *, assigned: Optional[bool] = None, countries: Iterable[str] | None = None,
-                         date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[Event]:
+                         date_from: dt.date | None = None, date_to: dt.date | None = None,
+                         incident_ids: Iterable[str] | None = None) -> list[Event]:
         """Events (without evidence) for the merger.
 
         Args:
@@ -35,6 +36,7 @@ class IncidentMixin:
                 events in none; None: all.
             countries (Iterable[str] | None): only these countries.
             date_from, date_to (date | None): inclusive bounds on event_date.
+            incident_ids (Iterable[str] | None): only members of these incidents.
         """
         c = t.events.c
         conditions = []
@@ -45,13 +47,15 @@ class IncidentMixin:
         if date_to is not None:
             conditions.append(c.event_date <= date_to)
         query = select(t.events).where(*conditions).order_by(c.event_id)
-        wanted = sorted(set(countries)) if countries is not None else None
+        column, wanted = c.country, sorted(set(countries)) if countries is not None else None
+        if incident_ids is not None:
+            column, wanted = c.incident_id, sorted(set(incident_ids))
         with self.engine.connect() as conn:
             if wanted is None:
                 return [_event(row) for row in conn.execute(query)]
             out: list[Event] = []
             for i in range(0, len(wanted), _CHUNK):
-                out.extend(_event(row) for row in conn.execute(query.where(c.country.in_(wanted[i:i + _CHUNK]))))
+                out.extend(_event(row) for row in conn.execute(query.where(column.in_(wanted[i:i + _CHUNK]))))
             return out
 
     def save_incidents(self, incidents: Sequence[Incident], background_links: dict[str, str] | None = None) -> None:

@@ -18,10 +18,11 @@ is new with IF NOT EXISTS / checkfirst (a step may run twice after a crash), and
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import Connection, inspect, select, text, update
 
 from . import tables as t
 
@@ -86,7 +87,15 @@ def search_documents(conn: Connection, query: str, limit: int) -> list[tuple[str
 
 
 def _v1_to_v2(conn: Connection) -> None:
-    t.document_versions.create(conn, checkfirst=True)
+    from sqlalchemy import func, insert, literal
+
+    if not inspect(conn).has_table("document_versions"):
+        t.document_versions.create(conn)
+        # every stored document is version 1 of itself (key: url, else origin, else doc_id)
+        d = t.documents.c
+        now = literal(dt.datetime.now(dt.timezone.utc), t.UTCDateTime())
+        rows = select(func.coalesce(d.url, d.origin, d.doc_id), d.doc_id, literal(1), func.coalesce(d.ingested_at, now))
+        conn.execute(insert(t.document_versions).from_select(["key", "doc_id", "version", "seen_at"], rows))
     for index in (*t.events.indexes, *t.incident_events.indexes, *t.document_versions.indexes):
         index.create(conn, checkfirst=True)
     create_fulltext(conn, backfill=True)
@@ -100,8 +109,6 @@ MIGRATIONS: dict[str, tuple[str, Callable[[Connection], None]]] = {
 
 def stored_version(conn: Connection) -> str | None:
     """The version in `meta`, or None when the database has no eventcoder tables."""
-    from sqlalchemy import inspect
-
     if not inspect(conn).has_table("meta"):
         return None
     return conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()

@@ -1,0 +1,108 @@
+"""Benchmarks of the store side: merge scaling and ingest throughput (figures, no asserts).
+
+    python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
+    python -m eventcoder.bench ingest --docs 2000
+
+Merge: the devset gold events are replicated into n synthetic events: copy k shifts every
+date by 7*k days (so copies never share a date window) and perturbs coordinates (+-0.02
+deg), fatalities (+-1) and, for one event in five, the date (+-1 day); doc and event ids get
+a `-rK` suffix. The result has the devset's block structure repeated, so a near-linear
+merger should take ~10x longer for 10x the events (the 100k/10k ratio is printed).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from .dedup_eval import gold_events
+from .evaluate import load_gold
+from .merge import cluster
+from .schema import Event
+
+
+def synthetic_events(base: list[Event], n: int, seed: int = 1) -> list[Event]:
+    """`n` events made by replicating and perturbing `base` (see module doc)."""
+    rng = random.Random(seed)
+    out: list[Event] = []
+    k = 0
+    while len(out) < n:
+        for e in base:
+            if len(out) >= n:
+                break
+            jitter = dt.timedelta(days=rng.choice((-1, 1))) if rng.random() < 0.2 else dt.timedelta(0)
+            out.append(dataclasses.replace(
+                e, event_id=f"{e.event_id}-r{k}", doc_id=f"{e.doc_id}-r{k}", incident_id=None, evidence=[],
+                event_date=e.event_date + dt.timedelta(days=7 * k) + jitter if e.event_date else None,
+                latitude=e.latitude + rng.uniform(-0.02, 0.02) if e.latitude is not None else None,
+                longitude=e.longitude + rng.uniform(-0.02, 0.02) if e.longitude is not None else None,
+                fatalities=max(0, (e.fatalities or 0) + rng.choice((-1, 0, 0, 1)))))
+        k += 1
+    return out
+
+
+def bench_merge(gold: str, sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) -> dict[int, float]:
+    """Seconds to merge each size of synthetic events; prints a table and the 10k/100k ratio."""
+    base, _ = gold_events(load_gold(Path(gold)))
+    times: dict[int, float] = {}
+    for n in sizes:
+        events = synthetic_events(base, n)
+        started = time.perf_counter()
+        result = cluster(events)
+        times[n] = time.perf_counter() - started
+        multi = sum(1 for inc in result.incidents if len(inc.event_ids) > 1)
+        print(f"merge {n:>7,} events: {times[n]:7.2f} s  {len(result.incidents):>7,} incidents "
+              f"({multi:,} multi-report)  {n / times[n]:,.0f} events/s")
+    if 10_000 in times and 100_000 in times:
+        print(f"100k/10k time ratio: {times[100_000] / times[10_000]:.1f} (10.0 = linear); "
+              f"target: 100k in < 60 s -> {'met' if times[100_000] < 60 else 'NOT met'}")
+    return times
+
+
+def bench_ingest(docs: int = 2000, code_docs: int = 200, db: str | None = None) -> None:
+    """Documents per second of `ingest`, store-only and with coding (SQLite unless `db` is a URL)."""
+    import sys
+
+    from .ingest import ingest
+    from .store import Store
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "store"))
+    from synthetic import write_jsonl
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, n, code in (("store only", docs, False), ("with coding", code_docs, True)):
+            path = write_jsonl(Path(tmp) / f"{label[:4]}.jsonl", n, seed=3 if code else 5)
+            store = Store.open(db or str(Path(tmp) / f"{label[:4]}.db"))
+            store.init()
+            if code:
+                from .pipeline import default_coder
+
+                default_coder()  # model loading is not ingest time
+            stats = ingest([str(path)], store, code=code)
+            print(f"ingest {label:<12} {stats.line()}")
+            store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m eventcoder.bench")
+    sub = parser.add_subparsers(dest="what", required=True)
+    m = sub.add_parser("merge")
+    m.add_argument("--gold", default="../shared/devset/gold.jsonl")
+    m.add_argument("--sizes", default="1000,10000,100000")
+    i = sub.add_parser("ingest")
+    i.add_argument("--docs", type=int, default=2000)
+    i.add_argument("--code-docs", type=int, default=200)
+    i.add_argument("--db", default=None, help="a database URL (default: a temporary SQLite file)")
+    args = parser.parse_args()
+    if args.what == "merge":
+        bench_merge(args.gold, tuple(int(s) for s in args.sizes.split(",")))
+    else:
+        bench_ingest(args.docs, args.code_docs, args.db)
+
+
+if __name__ == "__main__":
+    main()

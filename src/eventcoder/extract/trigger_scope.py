@@ -1,0 +1,132 @@
+"""What a trigger word says about *one* incident: generic statements, back-references, victims.
+
+`find_triggers` (triggers.py) asks these questions of every match that has a parse:
+
+- `is_generic`: the word states a habit, a capability or a tally, not one incident: "frequent
+  bombings", "capable of launching attacks", "a wave of bombings", "drones have long been a tool",
+  "a drone operator". Such triggers get `negative_cue="generic"` and never start an event.
+- `is_purpose`: the word is the aim of a plan or operation ("operations to dismantle ..."): it is
+  marked hypothetical, like "threatened to attack".
+- `is_definite`: "the attack", "this incident" refer back to an incident already told; segmentation
+  (`segment.py`) never opens a new incident on them.
+- the victims are civilians ("killing eight civilians") outside a crossfire: `civilian=True`, so a
+  takeover and a killing of residents can be coded as two events (codebook §1.2, §1.6).
+
+The word lists live in the `generic:` section of `data/lexicons/<lang>/triggers.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .base import Trigger
+
+__all__ = ["FoundTrigger", "is_generic", "is_purpose", "is_definite", "past_year_modifier"]
+
+_DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+_FRESH = {"second", "third", "another", "new", "separate", "fresh", "latest", "other", "further"}
+
+
+@dataclass
+class FoundTrigger(Trigger):
+    """A Trigger with what the parse says about its reference (see the module docstring)."""
+
+    definite: bool = False  # "the attack": refers back to an incident already told
+    civilian: bool = False  # its victims are civilians, not caught in a crossfire
+    head: int = -1  # index of the spaCy token heading the trigger span (-1 without a parse)
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _governing_verb(tok):
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 4:
+        tok = tok.head
+        steps += 1
+    return tok
+
+
+def _aggregated(root, aggregates: frozenset) -> bool:
+    """ "a wave of bombings (and drone attacks)", "a pattern of strikes", "dozens of attacks"."""
+    tok = root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in aggregates:
+            return True
+        if tok.dep_ == "conj" and _lemma(tok.head) in aggregates:
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def is_generic(generic: dict, root, kind: str = "act") -> bool:
+    """Does the trigger (its heading spaCy token `root`) state a habit, capability or tally?
+
+    Args:
+        generic (dict): the lexicon's `generic` word lists (frozensets).
+        root: the spaCy token heading the trigger span.
+        kind (str): "weapon" for weapon words ("drone operator" is not an attack).
+    RETURNS (bool): True for "frequent bombings", "capable of launching attacks", "a wave of ...".
+    """
+    if root is None:
+        return False
+    mods, advs = generic.get("modifiers", frozenset()), generic.get("adverbs", frozenset())
+    if any(c.dep_ in ("amod", "advmod", "det") and _lemma(c) in mods for c in root.children):
+        return True
+    if _aggregated(root, generic.get("aggregates", frozenset())):
+        return True
+    if kind == "weapon" and root.dep_ == "compound" and _lemma(root.head) in generic.get("weapon_heads", ()):
+        return True
+    verb = _governing_verb(root)
+    if any(c.dep_ in ("advmod", "npadvmod") and _lemma(c) in advs for c in verb.children):
+        return True
+    # "remains capable of launching attacks", "the ability to strike"
+    tok, capable = root, generic.get("capability", frozenset())
+    for _ in range(7):
+        if _lemma(tok) in capable:
+            return True
+        if tok.head.i == tok.i or (tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp")):
+            break
+        tok = tok.head
+    # a verb in the simple present states a habit: "the group attacks convoys"
+    if root.pos_ == "VERB" and root.tag_ in ("VBZ", "VBP") and root.dep_ in ("ROOT", "conj") and \
+            not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return True
+    return False
+
+
+def is_purpose(root) -> bool:
+    """A to-infinitive of purpose states an aim, not an act: "operations to dismantle the network",
+    "launched an offensive to recapture the town"."""
+    if root is None or root.pos_ != "VERB":
+        return False
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+    if has_to and root.dep_ == "advcl":  # "launched an operation to recapture the town"
+        return True
+    return has_to and root.dep_ in ("acl", "relcl") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def is_definite(root) -> bool:
+    """ "the attack", "this incident", "its offensive": a noun that refers back, not a new one."""
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = list(root.children)
+    if any(c.dep_ == "nummod" or _lemma(c) in _FRESH for c in kids):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) or
+               (c.dep_ == "poss" and c.pos_ == "PRON") for c in kids)
+
+
+def past_year_modifier(root, before_year: Optional[int]) -> Optional[object]:
+    """The year token in "the 2013 Westgate attack", "a 2018 peace deal" when it lies before
+    `before_year` (the report's year), else None."""
+    if root is None or before_year is None or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in root.children:
+        if c.dep_ in ("nummod", "compound", "amod", "nmod") and c.like_num and c.text.isdigit() \
+                and len(c.text) == 4 and 1900 < int(c.text) < before_year:
+            return c
+    return None

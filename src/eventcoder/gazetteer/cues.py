@@ -1,0 +1,80 @@
+"""Context cues around a toponym mention (regexes on the text left and right of it), codebook §3.
+
+`NEAR_BEFORE` ("near X", "15 km west of X", "the area of southern X") and `AREA_AFTER` ("the X
+area", "X's Hawari area") make the place precision 2; `ADMIN1_*` say the name is a province;
+`LOC_BEFORE` says the name is the object of a locative cue (the setting of the event).
+"""
+from __future__ import annotations
+
+import re
+
+_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_DIR_FR = r"(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)"
+_DIR_ES = r"(?:norte|sur|este|oeste|poniente|oriente|noreste|noroeste|sureste|suroeste)"
+_PART = r"(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern)"
+_AR_TOWN = r"(?:بلدة|مدينة|قرية|منطقة|مخيم)"
+# text just before a mention that makes it "near X" (precision 2); matched against the left context
+NEAR_BEFORE = re.compile(
+    rf"(?:\bnear|\bnearby|\boutside(?: of)?|\baround|\bclose to|\boutskirts of|\bedge of|\bvicinity of"
+    rf"|\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|\b{_DIR}(?:ern)?\s+of"
+    rf"|\bhinterlands of|\bforests? of"
+    rf"|\b(?:area|areas|parts?|countryside|suburbs?) of(?:\s+(?:the\s+)?{_PART})?"
+    rf"|\b(?:a|one|two|three|several|\d+)\s+(?:villages?|hamlets?|settlements?)\s+(?:under|in|of|near|outside|close to)"
+    rf"|\bprès de|\bà la périphérie de|\baux environs de|\bau {_DIR_FR} de|\bà l'{_DIR_FR} de"
+    rf"|\bcerca de|\bafueras de|\bal {_DIR_ES} de|\ba las afueras de"
+    rf"|\bна окраине|\bпод|\bвблизи|\bрядом с|في محيط|قرب|بالقرب من|بريف|شمالي|جنوبي|شرقي|غربي)"
+    r"(?:\s+(?:the|a|la|le|el|de|du|des)\b)?(?:\s+(?:town|city|village|port|capital|district|ville|ciudad|localité)"
+    rf"(?:\s+of|\s+de)?)?(?:\s*{_AR_TOWN})?\s*$",
+    re.IGNORECASE,
+)
+# "the X area", "X's Hawari area", "the X countryside": a general area around X (precision 2)
+AREA_AFTER = re.compile(r"^\s*(?:area|areas|countryside|outskirts|environs|suburbs|hinterland|police station|thana)\b")
+# "near Islamabad's Zero Point": "near" qualifies the landmark inside the city, not the city
+POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w'’-]*\s*){1,3}")
+# "the Culiacán-Eldorado highway", "on the Mandalay-Myingyan road": a road end (precision 2)
+ROAD_AFTER = re.compile(r"^\s*[-–]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:road|highway|motorway|route|"
+                        r"carretera|autopista|axis|corridor)\b", re.I)
+ROAD_BEFORE = re.compile(r"\b(?:road|highway|route|corridor)s? (?:between|linking|from|to) "
+                         r"(?:(?:[A-Z][\w'’-]*\s*){1,3}(?:and|to) )?$")
+DASH_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[-–]\s*$")
+ROAD_RIGHT = re.compile(r"^\s+(?:road|highway|motorway|route|carretera|autopista|axis|corridor)\b", re.I)
+# a camp or village located relative to another place ("the X camp on the northern edge of Y",
+# "the village of X south-east of Y"): its own point is approximate (precision 2)
+RELATIVE_GAP = re.compile(
+    rf"^(?:\s+(?:displacement|refugee|IDP|displaced persons|displaced)?\s*camps?)?(?:\s+للنازحين)?,?\s+"
+    rf"(?:on the (?:\w+ )?(?:edge|outskirts|fringes?) of|near|outside|just outside|close to"
+    rf"|(?:about |some )?\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|{_DIR} of"
+    rf"|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?(?:{_AR_TOWN}\s+)?$", re.I)
+# "X's Y district" / "X's civil defence agency": X contains the event place or only hosts a source
+POSSESSIVE_PLACE = re.compile(r"^['’]s\s+$")
+SOURCE_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,3}(?:agency|ministry|authorities|authority|officials?|governor|"
+                          r"police|army|military|spokes\w+|media|office|service|department|command|hospital)\b")
+SOURCE_BEFORE = re.compile(r"\b(?:statement|said|says|told|spokes\w+|officials?|ministry|headquarters|based|staff|"
+                           r"command|reporters?|journalists?|correspondents?)\b[^.;,]{0,40}\b(?:in|from)\s+$", re.I)
+# "the city's Kyivskyi district": a district of the city already named
+CITY_POSSESSIVE_BEFORE = re.compile(r"\b(?:the|that) (?:city|capital|town)['’]s\s+$", re.I)
+# "en la colonia Aguaruto, al poniente de Culiacán": a neighbourhood of the city -> the city itself
+CITY_PART_BEFORE = re.compile(r"\b(?:colonia|barrio|quartier|neighbou?rhood|ward)\s+[A-Z][^,.;]{0,30},\s*[^,.;]{0,25}$",
+                              re.I)
+# a locative preposition right before a mention: the place is a setting, not a name in a title
+LOC_BEFORE = re.compile(
+    r"(?:\b(?:in|at|inside|into|on|across|towards?|from|of|near|stormed|seized|captured|recaptured|entered|took|taken|"
+    r"retook|retaken|overran|overrun|hit|struck|shelled|attacked|targeted|à|au|aux|dans|en|de|a|del|en el|в|во|на|под|في|ب)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern|downtown)\s+)?"
+    r"(?:(?:[A-Z]\w+\s+)?(?:town|city|village|port city|port|capital|region|province|district|area|"
+    r"neighbourhood|neighborhood|suburb|camp|ville|ciudad|colonia|localité)\s+of\s+)?|,\s*)$",
+)
+PART_BEFORE = re.compile(rf"\b{_PART}\s+$", re.I)
+ADMIN1_AFTER = re.compile(r"^(?:'s)?\s+(?:province|state|region|governorate|oblast|county|department|regional\s+(?:"
+                          r"administration|authorities|governor|council|military administration)|"
+                          r"prefecture|wilaya|région|département|estado|departamento|provincia)\b", re.I)
+ADMIN1_BEFORE = re.compile(r"\b(?:région|province|préfecture|département|wilaya|provincia|departamento|estado|"
+                           r"region|state|governorate|oblast)\s+(?:de la |de l'|de|du|d'|del|of)\s*$|ولاية\s*$", re.I)
+ADMIN2_AFTER = re.compile(r"^\s+(?:district|territory|local government area|lga|township|municipality|"
+                          r"raion|sub-county|division|commune|cercle|territoire|municipio)\b", re.I)
+FACILITY_AFTER = re.compile(r"^\s+(?:Avenue|Street|Road|Boulevard|Square|University|Stadium|Club|FC|United|Times|"
+                            r"Post|Company|Airlines|Airways|Bank|Hotel|Grill|Restaurant)\b")
+BORDER = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s*[-–/]\s*(?P<b>[A-Z][\w'’-]+)\s+border\b"
+                    r"|\bborder(?: (?:region|area|areas|zone|strip))? (?:between|with) (?P<c>[A-Z][\w'’-]+)"
+                    r"(?: and (?P<d>[A-Z][\w'’-]+))?")
+CAMP_AFTER = re.compile(r"^\s+(?:refugee |displacement |displaced |IDP )?camp\b", re.I)

@@ -1,0 +1,174 @@
+"""segment.py: one event per incident, background kept apart, generic statements dropped.
+
+The reports below are written for these tests (places are real, events invented). Each test codes
+a short report end to end and checks which incidents come out.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.coder import Coder
+from eventcoder.extract import places as places_x
+from eventcoder.extract.triggers import find_triggers
+from eventcoder.segment import aggregate, confidence, is_valid, segment
+from eventcoder.schema import Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(analyse_text, text, published="2025-03-14"):
+    return Coder().code(analyse_text(text, published=published))
+
+
+def _current(events):
+    return [(e.sub_event_type, e.location) for e in events if not e.background]
+
+
+def _segments(analyse_text, text, published="2025-03-14"):
+    ana = analyse_text(text, published=published)
+    trig = [t for t in find_triggers(ana) if is_valid(t)]
+    return ana, segment(ana, trig, places_x.find_places(ana))
+
+
+# ------------------------------------------------------------------ splitting incidents
+
+
+def test_segment_new_date_opens_a_second_incident(analyse_text):
+    text = ("GAO, Mali — Soldiers clashed with jihadist fighters near Ansongo on Saturday, a military "
+            "source said. On Sunday, a roadside bomb struck a bus on the road north of Gao, killing "
+            "four passengers.")
+    assert sorted(_current(_events(analyse_text, text))) == sorted([
+        ("Armed clash", "Ansongo"), ("Remote explosive/landmine/IED", "Gao")])
+
+
+def test_segment_separately_opens_a_second_incident(analyse_text):
+    text = ("Gunmen kidnapped a priest in Enugu on Tuesday, police said. Separately, a mob lynched a "
+            "suspected thief in Enugu.")
+    subs = {e.sub_event_type for e in _events(analyse_text, text)}
+    assert subs == {"Abduction/forced disappearance", "Mob violence"}
+
+
+def test_segment_new_town_with_clear_trigger_opens_an_incident(analyse_text):
+    text = ("Drones struck an oil depot in Bryansk overnight, the governor said. Air defences were "
+            "active. Artillery shelling also hit Shebekino, wounding two people.")
+    subs = {(e.sub_event_type, e.location) for e in _events(analyse_text, text)}
+    assert len(subs) == 2
+
+
+def test_segment_district_of_the_same_city_is_the_same_incident(analyse_text):
+    text = ("Russian missiles hit Kharkiv on Monday, killing three people, officials said. "
+            "Two missiles struck the city's Saltivskyi district, the mayor said.")
+    assert len(_current(_events(analyse_text, text))) == 1
+
+
+def test_segment_also_killed_elaborates_the_same_incident(analyse_text):
+    text = ("Jihadists ambushed an army convoy near Djibo on Monday, killing five soldiers, the army "
+            "said. Several attackers were also killed, it said.")
+    assert _current(_events(analyse_text, text)) == [("Armed clash", "Djibo")]
+
+
+def test_segment_looting_after_violence_is_its_own_incident(analyse_text):
+    ana, segs = _segments(analyse_text, (
+        "Militiamen attacked the village of Kalehe on Friday, killing six civilians. "
+        "The same militiamen also looted shops and stole cattle, residents said."))
+    assert len(segs) == 2
+    assert segs[1].scene, "a place-less follow-up keeps the scene of the incident before it"
+
+
+def test_segment_takeover_and_killing_of_civilians_are_two_incidents(analyse_text):
+    text = ("Gang members overran the town of Mirebalais on Thursday after a gun battle with police, "
+            "killing at least six civilians, officials said.")
+    subs = {e.sub_event_type for e in _events(analyse_text, text)}
+    assert subs == {"Non-state actor overtakes territory", "Attack"}
+
+
+def test_segment_crossfire_victims_stay_in_the_battle(analyse_text):
+    text = ("Soldiers and rebels fought for hours in Bunia on Friday; two civilians were killed in "
+            "the crossfire, a hospital official said.")
+    assert {e.sub_event_type for e in _events(analyse_text, text)} == {"Armed clash"}
+
+
+# ------------------------------------------------------------------ references back
+
+
+def test_segment_the_attack_after_an_aside_refers_back(analyse_text):
+    text = ("A drone strike killed two commanders near Idlib on Monday, a monitor said. "
+            "The group split from its parent organisation in 2016. "
+            "The attack shows the reach of the campaign, the monitor added.")
+    events = _events(analyse_text, text)
+    assert len(_current(events)) == 1 and events[0].main
+
+
+def test_segment_the_fighting_refers_to_the_battle_not_the_strike(analyse_text):
+    text = ("Troops fought rebels near Malakal on Monday. On Tuesday, a warplane dropped bombs on a "
+            "market outside Malakal. The fighting was the heaviest this year.")
+    events = _events(analyse_text, text)
+    assert {e.sub_event_type for e in events} == {"Armed clash", "Air/drone strike"}
+
+
+# ------------------------------------------------------------------ background
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, gunmen attacked a hotel in Nairobi, killing 21 people.",
+    "A car bomb in Mogadishu last year killed more than 100 people.",
+])
+def test_segment_background_sentence_is_never_main(analyse_text, text):
+    lead = "Gunmen stormed a police post in Mandera on Wednesday, killing two officers. "
+    events = _events(analyse_text, lead + text, published="2025-03-14")
+    mains = [e for e in events if e.main]
+    assert len(mains) == 1 and mains[0].location == "Mandera"
+    assert all(e.background for e in events if not e.main)
+
+
+def test_segment_background_cue_in_a_relative_clause_leaves_the_sentence_current(analyse_text):
+    text = ("Five gunmen were killed in a shootout between rival gangs in Port-au-Prince on Monday, "
+            "police said, the latest violence in a feud that began in March 2023.")
+    events = _events(analyse_text, text, published="2025-03-14")
+    assert [(e.sub_event_type, e.background) for e in events] == [("Armed clash", False)]
+
+
+def test_segment_background_cue_on_another_noun_is_no_background(analyse_text):
+    text = ("Police fired tear gas to disperse opposition supporters who marched in Harare on "
+            "Thursday to reject last month's election results.")
+    events = _events(analyse_text, text)
+    assert [(e.sub_event_type, e.background) for e in events] == [("Protest with intervention", False)]
+
+
+def test_segment_date_inside_a_name_is_no_background_cue(analyse_text):
+    text = "GOMA — Fighters of the March 23 Movement took control of the town of Rutshuru on Sunday."
+    events = _events(analyse_text, text, published="2025-03-14")
+    assert [(e.sub_event_type, e.background, e.main) for e in events] == [
+        ("Non-state actor overtakes territory", False, True)]
+
+
+# ------------------------------------------------------------------ generic statements
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group has carried out frequent bombings in the region.",
+    "Analysts say the militia remains capable of launching attacks, including drone strikes.",
+    "Drones have long been a tool of state militaries.",
+    "The raid came after a wave of bombings and drone attacks in the province.",
+    "The army vowed to continue operations to dismantle the group's networks.",
+    "A drone operator was interviewed by the station.",
+])
+def test_segment_generic_statements_add_no_event(analyse_text, sentence):
+    lead = "Soldiers clashed with militants near Marawi on Monday, the army said. "
+    events = _events(analyse_text, lead + sentence)
+    assert _current(events) == [("Armed clash", "Marawi")]
+
+
+# ------------------------------------------------------------------ aggregation, confidence
+
+
+def test_segment_aggregate_merges_same_subtype_place_date():
+    a = Event(doc_id="x", sub_event_type="Attack", location="Jos", fatalities=2)
+    b = Event(doc_id="x", sub_event_type="Attack", location="Jos", fatalities=5)
+    merged = aggregate([a, b])
+    assert len(merged) == 1 and merged[0].fatalities == 5
+
+
+def test_segment_confidence_is_discounted_and_bounded():
+    ev = Event(doc_id="x", location=None, background=True)
+    assert 0.0 <= confidence(0.9, ev) < 0.9 * 0.6
