@@ -36,5 +36,10 @@ lint: install
 evaluate: install
 	$(BIN)/eventcoder evaluate --gold ../shared/devset/gold.jsonl
 
+bench: install
+	$(BIN)/python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
+	$(BIN)/python -m eventcoder.bench ingest
+	$(BIN)/python bench/gazetteer_bench.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
