@@ -40,7 +40,8 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
-def _governing_verb(tok):
+def governing_verb(tok):
+    """The verb the trigger word belongs to: itself if verbal, else the nearest verbal ancestor."""
     steps = 0
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 4:
         tok = tok.head
@@ -80,7 +81,7 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         return True
     if kind == "weapon" and root.dep_ == "compound" and _lemma(root.head) in generic.get("weapon_heads", ()):
         return True
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     if any(c.dep_ in ("advmod", "npadvmod") and _lemma(c) in advs for c in verb.children):
         return True
     # "remains capable of launching attacks", "the ability to strike"

@@ -18,7 +18,8 @@ from typing import Optional
 from ..schema import SUB_TO_TYPE
 from .base import Analysis, Span, Trigger
 from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
-from .trigger_scope import FoundTrigger, is_definite, is_generic, is_purpose, past_year_modifier
+from .trigger_scope import (FoundTrigger, governing_verb, is_definite, is_generic, is_purpose,
+                            past_year_modifier)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,15 +55,6 @@ def _span_root(tokens: list[Token], first: int, last: int):
     return toks[-1]
 
 
-def _governing_verb(tok):
-    """The verb the trigger word belongs to: itself if verbal, else the nearest verbal ancestor."""
-    steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 4:
-        tok = tok.head
-        steps += 1
-    return tok
-
-
 def _verb_chain(verb):
     """The verb and the verbs it is an xcomp/ccomp/conj complement of ("threatened to attack")."""
     chain = [verb]
@@ -77,7 +69,7 @@ def _is_negated(lex: Lexicon, tokens, first, last, root) -> bool:
     if root is None:  # lexicon path: a negation word shortly before the trigger
         window = tokens[max(0, first - lex.negation.get("window", 3)):first]
         return any(t.lower in neg for t in window)
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     for tok in {root, verb}:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
@@ -106,7 +98,7 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "for", "in") and \
             root.head.head.lemma_.lower() in set(hyp["nouns"]) | intents:
         return True
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     for i, v in enumerate(_verb_chain(verb)):
         if i > 0 and v.lemma_.lower() in intents:
             return True
@@ -161,7 +153,7 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token
         if role == "object":
             return tokens[last + 1:min(hi, last + 5)]
         return tokens[lo:hi]
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     heads = {verb, root}
     picked = set()
     for h in heads:
@@ -210,7 +202,7 @@ def _weapon_linked(lex: Lexicon, tokens, first, last, root) -> bool:
     """A weapon word is the subject/object of an attack verb, or has one right beside it."""
     verbs = lex.attack_verbs
     if root is not None:
-        verb = _governing_verb(root)
+        verb = governing_verb(root)
         if verb.lemma_.lower() in verbs and verb.i != root.i:
             return True
         if any(c.lemma_.lower() in verbs for c in root.children if c.dep_ in ("relcl", "acl")):
