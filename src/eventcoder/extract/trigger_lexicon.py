@@ -208,11 +208,11 @@ class Lexicon:
                     return True
         return False
 
-    def cue_hits(self, cue: str, tokens: list[Token]) -> Iterable[float]:
-        """Weights of the distinct cue terms found in the tokens."""
+    def cue_hits(self, cue: str, tokens: list[Token], streams=None) -> Iterable[float]:
+        """Weights of the distinct cue terms found in the tokens (`streams`: precomputed `streams(tokens)`)."""
         seen = {}
         if tokens:
-            for _, _, e in search(self.cue_automata.get(cue), tokens, self.streams(tokens)):
+            for _, _, e in search(self.cue_automata.get(cue), tokens, streams or self.streams(tokens)):
                 seen[e.term] = e.weight
         return seen.values()
 

@@ -256,9 +256,9 @@ def _disrupted(lex: Lexicon, tokens, first, last, root) -> bool:
 # ------------------------------------------------------------------ negative cues
 
 
-def _cue_score(lex: Lexicon, cue: str, tokens: list[Token], text: str) -> float:
+def _cue_score(lex: Lexicon, cue: str, tokens: list[Token], text: str, streams=None) -> float:
     spec = lex.cues[cue]
-    score = sum(weight for weight in lex.cue_hits(cue, tokens))
+    score = sum(weight for weight in lex.cue_hits(cue, tokens, streams))
     score += 1.5 * sum(1 for rx in spec["_patterns"] if rx.search(text))
     return score
 
@@ -269,8 +269,21 @@ def _past_year(text: str, published) -> bool:
     return any(1900 < int(y) <= published.year - 2 for y in re.findall(r"\b(1[9]\d\d|20\d\d)\b", text))
 
 
+_UNSET = object()
+
+
 def report_cue(ana: Analysis) -> Optional[str]:
-    """Name of the negative cue that vetoes the whole report (title x2 + lead sentences), or None."""
+    """Name of the negative cue that vetoes the whole report (title x2 + lead sentences), or None.
+
+    Memoised on the Analysis: the coder and `find_triggers` both ask for it.
+    """
+    cached = ana.__dict__.get("_report_cue", _UNSET)
+    if cached is _UNSET:
+        cached = ana.__dict__["_report_cue"] = _report_cue(ana)
+    return cached
+
+
+def _report_cue(ana: Analysis) -> Optional[str]:
     lex = load_lexicon(ana.lang)
     doc = ana.document
     title = doc.title or ""
@@ -287,8 +300,11 @@ def report_cue(ana: Analysis) -> Optional[str]:
     lead_end = lead_sents[-1].end if lead_sents else 0
     lead_toks = [t for t in all_toks if t.start < lead_end]
     best, best_score = None, 0.0
+    # the streams do not depend on the cue: build them once, not once per cue
+    title_streams, lead_streams = lex.streams(title_toks), lex.streams(lead_toks)
     for cue, spec in lex.cues.items():
-        score = 2 * _cue_score(lex, cue, title_toks, title) + _cue_score(lex, cue, lead_toks, lead_text)
+        score = 2 * _cue_score(lex, cue, title_toks, title, title_streams) \
+            + _cue_score(lex, cue, lead_toks, lead_text, lead_streams)
         if spec.get("past_year") and not _past_year(title + " " + lead_text, doc.published):
             continue
         if score >= spec.get("report_min", 99) and score > best_score:
@@ -304,8 +320,9 @@ def report_cue(ana: Analysis) -> Optional[str]:
 
 
 def _sentence_cue(lex: Lexicon, ana: Analysis, sent, sent_toks, root, tokens, first, last) -> Optional[str]:
+    sent_streams = lex.streams(sent_toks)
     for cue, spec in lex.cues.items():
-        if _cue_score(lex, cue, sent_toks, sent.text) < spec.get("sentence_min", 99):
+        if _cue_score(lex, cue, sent_toks, sent.text, sent_streams) < spec.get("sentence_min", 99):
             continue
         if spec.get("past_year") and not _past_year(sent.text, ana.document.published):
             continue
