@@ -1,5 +1,6 @@
-"""Benchmarks of the store side: merge scaling and ingest throughput (figures, no asserts).
+"""Benchmarks: coding throughput per stage, merge scaling and ingest throughput (figures, no asserts).
 
+    eventcoder bench ../shared/devset/reports --repeat 3      (coding: docs/s, words/s, RSS, stages)
     python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
     python -m eventcoder.bench ingest --docs 2000
 
@@ -23,6 +24,49 @@ from .dedup_eval import gold_events
 from .evaluate import load_gold
 from .merge import cluster
 from .schema import Event
+
+
+def bench_code(paths: list[str], repeat: int = 1) -> dict:
+    """Code every document under `paths` `repeat` times; print and return throughput figures.
+
+    The first document is coded once before timing so model and gazetteer loading are excluded
+    (their cost is printed separately as `warm-up`).
+    """
+    import resource
+
+    from .pipeline import code_documents, default_coder
+    from .reading import read_paths
+    from .schema import Failure
+
+    docs = [d for d in read_paths(paths) if not isinstance(d, Failure)]
+    if not docs:
+        raise SystemExit("no readable documents under " + ", ".join(paths))
+    started = time.perf_counter()
+    list(code_documents(docs[:1]))
+    warm = time.perf_counter() - started
+    coder = default_coder()
+    coder.seconds.clear()
+    events = 0
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for item in code_documents(docs):
+            events += len(getattr(item, "events", []))
+    elapsed = time.perf_counter() - started
+    n = len(docs) * repeat
+    words = sum(len(d.text.split()) for d in docs) * repeat
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {"documents": n, "events": events, "seconds": round(elapsed, 2),
+               "docs_per_s": round(n / elapsed, 1), "words_per_s": round(words / elapsed),
+               "docs_per_min": round(60 * n / elapsed), "peak_rss_mb": round(rss_mb),
+               "warm_up_s": round(warm, 2),
+               "stages_s": {k: round(v, 2) for k, v in coder.seconds.most_common()}}
+    print(f"coded {n} documents ({words:,} words) in {elapsed:.2f} s: {figures['docs_per_s']} docs/s, "
+          f"{figures['docs_per_min']:,} docs/min, {figures['words_per_s']:,} words/s; "
+          f"{events} events; peak RSS {figures['peak_rss_mb']} MB; warm-up {warm:.1f} s")
+    total = sum(coder.seconds.values()) or 1.0
+    for stage, secs in coder.seconds.most_common():
+        print(f"  {stage:<12} {secs:7.2f} s  {100 * secs / total:5.1f} %")
+    return figures
 
 
 def synthetic_events(base: list[Event], n: int, seed: int = 1) -> list[Event]:

@@ -206,6 +206,24 @@ def geocode(text: str, published: Optional[str], lang: Optional[str]) -> None:
                    f"precision={p.geo_precision} {coords}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--repeat", default=1, show_default=True, help="Code the documents this many times.")
+def bench(paths: tuple[str, ...], repeat: int) -> None:
+    """Measure coding throughput: docs/s, words/s, peak memory and time per pipeline stage.
+
+    PATHS default to the dev-set reports (../shared/devset/reports). Store, merge and gazetteer
+    benchmarks: `make bench`.
+
+    \b
+    Example:
+        eventcoder bench ../shared/devset/reports --repeat 3
+    """
+    from .bench import bench_code
+
+    bench_code(list(paths) or ["../shared/devset/reports"], repeat)
+
+
 def _open_store(db: Optional[str]):
     """Open and initialise the store (library errors surface as clean CLI errors in `main`)."""
     from .store import Store

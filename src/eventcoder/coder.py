@@ -9,6 +9,9 @@ are not emitted (codebook §3 "unlocatable"), and the reason is logged.
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
+from contextlib import contextmanager
 from typing import Optional
 
 from . import mappings
@@ -26,22 +29,40 @@ from .schema import Event, Evidence, disorder_type, interaction_code
 
 LOGGER = logging.getLogger(__name__)
 
+
 class Coder:
-    """Codes Documents into Events. Stateless apart from cached resources; safe to reuse."""
+    """Codes Documents into Events. Stateless apart from cached resources and the stage timer."""
+
+    def __init__(self) -> None:
+        #: seconds spent per pipeline stage since creation (read by `eventcoder bench`)
+        self.seconds: Counter = Counter()
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
 
     def code(self, ana: Analysis) -> list[Event]:
         doc = ana.document
-        veto = classify_x.report_negative_cue(ana)
-        if veto:
-            LOGGER.debug("%s: report vetoed (%s)", doc.doc_id, veto)
-            return []
-        triggers = [t for t in triggers_x.find_triggers(ana) if segment_x.is_valid(t)]
+        with self.stage("triggers"):
+            veto = classify_x.report_negative_cue(ana)
+            if veto:
+                LOGGER.debug("%s: report vetoed (%s)", doc.doc_id, veto)
+                return []
+            triggers = [t for t in triggers_x.find_triggers(ana) if segment_x.is_valid(t)]
         if not triggers:
             return []
-        places = places_x.find_places(ana)
+        with self.stage("places"):
+            places = places_x.find_places(ana)
+        with self.stage("segment"):
+            segments = segment_x.segment(ana, triggers, places)
         events: list[Event] = []
-        for seg in segment_x.segment(ana, triggers, places):
-            decided = classify_x.classify(seg.triggers, ana, seg.sentences)
+        for seg in segments:
+            with self.stage("classify"):
+                decided = classify_x.classify(seg.triggers, ana, seg.sentences)
             if decided is None:
                 continue
             event = self._code_segment(ana, seg, decided, places)
@@ -61,17 +82,22 @@ class Coder:
         event_type, sub_event_type, confidence, support = decided
         trigger = support[0] if support else seg.triggers[0]
         sentences = _trigger_first(seg.sentences, trigger.sentence)
-        place = places_x.event_place(ana, places, sentences)
-        if not place.name and seg.scene:  # "the same fighters also looted the market": the scene told before
-            place = places_x.event_place(ana, places, list(seg.scene))
-        date = dates_x.event_date(ana, sentences)
-        sources = sources_x.source_chain(ana, sentences)
-        certainty = certainty_x.assess_certainty(ana, sentences, sources)
+        with self.stage("places"):
+            place = places_x.event_place(ana, places, sentences)
+            if not place.name and seg.scene:  # "the same fighters also looted the market": the scene told before
+                place = places_x.event_place(ana, places, list(seg.scene))
+        with self.stage("dates"):
+            date = dates_x.event_date(ana, sentences)
+        with self.stage("sources"):
+            sources = sources_x.source_chain(ana, sentences)
+            certainty = certainty_x.assess_certainty(ana, sentences, sources)
         ctx = EventContext(trigger=trigger, sentences=sentences, sub_event_type=sub_event_type,
                            event_type=event_type, place=place, event_date=date.date,
                            sources=sources, certainty=certainty)
-        roles = actors_x.assign_roles(ana, ctx)
-        deaths = fatalities_x.count_fatalities(ana, sentences)
+        with self.stage("actors"):
+            roles = actors_x.assign_roles(ana, ctx)
+        with self.stage("fatalities"):
+            deaths = fatalities_x.count_fatalities(ana, sentences)
 
         ev = Event(doc_id=ana.document.doc_id, main=False, background=seg.background is not None)
         ev.event_type, ev.sub_event_type = event_type, sub_event_type

@@ -34,7 +34,10 @@ def code_document(document: Document) -> list[Event]:
     Example:
         >>> events = code_document(Document(text="...", published=date(2025, 3, 14)))
     """
-    return default_coder().code(analyse(document))
+    coder = default_coder()
+    with coder.stage("nlp"):
+        ana = analyse(document)
+    return coder.code(ana)
 
 
 def code_text(text: str, **document_fields) -> list[Event]:
