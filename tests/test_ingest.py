@@ -19,8 +19,7 @@ from eventcoder.cli import cli
 from eventcoder.ingest import FETCH_FAILED, ingest, watch
 from eventcoder.store import Store
 
-sys.path.insert(0, str(Path(__file__).parent / "store"))
-from synthetic import write_jsonl  # noqa: E402
+from eventcoder.synthetic import write_jsonl
 
 ARTICLE = """<html><head><title>{title}</title><meta name="date" content="2025-03-14"></head><body>
 <article><h1>{title}</h1><p>{body}</p><p>Residents said the attackers fled into the bush before

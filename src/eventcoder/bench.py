@@ -109,13 +109,9 @@ def bench_merge(gold: str, sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) ->
 
 def bench_ingest(docs: int = 2000, code_docs: int = 200, db: str | None = None) -> None:
     """Documents per second of `ingest`, store-only and with coding (SQLite unless `db` is a URL)."""
-    import sys
-
     from .ingest import ingest
     from .store import Store
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "store"))
-    from synthetic import write_jsonl
+    from .synthetic import write_jsonl
 
     with tempfile.TemporaryDirectory() as tmp:
         for label, n, code in (("store only", docs, False), ("with coding", code_docs, True)):
