@@ -203,3 +203,31 @@ def test_actors_a_party_statement_about_its_own_act(analyse_text):
     ana = analyse_text("The Kachin Independence Army said on Friday it had seized a hilltop outpost near Bhamo.")
     roles = assign_roles(ana, make_ctx(ana, "seized", "Non-state actor overtakes territory", "Battles", "Myanmar"))
     assert roles.actor1 is not None and roles.actor1.name.startswith("KIA")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, lang, country, name, inter", [
+    ("Russia struck Odesa with drones on Monday night, killing two people.", "en", "Ukraine",
+     "Military Forces of Russia (2000-)", 8),
+    ("Separatist fighters attacked a checkpoint near Buea.", "en", "Cameroon", "Ambazonian Separatists", 2),
+    ("Separatist fighters attacked a checkpoint near Kandahar.", "en", "Afghanistan",
+     "Unidentified Armed Group (Afghanistan)", 3),
+    ("The Taliban arrested two journalists in Herat.", "en", "Afghanistan", "Military Forces of Afghanistan (2021-)", 1),
+    ("وشنت طائرة غارة على مواقع لقوات الدعم السريع في نيالا.", "ar", "Sudan", "Rapid Support Forces", 2),
+    ("Soldiers of the South Sudan People's Defence Forces clashed with armed youth.", "en", "South Sudan",
+     "Military Forces of South Sudan (2011-)", 1),
+])
+def test_actors_general_knowledge_names(analyse_text, sentence, lang, country, name, inter):
+    ana = analyse_text(sentence, lang=lang)
+    found = find_actors(ana, country, dt.date(2025, 3, 10))
+    assert any(m.name == name and m.inter == inter for m in found), [(m.name, m.inter) for m in found]
+
+
+@pytest.mark.model
+def test_actors_unparsed_report_takes_the_nearest_armed_actor(analyse_text):
+    ana = analyse_text("Des combattants du JNIM ont attaqué lundi un poste de l'armée malienne près de Douentza.",
+                       lang="fr")
+    ctx = make_ctx(ana, "attaqué", "Armed clash", "Battles", "Mali")
+    roles = assign_roles(ana, ctx)
+    assert roles.actor1.name.startswith("JNIM")
+    assert roles.actor2.name == "Military Forces of Mali (2021-)"

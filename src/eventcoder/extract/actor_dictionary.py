@@ -37,6 +37,7 @@ class Entry:
     by_country: tuple = ()
     no_country: str = ""
     party: bool = False
+    only_by_country: bool = False  # the phrase names a group only in the by_country countries
 
     @property
     def case_sensitive(self) -> bool:
@@ -73,7 +74,8 @@ def entries() -> tuple[Entry, ...]:
         for alias in g["aliases"]:
             out.append(Entry(phrase=str(alias), kind="group", name=g["name"], inter=g.get("inter"),
                              by_country=tuple((g.get("by_country") or {}).items()),
-                             no_country=g.get("no_country", ""), party=bool(g.get("party"))))
+                             no_country=g.get("no_country", ""), party=bool(g.get("party")),
+                             only_by_country=bool(g.get("only_by_country"))))
     for row in load_tsv("actors/state_terms.tsv"):
         if row["force"] not in _FORCE_LABEL:
             raise DataFileError(f"E103 data/actors/state_terms.tsv: unknown force {row['force']!r} "
@@ -96,7 +98,9 @@ def _automaton():
         if key not in best or _PRIORITY[e.kind] < _PRIORITY[best[key].kind]:
             best[key] = e
     auto = ahocorasick.Automaton()
-    for key, e in best.items():
+    for key, e in list(best.items()):
+        if key.startswith("ال") and "لل" + key[2:] not in best:  # Arabic "li-" + "al-": "للجيش"
+            auto.add_word("لل" + key[2:], ("لل" + key[2:], e))
         auto.add_word(key, (key, e))
     auto.make_automaton()
     return auto
@@ -106,13 +110,26 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+_CLITICS = "وفبلك"
+
+
+def _arabic_clitic(low: str, start: int) -> bool:
+    """An Arabic word starting with one or two clitic letters before the phrase ("وقوات", "لقوات")."""
+    if not ("\u0600" <= low[start] <= "\u06ff"):
+        return False
+    i = start
+    while i > 0 and start - i < 2 and low[i - 1] in _CLITICS:
+        i -= 1
+    return i < start and (i == 0 or not _is_word_char(low[i - 1]))
+
+
 def match_phrases(text: str) -> list[PhraseMatch]:
     """Dictionary phrases in `text` on word boundaries, leftmost-longest, non-overlapping."""
     low = normalise(text)
     found = []
     for end_idx, (key, entry) in _automaton().iter(low):
         start, end = end_idx - len(key) + 1, end_idx + 1
-        if start > 0 and _is_word_char(low[start - 1]) and _is_word_char(key[0]):
+        if start > 0 and _is_word_char(low[start - 1]) and _is_word_char(key[0]) and not _arabic_clitic(low, start):
             continue
         if end < len(low) and _is_word_char(low[end]) and _is_word_char(key[-1]):
             continue

@@ -37,7 +37,25 @@ def infer_country(ana: Analysis) -> Optional[str]:
         c = countries.by_demonym(key) or (countries.lookup(key) if len(key) > 3 else None)
         if c is not None:
             counts[c.name] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    return _place_country(ana)
+
+
+def _place_country(ana: Analysis) -> Optional[str]:
+    """The country of the places the report names most (cached on the analysis)."""
+    cached = getattr(ana, "_eventcoder_place_country", False)
+    if cached is not False:
+        return cached
+    from .places import find_places
+
+    counts: Counter = Counter(p.country for p in find_places(ana) if p.country)
+    found = counts.most_common(1)[0][0] if counts else None
+    try:
+        setattr(ana, "_eventcoder_place_country", found)
+    except AttributeError:
+        pass
+    return found
 
 
 def find_actors(ana: Analysis, country: Optional[str] = None,
@@ -57,6 +75,7 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
         if mention is not None:
             out.append(mention)
     out.extend(_demonym_state_mentions(ana, country, event_date, out))
+    out.extend(_country_agent_mentions(ana, country, event_date, out))
     out.sort(key=lambda m: m.span.start)
     return _absorb_heads(ana, out)
 
@@ -80,8 +99,12 @@ def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[Acto
         inter = 8 if country and state_country != country else 1
         return ActorMention(ana.span(start, end), name, inter, sentence, kind="state")
     if e.kind == "group":
-        return ActorMention(ana.span(start, end), dic.group_name(e, country), e.inter, sentence,
-                            kind="party" if e.party else "armed")
+        if e.only_by_country and country not in dict(e.by_country):
+            return ActorMention(ana.span(start, end), dic.generic_name("Unidentified Armed Group", country), 3,
+                                sentence, kind="unidentified")
+        name = dic.group_name(e, country)
+        inter = 1 if name.startswith(("Military Forces of ", "Police Forces of ")) else e.inter  # "Taliban" in Kabul
+        return ActorMention(ana.span(start, end), name, inter, sentence, kind="party" if e.party else "armed")
     return ActorMention(ana.span(start, end), dic.generic_name(e.name, country), e.inter, sentence,
                         kind=e.kind)
 
@@ -105,6 +128,27 @@ def _demonym_state_mentions(ana, country, when, taken) -> list[ActorMention]:
         inter = 8 if country and own != country else 1
         out.append(ActorMention(ana.span(start, m.end()), name, inter, ana.sentence_at(start).index,
                                 kind="state"))
+    return out
+
+
+_STATE_ACTS = (r"(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+)?(?:struck|strikes|strike|launched|launches|attacked|attacks|"
+               r"shelled|shells|bombed|bombs|bombarded|pounded|pounds|fired|fires|hit|hits|targeted|targets|"
+               r"carried\s+out|invaded|captured|seized|shot\s+down|intercepted)\b")
+
+
+def _country_agent_mentions(ana, country, when, taken) -> list[ActorMention]:
+    """"Russia struck Kharkiv", "Israel launched strikes": a state acting by its name is its military."""
+    out = []
+    for m in re.finditer(rf"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})\s+{_STATE_ACTS}", ana.text):
+        if any(t.span.start <= m.start() < t.span.end for t in taken):
+            continue
+        key = m.group(1)
+        c = countries.lookup(key) if len(key) > 3 or key in ("US", "U.S.", "UK") else None
+        if c is None or countries.by_demonym(key) is not None:
+            continue
+        inter = 8 if country and c.name != country else 1
+        out.append(ActorMention(ana.span(m.start(1), m.end(1)), dic.state_name(c.name, "military", when), inter,
+                                ana.sentence_at(m.start()).index, kind="state"))
     return out
 
 
@@ -166,6 +210,20 @@ def _assoc_identities(ana, mentions, kinds, country) -> list[str]:
                 if name not in out and not re.match(r"(Refugees|Health)", desc):
                     out.append(name)
     return out
+
+
+def _unparsed_roles(ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
+    """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
+    a differently named armed actor of that sentence the target (Battles, strikes on positions)."""
+    trig = ctx.trigger
+    armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state")]
+    if not armed:
+        return None, []
+    armed.sort(key=lambda m: abs(m.span.start - trig.span.start))
+    a1 = armed[0]
+    others = [m for m in armed[1:] if m.name != a1.name]
+    return a1, others[:1]
+
 
 
 from .roles import assign_roles  # noqa: E402  (roles builds on the functions above)

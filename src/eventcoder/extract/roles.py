@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
-from .actors import _assoc_identities, _victim_identities, find_actors, infer_country
+from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
 from .base import ActorMention, Analysis, EventContext, Roles
 from .certainty import is_speculated
 from .cues import load_cues
@@ -54,6 +54,12 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             notes.append("actor1: the group the report names for these attackers")
     if claim:
         notes.append("actor1 from the claim of responsibility")
+    if a1 is None and ana.spacy_doc is None and ctx.event_type in ("Battles", "Explosions/Remote violence",
+                                                                  "Violence against civilians"):
+        a1, extra = _unparsed_roles(ctx, usable)  # no parse (fr, es, ar, ru): the nearest armed actors
+        if a1 is not None:
+            notes.append("actor1: nearest armed actor (no parse)")
+            patients = patients + [m for m in extra if m not in patients]
     a2 = _first([p for p in patients if p is not a1], _ARMED + ("civilians", "protesters", "rioters"))
     sub, etype = ctx.sub_event_type, ctx.event_type
     trig_sent = ctx.trigger.sentence
@@ -107,7 +113,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     elif etype == "Battles":
         if a1 is None and a2 is None:  # "fighting between X and Y", "X and Y fought": text order
             a1, a2 = _pair(usable, ctx.sentences)
-        if a1 is not None and a2 is None and ana.spacy_doc is not None:
+        if a1 is not None and a2 is None:
             a2 = _first([m for m in nearby if m.kind in ("armed", "state") and m.name != a1.name], ("armed", "state"))
         if a1 is None:
             a1 = _first([m for m in nearby if m is not a2 and (a2 is None or m.name != a2.name)], ("armed", "state"))
@@ -220,7 +226,7 @@ def _parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple
     tok = _token_at(ana, offset)
     if tok is None:
         return [], []
-    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "drone strike": the head noun
     agents: list = []
     patients: list = []

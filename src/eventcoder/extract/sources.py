@@ -16,8 +16,10 @@ from .cues import find_cues, load_cues
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
 _LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|several|some|other|another)\s+)+",
                    re.IGNORECASE)
-_CUT = re.compile(r"\s*(?:,|;|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bon condition\b|"
+_CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bon condition\b|"
                   r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
+_TIME_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|lunes|martes|miércoles|jueves|viernes|"
+               r"sábado|domingo|ayer|вчера|сегодня|ce\s+\w+|este\s+\w+|soir|matin)")
 _NAME_RX = r"[A-Z\u0400-\u04FF\u0600-\u06FF][\w\u0400-\u04FF\u0600-\u06FF'’.&-]*"
 
 
@@ -34,8 +36,11 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
         out.chain.append(outlet)
     idx = sorted(set(i for i in sentences if 0 <= i < len(ana.sentences)))
     found: list[tuple[str, Span]] = []
-    for i in idx:
+    order = [sentences[0]] + [i for i in idx if i != sentences[0]] if sentences else []
+    for i in order:  # the sentence that tells the event; the others only when it cites nobody
         found += _attributions(ana, i)
+        if found:
+            break
     if not found and idx:  # the attribution often closes the paragraph: "..., police said."
         for i in range(idx[-1] + 1, min(idx[-1] + 3, len(ana.sentences))):
             found += _attributions(ana, i)
@@ -51,11 +56,16 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
     for name, span in found:
         if ana.dateline and span.start < ana.dateline.end:
             continue
+        if re.match(r"[\s,(]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z])",
+                    ana.text[span.end:span.end + 16]) \
+                and not ana.text[:span.start].strip():
+            continue  # an unrecognised dateline: "New Delhi, Oct 13 (SAN)"
         if re.match(r"(?:no|none|neither)\b", name, re.IGNORECASE) or (name.isupper() and "," in name):
             continue
         if _redundant(name, out.chain + raw, outlet):
             continue
         raw.append(name)
+        name = _canonical(name, ana)
         state = _state_source(name, ana)
         if state:
             name = state
@@ -111,6 +121,43 @@ def _split_coordinated(ana: Analysis, name: str, span: Span) -> list[tuple[str, 
             (second, second_span)]
 
 
+_ARTICLES = re.compile(r"^(?:(?:des|les|le|la|el|los|las|un|una|une|the|a|an|de)\s+|l['\u2019]\s*)+", re.IGNORECASE)
+_MINISTRIES = {"health": "Health", "interior": "Interior", "defence": "Defence", "defense": "Defence",
+               "foreign": "Foreign Affairs", "information": "Information", "home": "Home Affairs", "justice": "Justice"}
+
+
+def _canonical(name: str, ana: Analysis) -> str:
+    """The chain's wording of a source: "des sources sécuritaires" -> "Security sources",
+    "Palestinian health ministry" -> "Ministry of Health (Palestine)", "a statement by X" -> X."""
+    from .actors import infer_country
+
+    name = re.sub(r"^(?:an?\s+|the\s+)?(?:statement|communiqu[eé]|comunicado|bulletin)\s+(?:by|from|of|de|du|de\s+la)\s+",
+                  "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+in\s+(?:Kyiv|Kiev|Moscow|Kabul|Khartoum|Port Sudan|Damascus|Beirut|Bamako|Niamey|Abuja|"
+                  r"Ouagadougou|Mogadishu|Addis Ababa|Naypyitaw|Islamabad|Baghdad|Sanaa|Tripoli|[A-Z][a-z]+)$", "", name)
+    bare = _ARTICLES.sub("", name.strip()).strip()
+    low = dic.normalise(bare)
+    for item in load_cues(ana.lang, "attribution").get("canonical", ()) + \
+            (load_cues("en", "attribution").get("canonical", ()) if ana.lang != "en" else ()):
+        phrase, _, target = item.partition("=>")
+        if dic.normalise(phrase.strip()) == low:
+            return target.strip()
+    m = re.fullmatch(r"(?:(?P<who>[A-Z][\w'\u2019]*?)(?:['\u2019]s)?\s+)?(?:(?:state|federal|national|provincial|"
+                     r"regional)\s+)?(?P<what>health|interior|defen[cs]e|foreign|information|home|justice)\s+ministry",
+                     bare, re.IGNORECASE)
+    if m:
+        country = None
+        if m.group("who"):
+            c = dic.countries.by_demonym(m.group("who")) or dic.countries.lookup(m.group("who"))
+            country = c.name if c else None
+            if country is None:
+                return name
+        country = country or infer_country(ana)
+        label = f"Ministry of {_MINISTRIES[m.group('what').lower()]}"
+        return f"{label} ({country})" if country else label
+    return bare if bare != name.strip() and ana.lang != "en" else name
+
+
 def _initials(text: str) -> str:
     return "".join(w[0] for w in re.findall(r"\w+", text) if w[0].isupper()).lower()
 
@@ -129,7 +176,12 @@ def _attributions(ana: Analysis, i: int) -> list[tuple[str, Span]]:
         tail = text[m.end():sent.end]
         cut = _CUT.search(tail)
         phrase = tail[:cut.start()] if cut else tail
-        _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase.strip(" .\u2014-"), m.start())
+        order = m.start()
+        if re.match(r"(?:quoted|cited|carried|relayed|reported)\s+by$", m.group(), re.IGNORECASE):
+            prior = [h for h in hits if h[2].end <= m.start()]
+            if prior:  # "a statement by X quoted by Y": Y relayed X, so Y comes first in the chain
+                order = min(h[0] for h in prior) - 0.5
+        _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase.strip(" .\u2014-\u060c"), order)
         relay = re.match(r"\s*,?\s*(?:which|who)\s+(?:quoted|cited|was\s+citing)\s+", tail[cut.start():]) if cut else None
         if relay:  # "citing X, which quoted Y": Y is the next link of the chain
             at = m.end() + cut.start() + relay.end()
@@ -142,16 +194,18 @@ def _attributions(ana: Analysis, i: int) -> list[tuple[str, Span]]:
         for m in find_cues(text, cues.get("speech", ()), sent.start, sent.end):
             before = text[sent.start:m.start()]
             subj = re.search(rf"((?:{_NAME_RX}\s+|\w+\s+){{0,4}}\w+)\s*,?\s*$", before)
-            if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE):
-                words = subj.group(1).split()[-4:]
-                phrase = " ".join(words)
-                if not _looks_like_source(phrase, cues):
-                    continue
+            phrase = " ".join(subj.group(1).split()[-4:]) if subj else ""
+            if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE) \
+                    and _looks_like_source(phrase, cues):
                 _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start())
-            else:  # verb first: "a déclaré le porte-parole de l'armée"
-                after = re.match(r"\s*((?:[\w'’-]+\s*){1,6})", text[m.end():sent.end])
-                if after and _looks_like_source(after.group(1), cues):
-                    _add(ana, hits, m.end() + after.start(1), after.group(1).strip(), m.start())
+                continue
+            # verb first: "a déclaré le porte-parole de l'armée", "ont indiqué mardi des sources sécuritaires"
+            after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", text[m.end():sent.end],
+                             re.IGNORECASE)
+            if after and _looks_like_source(after.group(1), cues):
+                phrase = re.split(r"\s+(?:в|во|на|de|du|dans|en|sur|à|a|по|в\s+своём)\s+(?=\w)",
+                                  after.group(1).strip(), maxsplit=1)[0] if ana.lang == "ru" else after.group(1).strip()
+                _add(ana, hits, m.end() + after.start(1), phrase, m.start())
     hits.sort(key=lambda h: h[0])
     return [(name, span) for _, name, span in hits]
 
@@ -285,3 +339,4 @@ def _group_near(ana, lo: int, hi: int, before: bool, country) -> Optional[tuple[
         return None
     pm = matches[-1] if before else matches[0]
     return dic.group_name(pm.entry, country), lo + pm.start, lo + pm.end
+
