@@ -67,6 +67,8 @@ def notes(event: Event) -> str:
     if event.location:
         prep = "near" if event.geo_precision and event.geo_precision > 1 else "in"
         admins = ", ".join(a for a in (event.admin2, event.admin1) if a and a != event.location)
+        if "(" in event.location:  # "Iraq-Syria border (Anbar)" already names its province
+            admins = ""
         sentence += f" {prep} {event.location}" + (f" ({admins})" if admins else "")
     parts.append(sentence + ".")
     if event.fatalities:
