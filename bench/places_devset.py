@@ -37,7 +37,7 @@ def main(devset: Path, verbose: bool) -> None:
             ok = [got.country == ev["country"], (got.admin1 or "") == (ev["admin1"] or ""),
                   got.name.lower() == ev["location"].lower(), got.geo_precision == ev["geo_precision"]]
             country += ok[0]; admin1 += ok[1]; location += ok[2]; precision += ok[3]
-            if verbose and not all(ok[:3]):
+            if verbose and not all(ok):
                 print(f"{ev['event_id']}: gold {ev['location']!r}/{ev['admin1']}/{ev['country']} p{ev['geo_precision']}"
                       f" got {got.name!r}/{got.admin1}/{got.country} p{got.geo_precision} ({got.reason})")
     pct = lambda k: f"{k}/{n} = {100 * k / max(n, 1):.0f}%"

@@ -75,3 +75,17 @@ def test_gazetteer_build_into_fresh_folder(tmp_path):
     path = build_index(tmp_path / "g.sqlite", "test")
     g = Gazetteer(path)
     assert g.version() == "test" and g.lookup("Mogadishu")[0].iso2 == "SO"
+
+
+@pytest.mark.parametrize("alias, name, iso2, lat, lon", [
+    ("Naqura", "Naqoura", "LB", 33.12, 35.14), ("Hulyaipole", "Huliaipole", "UA", 47.66, 36.26),
+    ("Andéramboukane", "Anderamboukane", "ML", 15.42, 3.03), ("Mir Ali", "Mir Ali", "PK", 33.02, 70.28),
+    ("Sour", "Tyre", "LB", 33.27, 35.20), ("Taizz", "Taiz", "YE", 13.58, 44.02),
+])
+def test_gazetteer_added_towns_and_variants(gaz, alias, name, iso2, lat, lon):
+    best = next(c for c in gaz.lookup(alias) if c.iso2 == iso2 and c.kind == "place")
+    assert best.name == name and abs(best.latitude - lat) < 0.1 and abs(best.longitude - lon) < 0.1
+
+
+def test_gazetteer_arabic_city_is_not_its_province(gaz):
+    assert any(c.name == "Nasiriyah" and c.kind == "place" for c in gaz.lookup("الناصرية"))

@@ -141,7 +141,7 @@ def _kill_mid_run_then_rerun(tmp_path, n: int, kill_after: int, *extra: str) -> 
     proc.wait()
     killed_at = _count(db, "documents")
     assert 0 < killed_at < n, f"the kill must land mid-run ({killed_at} of {n} stored)"
-    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == n
@@ -160,9 +160,9 @@ def test_kill_9_mid_ingest_of_2000_documents_then_rerun(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_kill_9_mid_coded_ingest_then_rerun(tmp_path):
-    """With coding: no duplicate event and no document without its events after the re-run."""
-    db = _kill_mid_run_then_rerun(tmp_path, 300, 60, "--batch-size", "20")
+def test_kill_9_mid_coded_ingest_of_2000_documents_then_rerun(tmp_path):
+    """Issue 7's test, with coding: exactly 2,000 stored, no duplicate event, none without its events."""
+    db = _kill_mid_run_then_rerun(tmp_path, 2000, 200, "--batch-size", "20")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
                             "(SELECT 1 FROM events e WHERE e.doc_id = d.doc_id)").fetchone()[0] == 0

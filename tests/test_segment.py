@@ -172,3 +172,18 @@ def test_segment_aggregate_merges_same_subtype_place_date():
 def test_segment_confidence_is_discounted_and_bounded():
     ev = Event(doc_id="x", location=None, background=True)
     assert 0.0 <= confidence(0.9, ev) < 0.9 * 0.6
+
+
+def test_segment_live_blog_entries_are_separate_incidents(analyse_text):
+    text = ("09:15 — Drone strike in Kherson\nA Russian drone struck a bus stop in Kherson, killing "
+            "two people.\n11:40 — Raids in Jenin\nIsraeli troops detained 14 people in Jenin "
+            "overnight, the army said.")
+    subs = {e.sub_event_type for e in _events(analyse_text, text)}
+    assert {"Air/drone strike", "Arrests"} <= subs
+
+
+def test_segment_ceasefire_after_fighting_is_its_own_event(analyse_text):
+    text = ("Rival militias fought a gun battle in the Libyan city of Misrata on Sunday, killing "
+            "four fighters. On Tuesday, the two groups signed a ceasefire brokered by tribal elders.")
+    subs = {e.sub_event_type for e in _events(analyse_text, text, published="2025-03-19")}
+    assert {"Armed clash", "Agreement"} <= subs

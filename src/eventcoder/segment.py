@@ -8,8 +8,9 @@ Steps (called by `coder.Coder.code`):
      current; a cue inside a name ("the March 23 Movement") is no cue.
    - A trigger sentence opens a new incident when it says so ("separately", "elsewhere", "in
      another ..."), names its own date that differs from the incident's ("On Tuesday, ..."), tells
-     property crime after violence ("also looted the market"), or names a new town ("also
-     struck Odesa") with a clear trigger or "also"/"another".
+     property crime or a ceasefire after violence in clear words ("also looted the market"),
+     starts a live-blog entry ("10:45 — ..."), or names a new town ("also struck Odesa") with a
+     clear trigger or "also"/"another".
    - A sentence whose triggers only refer back ("the attack", "the fighting") or are weak words
      ("were killed") elaborates the incident told before it, even after a background aside.
    - Other sentences elaborate the current incident.
@@ -55,8 +56,11 @@ _ALSO_CUE = re.compile(r"\b(also|another|again|second)\b", re.IGNORECASE)
 STRONG_TRIGGER = 0.8
 #: places closer than this (km) are the same scene ("the city's Kyivskyi district")
 SAME_SCENE_KM = 30.0
-#: sub-types told after violence in their own sentence that are a separate act (devset README)
-_SEPARATE_ACTS = {"Looting/property destruction"}
+#: sub-types told after violence in their own sentence that are a separate act (devset README):
+#: looting after an attack, a ceasefire signed after the fighting; only clear words (>= 0.8) count
+_SEPARATE_ACTS = {"Looting/property destruction", "Agreement"}
+#: a live-blog entry starts with its time stamp ("10:45 —", "14h05 :"): each entry is its own story
+_ENTRY_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2})\s*(?:[ap]\.?m\.?\s*)?(?:[—–\-|:]|$)", re.IGNORECASE)
 #: entity labels that can hold a date-looking phrase without being a date ("March 23 Movement")
 _NAME_LABELS = {"ORG", "PERSON", "NORP", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 
@@ -163,7 +167,7 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     if _anaphoric(trigs):
         return False
     subs, before = {t.sub_event_type for t in trigs}, {t.sub_event_type for t in current.triggers}
-    if subs <= _SEPARATE_ACTS and not before & _SEPARATE_ACTS and \
+    if subs <= _SEPARATE_ACTS and not before & _SEPARATE_ACTS and max(t.score for t in trigs) >= 0.8 and \
             any(SUB_TO_TYPE[s] != "Strategic developments" for s in before):
         return True
     date = _own_date(ana, [index], index)
@@ -182,7 +186,8 @@ def _continued(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
         for seg in reversed(segments):  # "the fighting" -> the latest incident with a fight
             if kinds & {t.event_type for t in seg.triggers}:
                 return seg
-        return current or last
+        # weak words go on telling the incident, not a background aside told before them
+        return current or next((s for s in reversed(segments) if s.background is None), last)
     if current is not None:
         return None if _opens_new(ana, index, trigs, here, current) else current
     # after a background aside: back to the incident told before it, if nothing new is said
@@ -205,9 +210,12 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
     segments: list[Segment] = []
     current: Optional[Segment] = None  # the incident running sentences elaborate
     last: Optional[Segment] = None  # the incident that took the last trigger sentence
+    entry = False  # a live-blog entry has begun and has not yet told an incident
     for sent in ana.sentences:
         i = sent.index
         trigs = by_sentence.get(i, [])
+        if _ENTRY_STAMP.match(sent.text):
+            current, entry = None, True
         here = _specific(places_in.get(i, []))
         cue = _background_cue(ana, i)
         if cue is not None:
@@ -225,7 +233,11 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
                 else:
                     current.sentences.append(i)
             continue
-        target = _continued(ana, i, trigs, here, segments, current, last)
+        if entry and not _anaphoric(trigs):
+            target = None  # the first incident of a new live-blog entry
+        else:
+            target = _continued(ana, i, trigs, here, segments, current, last)
+        entry = False
         if target is None:
             target = Segment([i], list(trigs), places=list(here))
             segments.append(target)

@@ -231,3 +231,59 @@ def test_actors_unparsed_report_takes_the_nearest_armed_actor(analyse_text):
     roles = assign_roles(ana, ctx)
     assert roles.actor1.name.startswith("JNIM")
     assert roles.actor2.name == "Military Forces of Mali (2021-)"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, word, sub, etype, country, actor1, actor2", [
+    # the harmed state force is the target, never the agent
+    ("An army truck hit a landmine outside Gao on Friday, wounding four soldiers.", "landmine",
+     "Remote explosive/landmine/IED", "Explosions/Remote violence", "Mali",
+     "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"),
+    ("Deux gendarmes ont été tués mardi par l'explosion d'une mine près de Fada.", "explosion",
+     "Remote explosive/landmine/IED", "Explosions/Remote violence", "Burkina Faso",
+     "Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2022-)"),
+    # a strike on a named armed target is not a strike on civilians
+    ("A drone hit a motorbike near Marib, killing two people. The coalition said it had struck "
+     "Houthi fighters.", "hit", "Air/drone strike", "Explosions/Remote violence", "Yemen",
+     "Unidentified Armed Group (Yemen)", "Military Forces of Yemen (2017-) Houthi"),
+    # attribution stated as fact by investigators
+    ("Gunmen shot dead five men at a car wash in Guayaquil. Prosecutors said the killings were carried out "
+     "by members of Los Lobos.", "shot", "Attack", "Violence against civilians", "Ecuador",
+     "Los Lobos", "Civilians (Ecuador)"),
+    # "troops of the X": the group, not the host state's army
+    ("Police retook the market district, backed by troops of the Gang Suppression Force, pushing out "
+     "members of Viv Ansanm.", "retook", "Government regains territory", "Battles", "Haiti",
+     "Police Forces of Haiti (2024-)", "Viv Ansanm"),
+    # looting hits civilians; an agreement has two parties
+    ("Rapid Support Forces fighters looted shops in a village near Sennar.", "looted",
+     "Looting/property destruction", "Strategic developments", "Sudan", "Rapid Support Forces", "Civilians (Sudan)"),
+    ("Colombia's government and the ELN signed a local ceasefire in Bogota.", "signed", "Agreement",
+     "Strategic developments", "Colombia", None, "ELN: National Liberation Army"),
+])
+def test_actors_roles_victims_targets_and_stated_perpetrators(analyse_text, sentence, word, sub, etype, country,
+                                                             actor1, actor2):
+    ana = analyse_text(sentence)
+    roles = assign_roles(ana, make_ctx(ana, word, sub, etype, country, date="2025-06-10"))
+    if actor1 is not None:
+        assert roles.actor1.name == actor1
+    assert (roles.actor2.name if roles.actor2 else None) == actor2
+    assert_spans(ana.text, [r.span for r in (roles.actor1, roles.actor2) if r])
+
+
+@pytest.mark.model
+def test_actors_foreign_forces_at_a_protest_stay_military(analyse_text):
+    ana = analyse_text("Israeli forces fired tear gas at villagers marching near Nablus.")
+    roles = assign_roles(ana, make_ctx(ana, "fired", "Protest with intervention", "Protests", "Palestine",
+                                       date="2025-06-10"))
+    assert roles.actor2.name.startswith("Military Forces of Israel") and roles.actor2.inter == 8
+
+
+@pytest.mark.model
+def test_actors_suspicion_by_officials_is_not_attribution(analyse_text):
+    ana = analyse_text("A roadside bomb wounded two policemen near Garissa. Officers suspect Al Shabaab "
+                       "militants planted it.")
+    from eventcoder.extract.certainty import assess_certainty
+    cert = assess_certainty(ana, [0])
+    roles = assign_roles(ana, make_ctx(ana, "bomb", "Remote explosive/landmine/IED",
+                                       "Explosions/Remote violence", "Kenya", certainty=cert))
+    assert roles.actor1.name == "Unidentified Armed Group (Kenya)"

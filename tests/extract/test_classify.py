@@ -175,3 +175,21 @@ def test_classify_only_counts_given_sentences(analyse_text):
     trig = find_triggers(ana)
     assert classify(trig, ana, [0])[1] == "Arrests"
     assert classify(trig, ana, [1])[1] == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text,sub", [
+    # a handover under an earlier ceasefire is a non-violent transfer, not an agreement
+    ("Militia fighters handed over control of the hilltop base to the army without a fight, under "
+     "the terms of the ceasefire.", "Non-violent transfer of territory"),
+    # old deaths in detention beside a grave discovery are not an arrest
+    ("Rescuers uncovered a mass grave near Homs holding people who had died in detention.", "Other"),
+    # a base set up and troops deployed to it: the base is the development
+    ("Peacekeepers established a new base outside Bunia and deployed a company to guard it.",
+     "Headquarters or base established"),
+    # weakly worded killings still outrank the deployment that followed them
+    ("Twelve people were killed when militiamen attacked a camp near Djugu, and troops were "
+     "later deployed to the camp.", "Attack"),
+])
+def test_classify_boundary_rules_added(analyse_text, text, sub):
+    decided = _code(analyse_text, text)
+    assert decided is not None and decided[1] == sub

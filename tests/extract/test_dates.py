@@ -100,6 +100,7 @@ def test_dates_dateline_date_is_the_anchor_not_the_event(analyse_text):
     ("The attack marks ten years since the siege.", "marks ten years since"),
     ("The camp has been struck repeatedly since the war began.", "repeatedly since"),
     ("Earlier reports of a massacre could not be verified.", "Earlier reports of"),
+    ("At the start of the year, an ambush killed six people.", "At the start of the year"),
 ])
 def test_dates_background_cue_found(analyse_text, text, cue):
     ana = analyse_text(text, published="2025-03-14")
@@ -175,3 +176,32 @@ def test_dates_no_phrase_uses_the_day_told_before(analyse_text):
                        published="2025-03-14")
     result = event_date(ana, [1])
     assert (result.date, result.precision) == (dt.date(2025, 3, 10), 1)
+
+
+@pytest.mark.parametrize("text,lang,date,precision", [
+    ("Un dron atacó la finca a finales de febrero.", "es", "2025-02-25", 3),
+    ("Un dron atacó la finca a mediados de febrero.", "es", "2025-02-15", 3),
+    ("Un dron atacó la finca la madrugada del sábado.", "es", "2025-03-08", 1),
+    ("Des tirs ont visé le camp à la mi-février.", "fr", "2025-02-15", 3),
+    ("Des tirs ont visé le camp avant-hier.", "fr", "2025-03-12", 1),
+    ("Накануне беспилотник атаковал склад.", "ru", "2025-03-13", 1),
+    ("В минувшие выходные беспилотник атаковал склад.", "ru", "2025-03-08", 2),
+    ("В ночь на субботу беспилотник атаковал склад.", "ru", "2025-03-08", 1),
+    ("هاجم مسلحون نقطة تفتيش أمس", "ar", "2025-03-13", 1),
+    # "the night of Sunday(-)Monday" without a linking word: the second day
+    ("هاجم مسلحون نقطة تفتيش ليل الأحد الاثنين", "ar", "2025-03-10", 1),
+])
+def test_dates_relative_phrases_other_languages(analyse_text, text, lang, date, precision):
+    result = event_date(analyse_text(text, published="2025-03-14", lang=lang), [0])
+    assert (result.date, result.precision) == (dt.date.fromisoformat(date), precision)
+
+
+@pytest.mark.parametrize("text,lang,cue", [
+    ("Au début de l'année, une embuscade avait fait six morts.", "fr", "Au début de l'année"),
+    ("A principios de año, una emboscada dejó seis muertos.", "es", "A principios de año"),
+    ("В начале года засада унесла жизни шести человек.", "ru", "В начале года"),
+    ("وفي مطلع العام قتل ستة أشخاص في كمين", "ar", "مطلع العام"),
+])
+def test_dates_background_cue_other_languages(analyse_text, text, lang, cue):
+    span = background_cue(analyse_text(text, published="2025-03-14", lang=lang), 0)
+    assert span is not None and span.text == cue

@@ -143,3 +143,62 @@ def test_fatalities_other_incident_sentences_left_out(analyse_text):
 def test_fatalities_denial_of_responsibility_keeps_count(analyse_text):
     ana = analyse_text("A car bomb killed seven people at a market. The group denied involvement.")
     assert count_fatalities(ana, [0, 1]).value == 7
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,value,evidence", [
+    # death idioms and split phrases
+    ("A man was set upon by a crowd at the bus station; he died before the ambulance came.", 1, "he died"),
+    ("Raiders stabbed three herders to death near the well.", 3, "three herders"),
+    ("A gunman on a motorbike mowed down five worshippers outside the mosque.", 5, "five worshippers"),
+    ("A police officer shot during the raid succumbed to his injuries on Friday.", 1, "A police officer"),
+    ("Rescuers recovered the bodies of nine passengers after the bus was ambushed.", 9, "nine passengers"),
+    # more victims after a passive death word, and a bracketed acronym inside the subject
+    ("Eight soldiers were killed, along with three of the gunmen, officials said.", 11, "three of the gunmen"),
+    ("Six members of the Rapid Response Unit (RRU) were killed.", 6, "Six members"),
+    # "put the number of X killed at N" is another source's figure: the lowest is kept
+    ("Three soldiers died in the blast, the army said. Two doctors put the number of soldiers killed at five.",
+     3, "Three soldiers"),
+])
+def test_fatalities_idioms_and_lists(analyse_text, text, value, evidence):
+    ana = analyse_text(text)
+    result = count_fatalities(ana, list(range(len(ana.sentences))))
+    assert result.value == value
+    assert any(evidence in span.text for span in result.spans), result.spans
+    assert_spans(ana.text, result.spans)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,value", [
+    # a claimant's own figure is used only when no other figure is reported
+    ("Hospital staff said 40 people died. The group claimed the bombing on its channel, "
+     "saying it had killed a dozen soldiers.", 40),
+    ("The group claimed the bombing, saying it had killed a dozen soldiers.", 12),
+    # a denial about something else is not a denial of the deaths
+    ("Rebels killed four villagers on Sunday, residents said. The army denied that the district had been abandoned.", 4),
+    # the toll itself dismissed by the other side
+    ("The rebels said they killed 25 soldiers in the raid. The army rejected the rebels' casualty figures.", 0),
+    ("The rebels said they killed 25 soldiers in the raid. The army dismissed the toll as invented.", 0),
+])
+def test_fatalities_claims_and_denials(analyse_text, text, value):
+    ana = analyse_text(text)
+    assert count_fatalities(ana, list(range(len(ana.sentences)))).value == value
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Un comando armado irrumpió en la fiesta matando a tres jóvenes.", "es", 3),
+    ("Sicarios mataron a un policía y a su escolta en la carretera.", "es", 2),
+    ("Decenas de personas murieron en el ataque.", "es", 10),
+    ("Deux gendarmes ont succombé à leurs blessures.", "fr", 2),
+    ("Des dizaines de civils ont été tués dans le bombardement.", "fr", 10),
+    ("В результате обстрела погибло пять человек.", "ru", 5),
+    ("Несколько десятков человек погибли при обстреле.", "ru", 10),
+    ("أسفرت الغارة عن مقتل طفلين اثنين", "ar", 2),
+    ("قتل شخص واحد في القصف", "ar", 1),
+    ("لقي ثلاثة جنود مصرعهم في الهجوم", "ar", 3),
+])
+def test_fatalities_other_languages_more(analyse_text, text, lang, value):
+    ana = analyse_text(text, lang=lang)
+    result = count_fatalities(ana, [0])
+    assert result.value == value
+    assert_spans(ana.text, result.spans)

@@ -49,6 +49,12 @@ def test_numbers_parse_exact(text, lang, value):
     ("decenas de", "es", 10),
     ("عشرات", "ar", 10),
     ("несколько", "ru", 3),
+    ("des dizaines", "fr", 10),
+    ("decenas", "es", 10),
+    ("docenas", "es", 12),
+    ("un par de", "es", 2),
+    ("العشرات", "ar", 10),
+    ("несколько десятков", "ru", 10),
 ])
 def test_numbers_parse_vague(text, lang, value):
     assert parse_number(text, lang) == value

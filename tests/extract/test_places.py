@@ -210,3 +210,52 @@ def test_places_village_missing_from_named_province(analyse_text):
 ])
 def test_places_regions_and_acronyms_are_not_foreign_towns(analyse_text, text, word):
     assert all(p.span.text != word for p in find_places(analyse_text(text)))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sentences, name, precision", [
+    # a town located relative to another: the second one is only a reference point
+    ("Two militias exchanged fire in Zliten, 150 km east of Tripoli, late on Friday.", (0,), "Zliten", 1),
+    ("Fighting flared in Gharyan, 80 km south of Tripoli, on Friday.", (0,), "Gharyan", 1),
+    # an unknown hamlet placed relative to a town: the town, precision 2
+    ("Soldiers clashed with rebels at the hamlet of Ngumbirila, about 30 km west of Beni, on Sunday.",
+     (0,), "Beni", 2),
+    # road cues in French and Spanish: the first named end, precision 2
+    ("Une mine a tué deux soldats sur l'axe reliant Djibo à Arbinda jeudi.", (0,), "Djibo", 2),
+    ("Hombres armados emboscaron una patrulla en la carretera entre Tibú y Cúcuta.", (0,), "Tibu", 2),
+    ("Soldados desactivaron una bomba en la vía que conduce a Tibú el domingo.", (0,), "Tibu", 2),
+    # where the wounded were taken is not the event place
+    ("A soldier was wounded in a firefight near Sukma and airlifted to Raipur on Monday.", (0,), "Sukma", 2),
+    ("Gunmen killed a trader in Kaya on Friday; two wounded were evacuated to Ouagadougou.", (0,), "Kaya", 1),
+    # a capital standing for its government
+    ("Kyiv says Russian forces shelled Nikopol on Sunday.", (0,), "Nikopol", 1),
+    # a landmark inside a town
+    ("Relatives of the missing held a sit-in outside the Quetta Press Club on Monday.", (0,), "Quetta", 1),
+    # inside a curated neighbourhood
+    ("Gunmen opened fire in a busy part of Hodan district of Mogadishu.", (0,), "Mogadishu - Hodan", 1),
+    # towns and transliterations added to the gazetteer
+    ("A drone hit a house in Khiam, in south Lebanon, on Tuesday.", (0,), "Khiam", 1),
+    ("Russian troops pressed attacks near Hulyaipole overnight.", (0,), "Huliaipole", 2),
+    ("The army repelled an assault on a barracks in Tinzaouaten on Thursday.", (0,), "Tinzaouaten", 1),
+])
+def test_places_relative_roads_and_side_places(analyse_text, text, sentences, name, precision):
+    _, _, place = _event(analyse_text, text, sentences=sentences, lang="es" if ("carretera" in text or " vía " in text) else
+                         "fr" if "Une mine" in text else "en")
+    assert (place.name, place.geo_precision) == (name, precision)
+
+
+@pytest.mark.model
+def test_places_uncurated_neighbourhood_of_district_city(analyse_text):
+    text = "Police raided the Vila Kennedy neighbourhood of Rio de Janeiro on Tuesday, killing three suspects."
+    _, _, place = _event(analyse_text, text)
+    assert (place.name, place.geo_precision) == ("Rio de Janeiro - Vila Kennedy", 1)
+    text = "Armed men abducted a trader in Ouagadougou's Tanghin neighbourhood on Tuesday."
+    _, _, place = _event(analyse_text, text)  # not a city coded by neighbourhood: the city
+    assert (place.name, place.geo_precision) == ("Ouagadougou", 1)
+
+
+@pytest.mark.model
+def test_places_live_blog_heading_defers_to_body(analyse_text):
+    text = "16:20 — Clashes at Jenin protest\nTroops fired rubber bullets at marchers near Jenin this afternoon."
+    _, _, place = _event(analyse_text, text)
+    assert (place.name, place.geo_precision) == ("Jenin", 2)

@@ -106,3 +106,24 @@ def test_sources_chain_without_repeats(analyse_text, text, chain):
     out = source_chain(ana, list(range(len(ana.sentences))))
     assert out.chain == chain
     assert_spans(ana.text, out.spans)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, claimant", [
+    ("A mortar round hit the airport in Mogadishu on Monday. Al Shabaab said in a statement on its radio "
+     "station that it had targeted the base.", "Al Shabaab"),
+    ("Fighters stormed a post near Kidal on Monday, killing two soldiers. The JNIM said on its Telegram "
+     "channel that its fighters had attacked the post.", "JNIM: Group for Support of Islam and Muslims"),
+])
+def test_sources_a_statement_about_its_own_act_is_a_claim(analyse_text, text, claimant):
+    from eventcoder.extract.sources import source_chain
+    ana = analyse_text(text)
+    assert source_chain(ana, [0]).claimed_by == claimant
+
+
+@pytest.mark.model
+def test_sources_claim_uses_the_country_of_the_places(analyse_text):
+    from eventcoder.extract.sources import source_chain
+    ana = analyse_text("Insurgents beheaded three villagers near Macomia in Cabo Delgado. The Islamic State claimed "
+                       "the attack. Rwandan troops and Rwandan police have been deployed in the area since 2021.")
+    assert source_chain(ana, [0]).claimed_by == "Islamic State Mozambique Province"

@@ -208,3 +208,64 @@ def test_triggers_reference_and_victim_flags(analyse_text):
     assert _found(trig, "attack")[0].definite
     first, second = _found(trig, "killed")
     assert first.civilian and not second.civilian
+
+
+# ------------------------------------------------------------------ wider vocabulary and scope
+
+
+def _live(triggers, sub=None):
+    return [t for t in triggers if not (t.negated or t.hypothetical or t.negative_cue)
+            and (sub is None or t.sub_event_type == sub)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,sub", [
+    ("Government aircraft dropped four glide bombs on a market in Sumy on Friday.", "Air/drone strike"),
+    ("Gunmen set fire to a health centre in Kumba overnight; nobody was hurt.", "Looting/property destruction"),
+    ("Heavy fighting between the army and rebels raged around Kalehe on Sunday.", "Armed clash"),
+    ("The separatists ordered a lockdown across the Northwest region from Monday.", "Change to group/activity"),
+])
+def test_triggers_new_english_terms(analyse_text, text, sub):
+    assert _live(find_triggers(analyse_text(text)), sub)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,word", [
+    ("An air raid alert sounded across Lviv for two hours on Tuesday.", "air raid"),
+    ("Air strikes have become the junta's main tactic in Sagaing.", "air strikes"),
+    ("Small rebel units continue to raid farms around Beni.", "raid"),
+    ("Since 2022, hundreds of fighters have surrendered in Cabo Delgado.", "surrendered"),
+    ("The militia has been trying to capture the town of Masisi for months.", "capture"),
+    ("Gao has been the scene of repeated fighting between armed groups.", "fighting"),
+])
+def test_triggers_habits_attempts_and_alerts_are_not_events(analyse_text, text, word):
+    found = [t for t in find_triggers(analyse_text(text)) if word in t.span.text.lower()]
+    assert not _live(found)
+
+
+@pytest.mark.model
+def test_triggers_anniversary_cue_only_hits_what_is_commemorated(analyse_text):
+    text = ("Police fired tear gas at students marching through Dhaka on Friday to mark the "
+            "anniversary of the 2013 factory collapse.")
+    trigs = find_triggers(analyse_text(text))
+    assert _live(trigs, "Protest with intervention")
+
+
+@pytest.mark.parametrize("lang,text,cue", [
+    ("es", "Reseña: la película del director bogotano narra una masacre en el Cauca. "
+           "La actriz protagonista sostiene cada escena del guion.", "film"),
+    ("fr", "Le jeu de plateau « Savane en feu » propose aux joueurs de lancer des dés pour mener "
+           "des embuscades. Chaque partie dure une heure.", "game"),
+])
+def test_triggers_reviews_and_games_are_vetoed_in_other_languages(lang, text, cue):
+    from eventcoder.extract.triggers import report_cue
+    assert report_cue(_lexicon_only(text, lang)) == cue
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("es", "Disidentes lanzaron un hostigamiento contra la estación de policía de Suárez.", "Armed clash"),
+    ("fr", "Des hommes armés ont mis le feu à une école de Bamenda.", "Looting/property destruction"),
+    ("ar", "أعلن الجيش أن دفاعاته أسقطت ثلاث طائرات مسيرة فوق مدينة كسلا.", "Disrupted weapons use"),
+])
+def test_triggers_new_terms_other_languages(lang, text, sub):
+    assert [t for t in find_triggers(_lexicon_only(text, lang)) if t.sub_event_type == sub]

@@ -13,6 +13,7 @@ from typing import Optional
 
 from .. import countries
 from . import actor_dictionary as dic
+from .actor_rules import merge_generic_of
 from .base import ActorMention, Analysis, Span
 
 LOGGER = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
     out.extend(_demonym_state_mentions(ana, country, event_date, out))
     out.extend(_country_agent_mentions(ana, country, event_date, out))
     out.sort(key=lambda m: m.span.start)
-    return _absorb_heads(ana, out)
+    return merge_generic_of(ana, _absorb_heads(ana, out))
 
 
 def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[ActorMention]:

@@ -43,6 +43,8 @@ PWI = "Protest with intervention"
 VD = "Violent demonstration"
 MOB = "Mob violence"
 CLASH = "Armed clash"
+NVT = "Non-violent transfer of territory"
+HQ = "Headquarters or base established"
 
 
 def report_negative_cue(ana: Analysis) -> Optional[str]:
@@ -87,7 +89,17 @@ class _Evidence:
         return bool(self.by_sub.get(sub))
 
     def present_subs(self) -> set[str]:
-        return {s for s in self.by_sub if self.present(s)}
+        subs = {s for s in self.by_sub if self.present(s)}
+        # a back-reference ("the attack") names the incident already told: it does not bring in a
+        # sub-type that no fresh word supports, unless nothing else does
+        fresh = {s for s in subs if any(not getattr(t, "definite", False) for t in self.by_sub[s])}
+        return fresh or subs
+
+
+def _fighting(ev: _Evidence, present: set[str]) -> bool:
+    """Was there violence beside a change of territory: a clash, a strike, killings?"""
+    return any(SUB_TO_TYPE[s] in ("Explosions/Remote violence", "Violence against civilians")
+               or s == CLASH for s in present) or ev.max("Attack") >= LETHAL_MIN
 
 
 def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
@@ -122,12 +134,29 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     if remote and CLASH in present and ev.max(CLASH) < CLASH_STRONG:
         present.discard(CLASH)
         battles.discard(CLASH)
-    # -- weak killing words beside a mass-grave discovery describe the old deaths
-    if ev.max("Other") >= 0.9 and ev.max("Attack") < 0.6:
-        present.discard("Attack")
+    # -- killings told in weak words ("were killed in an attack") outrank what the attackers
+    # also did ("burned houses") and what others did after (troops "deployed")
+    if ev.max("Attack") >= LETHAL_MIN and ev.combined("Attack") >= FALLBACK_TOTAL and \
+            all(SUB_TO_TYPE[s] == "Strategic developments" for s in present):
+        present.add("Attack")
+    # -- weak killing/arrest words beside a mass-grave discovery describe the old deaths
+    # ("people who disappeared in detention")
+    if ev.max("Other") >= 0.9:
+        for weak in ("Attack", "Arrests"):
+            if ev.max(weak) < 0.6:
+                present.discard(weak)
+    # -- territory that changes hands without fighting is a non-violent transfer (§1.2, §1.7);
+    # "handed over under the ceasefire" names the deal it follows, not a new agreement
+    if NVT in present and not _fighting(ev, present):
+        present -= {"Government regains territory", "Non-state actor overtakes territory"}
+        if all(getattr(t, "definite", False) for t in ev.by_sub.get("Agreement", [])):
+            present.discard("Agreement")
     # -- abducted then killed -> Attack
     if "Abduction/forced disappearance" in present and ev.max("Attack") >= LETHAL_MIN:
         present.add("Attack")
+    # -- troops deployed to man a new base: the base is the development (§1.7)
+    if HQ in present and "Change to group/activity" in present:
+        present.discard("Change to group/activity")
     if not present:
         return None, set()
     best = min(present, key=lambda s: SUB_RANK[s])

@@ -84,7 +84,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
     b, e = r"(?<!\w)", r"(?!\w)"
     pats = {
         "night": rf"{b}(?:{_alt(lex.get('night'), lang)})\s+(?:(?:{_alt(lex.get('night_from'), lang)})\s+)?"
-                 rf"(?:(?P<wd1>{wd})\s+)?(?:{_alt(lex.get('night_to'), lang)})\s+(?P<wd>{wd}){e}",
+                 rf"(?:(?P<wd1>{wd})(?:\s*[-–/]\s*|\s+(?:(?:{_alt(lex.get('night_to'), lang)})\s+)?)"
+                 rf"|(?:{_alt(lex.get('night_to'), lang)})\s+)(?P<wd>{wd}){e}",  # "ليل الأحد الاثنين", "Sunday-Monday"
         "weekday": rf"{b}(?:(?P<pre>{pre})\s+)?(?P<wd>{wd})(?:['’]s)?(?:\s+(?:{suf}))?{e}",
         "dmy": rf"{b}(?P<d>\d{{1,2}})(?:{daysuf})?\s+(?:(?:{of})\s+)?(?P<m>{month})(?:\.(?=\s*\d))?"
                rf"(?:,?\s+(?:(?:{of})\s+)?{_YEAR})?{e}",

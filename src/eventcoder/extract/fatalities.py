@@ -12,24 +12,26 @@ A lexicon pass over the event's sentences (works for every language; vocabulary 
    are not new counts; a figure marked "also"/"another" or naming the other side of a fight
    (soldiers vs. assailants) is added; otherwise the lowest of conflicting figures is kept;
 4. leave out sentences telling another incident (another day, "separately"), kills told by one
-   side and denied by the other (→ 0, dev-set convention) and bodies found in old graves (→ 0).
+   side and denied by the other (→ 0, dev-set convention) and bodies found in old graves (→ 0);
+   a claimant's own figure ("X claimed the attack, saying it killed dozens") counts only when
+   no other figure is reported.
+
+Victim lists are read in `fatality_items.py`; the vocabulary is compiled in `fatality_lexicon.py`.
 
 Injured people go to `injured`, never to `value`. "No casualties were reported" gives 0 with
 its span. `low`/`high` carry "at least N" / "up to N" / "between N and M".
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..resources import load_yaml
 from . import dates as dates_x
 from .base import Analysis, Fatalities, Span
-from .numbers import number_regex, parse_number, phrase_pattern
-
-_KINDS = ("killed", "injured", "missing", "abducted")
+from .fatality_items import _count_items, _groups, _item_count, _nearest_number, _number_at
+from .fatality_lexicon import KINDS as _KINDS, _lex, _pats
+from .numbers import number_regex, parse_number
 
 
 @dataclass
@@ -45,145 +47,7 @@ class _Mention:
     zero_injured: bool = False
     weak: bool = False  # "the men", "two of the dead": refers back to victims counted elsewhere
     groups: frozenset = frozenset()  # victim groups named in the span (state, armed, civilians)
-
-
-def _lex(lang: str) -> dict:
-    try:
-        return load_yaml(f"lexicons/{lang}/fatalities.yaml")
-    except Exception:  # no lexicon for this language: English words still catch digits
-        return load_yaml("lexicons/en/fatalities.yaml")
-
-
-def _alt(entries, lang: str) -> str:
-    parts = [e[3:] if e.startswith("re:") else phrase_pattern(e, lang)
-             for e in sorted(map(str, entries or []), key=len, reverse=True)]
-    return "|".join(parts) or "(?!x)x"
-
-
-@functools.lru_cache(maxsize=None)
-def _pats(lang: str) -> dict[str, re.Pattern]:
-    lex = _lex(lang)
-    b, e = r"(?<!\w)", r"(?!\w)"
-    words = {k: rf"{b}(?:{_alt(lex.get(k), lang)}){e}" for k in (
-        *_KINDS, "toll", "zero", "zero_injured", "singular", "subset", "additive", "toll_context",
-        "left_only", "passive", "singular_items", "the_words", "skip_after", "toll_update", "denial",
-        "remains", "old_graves", "other_event", "plural_nouns")}
-    words["subset_gap"] = rf"(?:{_alt(lex.get('subset_gap'), lang)})\s*$"
-    words["skip_after"] = rf"^[\s-]*(?:{_alt(lex.get('skip_after'), lang)})"
-    qual = {k: rf"(?:{_alt(lex.get(k), lang)})" for k in ("low", "high", "approx", "low_after")}
-    words["qual"] = rf"^[\s\"'“”«(]*(?:(?P<low>{qual['low']})|(?P<high>{qual['high']})|{qual['approx']})\s+"
-    words["low_after"] = rf"{b}{qual['low_after']}{e}"
-    words["sep"] = rf"\s*,\s*|\s+(?:{_alt(lex.get('list_separators'), lang)})\s+"
-    words["stops"] = rf"(?<![\w-])(?:{_alt(lex.get('stops'), lang)})(?![\w-])|[;:.()\[\]—–]"
-    words["clause_stops"] = rf"{b}(?:{_alt(lex.get('clause_stops', lex.get('stops')), lang)}){e}|[;:()\[\]—–]"
-    num = re.sub(r"\(\?P<\w+>", "(?:", number_regex(lang).pattern)
-    words["range"] = (rf"(?:{b}(?:{_alt(lex.get('range'), lang)})\s+)?(?P<a>{num})"
-                      rf"\s*(?:[-–]|\s(?:{_alt(lex.get('range_to'), lang)})\s)\s*(?P<b>{num})")
-    return {k: re.compile(v, re.IGNORECASE) for k, v in words.items()}
-
-
-def _number_at(text: str, lang: str) -> Optional[tuple[int, int, int]]:
-    """(start, end, value) of a number expression at the start of `text` (after spaces/quotes)."""
-    lead = len(text) - len(text.lstrip(" \t\"'“”«("))
-    m = number_regex(lang).match(text, lead)
-    if not m:
-        return None
-    value = parse_number(m.group(), lang)
-    if value is None:
-        return None
-    if _pats(lang)["skip_after"].match(text[m.end():]):
-        return None  # "a 10-year-old", "15 km", "3 a.m."
-    return m.start(), m.end(), value
-
-
-def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Optional[int], int, int]]:
-    """(value, low, high, start, end) of one list item, or None when it names no victims."""
-    p = _pats(lang)
-    low = high = None
-    offset = 0
-    q = p["qual"].match(item)
-    if q:
-        offset = q.end()
-        low, high = bool(q.group("low")), bool(q.group("high"))
-    rest = item[offset:]
-    found = _number_at(rest, lang)
-    if found:
-        start, end, value = found
-        if p["low_after"].search(rest[end:]):
-            low = True
-        begin = len(item) - len(item.lstrip(" \"'“”«(")) if q else offset + start
-        noun = re.match(r"\s+[^\W\d]+(?:-[^\W\d]+)?", rest[end:])
-        if noun and not _pats(lang)["stops"].fullmatch(noun.group().strip()):
-            end += noun.end()  # "six guards": the evidence names who died
-        return (value, value if low else None, value if high else None, begin, offset + end)
-    stripped = rest.lstrip(" \"'“”«(")
-    lead = offset + len(rest) - len(stripped)
-    first = re.match(r"[\w'’-]+", stripped)
-    if not first:
-        return None
-    word = first.group()
-    nxt = re.match(r"\s+([\w'’-]+)", stripped[first.end():])
-    end = lead + first.end() + (nxt.end() if nxt else 0)
-    if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")):
-        return (1, None, None, lead, end)
-    if p["the_words"].fullmatch(word) and nxt and not nxt.group(1).lower().endswith("s") \
-            and not p["plural_nouns"].fullmatch(nxt.group(1)):
-        return (1, None, None, lead, end)
-    return None
-
-
-def _count_items(text: str, base: int, lang: str) -> Optional[tuple[int, Optional[int], Optional[int], int, int]]:
-    """Sum of the victims listed in `text` (document offset `base`); subsets are skipped."""
-    p = _pats(lang)
-    rng = p["range"].search(text)
-    if rng:
-        a, b = parse_number(rng.group("a"), lang), parse_number(rng.group("b"), lang)
-        if a is not None and b is not None and a < b:
-            return a, a, b, base + rng.start(), base + rng.end()
-    total, lows, highs, first, last, any_low, any_high = 0, 0, 0, None, None, False, False
-    cut = 0
-    for sep in [*p["sep"].finditer(text), None]:
-        item_end = sep.start() if sep else len(text)
-        item = text[cut:item_end]
-        if p["subset"].match(item.strip()):
-            break
-        count = _item_count(item, lang)
-        if count:
-            value, low, high, s, e = count
-            total += value
-            lows += low if low is not None else value
-            highs += high if high is not None else value
-            any_low, any_high = any_low or low is not None, any_high or high is not None
-            first = base + cut + s if first is None else first
-            last = base + cut + e
-        cut = sep.end() if sep else cut
-    if first is None:
-        return None
-    return total, lows if any_low else None, highs if any_high else None, first, last
-
-
-def _nearest_number(text: str, base: int, lang: str):
-    """The last number in `text` when at most four words follow it: '... had seen "around six" '."""
-    numbers = list(number_regex(lang).finditer(text))
-    if not numbers or len(text[numbers[-1].end():].split()) > 4:
-        return None
-    m = numbers[-1]
-    value = parse_number(m.group(), lang)
-    if value is None or _pats(lang)["skip_after"].match(text[m.end():]):
-        return None
-    q = re.search(rf"(?:{_pats(lang)['qual'].pattern[1:-3]})\s*$", text[:m.start()], re.I)
-    start = q.start() + len(q.group()) - len(q.group().lstrip()) if q else m.start()
-    start = base + start
-    low = value if q and q.group("low") else None
-    high = value if q and q.group("high") else None
-    return value, low, high, start, base + m.end()
-
-
-def _groups(span: str, lang: str) -> frozenset:
-    """Victim groups (state, armed, civilians) named in a fatality span."""
-    table = _lex(lang).get("victim_groups") or {}
-    words = {w.lower() for w in re.findall(r"[^\W\d]+", span)}
-    return frozenset(g for g, nouns in table.items() if words & {str(n).lower() for n in nouns})
+    claim: bool = False  # the claimant's own figure ("X claimed the attack, saying it killed 30")
 
 
 def _cues(ana: Analysis, index: int) -> list[tuple[str, int, int]]:
@@ -224,7 +88,7 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             if not listed or p["clause_stops"].search(clause):
                 right = right[:comma.start()]
                 break
-        right = re.sub(r"^\s*(?:of|de|del|d')\s+", " ", right, flags=re.I)
+        right = re.sub(r"^\s*(?:of|de|del|d')\s+", lambda m: " " * len(m.group()), right, flags=re.I)  # keep offsets
         if kind == "toll":
             q = p["qual"].match(right)
             number = _number_at(right[q.end() if q else 0:], lang) if has_toll_context else None
@@ -244,9 +108,13 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 count = _count_items(right, end, lang)
                 if count:
                     count = (*count[:3], start, count[4])
+        from_left = count is None
         if count is None:
             left = text[prev_end:start]
-            stops = list(p["clause_stops"].finditer(left))
+            # an aside in brackets without a number ("... of the Homeland (VDP)") does not end the subject
+            masked = re.sub(r"\([^()]{1,60}\)", lambda m: m.group() if number_regex(lang).search(m.group())
+                            else " " * len(m.group()), left)
+            stops = list(p["clause_stops"].finditer(masked))
             cut = stops[-1].end() if stops else 0
             segments, pos = [], cut
             for piece in re.split(r"(,)", left[cut:]):
@@ -261,16 +129,26 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 if found:
                     chosen = found if chosen is None else (chosen[0] + found[0], None, None, found[3], chosen[4])
                     continue
-                if chosen is not None:
-                    break
+                if chosen is not None or len(seg.split()) > 4:
+                    break  # victims sit next to the death word, not behind a clause without a number
             nearest = _nearest_number(segments[-1][1], segments[-1][0], lang) if segments else None
             if nearest and (chosen is None or chosen[4] < nearest[4]):
                 chosen = nearest  # "the clash left two fighters dead": the number next to the word
             if chosen:
                 count = (*chosen[:3], chosen[3], end)
-            elif p["singular"].search(text[max(prev_end, start - 8):end]) and kind in ("killed", "injured"):
+            elif p["singular_end"].search(text[max(prev_end, start - 24):end]) and kind in ("killed", "injured"):
                 count = (1, None, None, segments[-1][0] + len(segments[-1][1]) - len(segments[-1][1].lstrip())
                          if segments else start, end)
+        also = p["also_after"].match(right_text) if count and from_left else None
+        if also:  # "... were killed, along with a dozen of the attackers"
+            rest = right_text[also.end():]
+            cut_at = p["stops"].search(rest, 1)
+            rest = rest[:cut_at.start()] if cut_at else rest
+            extra = _count_items(rest.split(",")[0], end + also.end(), lang)
+            if extra:
+                low = None if count[1] is None and extra[1] is None else \
+                    (count[0] if count[1] is None else count[1]) + (extra[0] if extra[1] is None else extra[1])
+                count = (count[0] + extra[0], low, None, count[3], extra[4])
         if count and kind == "killed" and p["remains"].fullmatch(cue_text) and p["old_graves"].search(sent.text):
             out.append(_Mention("old", count[0], count[3], count[4]))  # bodies from old graves: not this event's
             consumed = max(consumed, count[4])
@@ -280,8 +158,9 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             span = text[s:e]
             numbers = [n for n in number_regex(lang).finditer(span) if parse_number(n.group(), lang) is not None]
             weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span)))
+            claim = bool(p["claim"].search(text[sent.start:s]))
             out.append(_Mention(kind, value, s, e, low, high, additive=additive, weak=weak,
-                                groups=_groups(span, lang)))
+                                groups=_groups(span, lang), claim=claim))
             consumed = max(consumed, e)
     return out
 
@@ -371,6 +250,8 @@ def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
             mentions = [m for m in mentions if m.kind != "killed" or m.start >= cut]
         else:
             denial = None
+    if any(m.kind == "killed" and not m.claim for m in mentions):  # a claimant's figure only when alone
+        mentions = [m for m in mentions if not m.claim]
     summed = frozenset(_lex(ana.lang).get("summed_groups") or ())
     killed, used, how = _combine([m for m in mentions if m.kind == "killed"], summed)
     injured, injured_used, _ = _combine([m for m in mentions if m.kind == "injured"])

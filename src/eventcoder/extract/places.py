@@ -19,16 +19,18 @@ from typing import Optional
 
 from .. import countries
 from ..gazetteer import get_gazetteer
+from ..gazetteer.context import borders, neighbourhoods, references
 from ..gazetteer.lookup import Candidate
 from ..gazetteer.mentions import Mention, scan, stopwords
 from .base import Analysis, Place
 
 LOGGER = logging.getLogger(__name__)
 
-from ..gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, BORDER, CAMP_AFTER,
+from ..gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, CAMP_AFTER,
                              CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
                              PART_BEFORE, POSSESSIVE_AFTER, RELATIVE_GAP, ROAD_AFTER, ROAD_BEFORE, ROAD_RIGHT,
-                             DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE)
+                             DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE, METONYM_AFTER, MOVE_BEFORE,
+                             LANDMARK_AFTER, PART_OF_BEFORE)
 
 FOREIGN_MIN_POP = 50_000
 PLACE_KINDS = ("place", "neighbourhood", "camp", "crossing", "base")
@@ -142,6 +144,10 @@ def _modifier(best: Candidate, left: str, right: str, gap: Optional[str]) -> Opt
             return None  # "near Islamabad's Zero Point": a landmark inside the city
         if CITY_PART_BEFORE.search(left):
             return None  # "the colonia Aguaruto, west of Culiacán": a part of the city
+        if left.endswith(("the ", "The ")) and LANDMARK_AFTER.match(right):
+            return None  # "outside the Turbat Press Club": a landmark inside the town
+        if best.kind == "neighbourhood" and PART_OF_BEFORE.search(left):
+            return None  # "a residential part of Wadajir district": inside the neighbourhood
         return "near"
     if AREA_AFTER.match(right):
         return "area"
@@ -189,21 +195,6 @@ def _city_district(gaz, m: Mention, best: Candidate, places: list[Place], ctx: C
     same = [c for c in gaz.lookup(city.name) if c.iso2 and countries.lookup(c.iso2)
             and countries.lookup(c.iso2).name == city.country and c.kind == "place"]
     return max(same, key=lambda c: _score(c, ctx, False, set())) if same else best
-
-
-def _borders(ana: Analysis) -> list[Place]:
-    out = []
-    for m in BORDER.finditer(ana.text):
-        names = [n for n in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if n]
-        cs = [countries.lookup(n) or countries.by_demonym(n) for n in names]
-        if not cs or not all(cs):
-            continue
-        label = "-".join(c.name for c in cs) + " border"
-        out.append(Place(span=ana.span(m.start(), m.end()), name=label, country=cs[0].name,
-                         iso3=cs[0].iso3, geo_precision=3, kind="border", modifier="border",
-                         sentence=ana.sentence_at(m.start()).index,
-                         reason="border area: " + ", ".join(c.name for c in cs)))
-    return out
 
 
 def find_places(ana: Analysis) -> list[Place]:
@@ -270,9 +261,9 @@ def find_places(ana: Analysis) -> list[Place]:
             reason=f"{len(m.candidates)} candidate(s); chose {best.name} ({best.iso2}, {best.kind})"))
         if best.kind != "admin1":
             near_admin1.add((best.iso2, best.admin1))
-    places.extend(_borders(ana))
+    places.extend(borders(ana))
     places.sort(key=lambda p: p.span.start)
-    return places
+    return neighbourhoods(ana, references(text, places))
 
 
 def _specificity(p: Place) -> float:
@@ -281,7 +272,7 @@ def _specificity(p: Place) -> float:
             return 1.5 if p.population < 1_000_000 else 1.4
         if p.modifier in ("relative", "unlisted"):  # the place itself, with approximate coordinates
             return 3
-        if p.modifier == "container":
+        if p.modifier in ("container", "reference"):
             return 0.5
         return 4 - (p.geo_precision or 3)  # town itself 3, near a town 2
     return {"admin1": 1, "feature": 1, "border": 0, "sea": 0}.get(p.kind, 0)
@@ -291,7 +282,7 @@ def _linked(ana: Analysis, p: Place) -> bool:
     """The place is the object of a locative preposition or cue (not a name in a title or source)."""
     left = ana.text[max(0, p.span.start - 80):p.span.start]
     left = re.sub(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*['’]s\s+$", "", left)  # "in Kandahar's Spin Boldak"
-    if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left):
+    if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left) or ROAD_BEFORE.search(left):
         return True
     doc = ana.spacy_doc
     if doc is None:
@@ -303,17 +294,30 @@ def _linked(ana: Analysis, p: Place) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "outside", "around", "inside")
 
 
+def _heading(ana: Analysis, p: Place) -> bool:
+    """The mention sits on a title line of a live blog ("14:05 — Tear gas at X march"), not in the body."""
+    text = ana.text
+    start, end = text.rfind("\n", 0, p.span.start) + 1, text.find("\n", p.span.end)
+    line = text[start:end].strip() if end >= 0 else ""
+    return bool(line) and len(line) < 120 and not line.endswith((".", "!", "?", '"', "”", ":", "»"))
+
+
 def _best(ana: Analysis, cands: list[Place]) -> Optional[Place]:
     if not cands:
         return None
-    return max(cands, key=lambda p: (not _source_place(ana, p), _linked(ana, p), _specificity(p), -p.span.start))
+    body = [p for p in cands if not _heading(ana, p)]  # the body's mention of a place also in the heading
+    cands = [p for p in cands if p in body or not any(q.name == p.name for q in body)]
+    return max(cands, key=lambda p: (not _source_place(ana, p), p.modifier != "reference", _linked(ana, p),
+                                     _specificity(p), -p.span.start))
 
 
 def _source_place(ana: Analysis, p: Place) -> bool:
-    """"Gaza's civil defence agency said", "a statement by the General Staff in Kiev": where a source is."""
+    """Where a source is ("Gaza's civil defence agency said", "the General Staff in Kiev"), a capital standing for
+    its government ("Kyiv says"), or where people went to or came from ("airlifted to X", "moving up from Y")."""
     text = ana.text
-    return bool(SOURCE_AFTER.match(text[p.span.end:p.span.end + 60])
-                or SOURCE_BEFORE.search(text[max(0, p.span.start - 60):p.span.start]))
+    left, right = text[max(0, p.span.start - 60):p.span.start], text[p.span.end:p.span.end + 60]
+    return bool(SOURCE_AFTER.match(right) or SOURCE_BEFORE.search(left) or MOVE_BEFORE.search(left)
+                or (METONYM_AFTER.match(right) and not LOC_BEFORE.search(left)))
 
 
 def _border_in_admin1(best: Place, near: list[Place]) -> Place:

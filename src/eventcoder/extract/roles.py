@@ -10,6 +10,7 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
+from .actor_rules import _allies, _corefer, _pair, is_ally_phrase, is_victim, named_target, stated_perpetrator
 from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
 from .base import ActorMention, Analysis, EventContext, Roles
 from .certainty import is_speculated
@@ -19,8 +20,11 @@ _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
 _PATIENT_PREPS = ("on", "against", "at", "targeting", "into", "upon")
 _RECIPROCAL = ("clash", "fight", "battle", "exchange", "engage", "skirmish")
-_ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity", "Other",
-              "Agreement", "Non-violent transfer of territory"}
+_ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
+_TWO_PARTY = {"Agreement", "Non-violent transfer of territory"}  # the other party is actor2
+_ON_CIVILIANS = {"Looting/property destruction", "Arrests", "Other"}  # actor2 civilians unless an armed target
+_VAGUE_VICTIMS = {"people", "persons", "person", "man", "men", "driver", "drivers", "occupants", "passengers",
+                  "passenger", "a man", "two men"}
 _ARMED = ("armed", "state", "unidentified")
 
 
@@ -40,6 +44,13 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     agents, patients = _parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
     notes: list[str] = []
     claim = _claimant(ana, ctx, usable)
+    hurt = [m for m in usable if m.kind in ("armed", "state") and is_victim(ana, m)]
+    if not claim and hurt:  # "three soldiers were killed", "a police vehicle struck a mine": not the agent
+        patients = [m for m in agents if m in hurt] + patients
+        agents = [m for m in agents if m not in hurt]
+        patients += [m for m in hurt if m not in patients and m.sentence == ctx.trigger.sentence]
+    patients = [m for m in patients if not is_ally_phrase(ana, m)]  # "backed by troops of X": a partner
+    wider = sorted(sents | {max(sents) + 1, max(sents) + 2})
     a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
     if a1 is None and ana.spacy_doc is not None:
         a1 = _speaker_agent(ana, ctx.trigger.span.start,
@@ -52,11 +63,20 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if named is not None:
             a1 = named
             notes.append("actor1: the group the report names for these attackers")
+    stated, how = (None, "") if claim else stated_perpetrator(
+        ana, [m for m in everywhere if m.sentence in wider and m not in hurt
+              and not is_speculated(ana, m, ctx.certainty)], wider)
+    if stated is not None and ctx.event_type != "Battles" and (
+            a1 is None or a1.kind == "unidentified" or how == "by" and a1.sentence == stated.sentence
+            and a1.span.start < stated.span.start and a1.kind in ("armed", "state") and a1.name != stated.name):
+            a1 = stated
+            patients = [p for p in patients if p.name != a1.name]
+            notes.append("actor1: the report states who carried it out")
     if claim:
         notes.append("actor1 from the claim of responsibility")
     if a1 is None and ana.spacy_doc is None and ctx.event_type in ("Battles", "Explosions/Remote violence",
                                                                   "Violence against civilians"):
-        a1, extra = _unparsed_roles(ctx, usable)  # no parse (fr, es, ar, ru): the nearest armed actors
+        a1, extra = _unparsed_roles(ctx, [m for m in usable if m not in hurt])  # no parse: the nearest armed actors
         if a1 is not None:
             notes.append("actor1: nearest armed actor (no parse)")
             patients = patients + [m for m in extra if m not in patients]
@@ -95,7 +115,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         victim = next((p for p in patients if p.kind == "civilians"), None) or \
             next((m for m in nearby if m.kind == "civilians"), None)
         if a1 is None or a1.kind == "civilians":
-            a1 = _first([m for m in nearby if m not in patients], ("armed", "state"))
+            a1 = _first([m for m in nearby if m not in patients and m not in hurt], ("armed", "state"))
         a2 = generic("Civilians", "civilians", 7, victim)
         assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
@@ -105,6 +125,13 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             if a2 is None and ana.spacy_doc is not None:  # every strike hits someone: civilians by default
                 a2 = generic("Civilians", "civilians", 7)
                 notes.append("actor2: no named target, civilians by default")
+        if a2 is None or a2.kind == "civilians" and (a2.span is ctx.trigger.span or
+                                                     dic.normalise(a2.span.text).split()[-1] in _VAGUE_VICTIMS):
+            target = named_target(ana, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)],
+                                  a1, wider)
+            if target is not None:  # "said it had struck a Hezbollah operative": the armed target
+                a2 = target
+                notes.append("actor2: the named armed target")
         if a2 is not None and a2.kind == "civilians":
             assoc2 = _victim_identities(ana, [a2], country)
             a2 = generic("Civilians", "civilians", 7, a2)
@@ -113,18 +140,38 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     elif etype == "Battles":
         if a1 is None and a2 is None:  # "fighting between X and Y", "X and Y fought": text order
             a1, a2 = _pair(usable, ctx.sentences)
+            if a1 is not None and a2 is not None and a1 in hurt and a2 not in hurt:  # "X were killed by Y"
+                a1, a2 = a2, a1
         if a1 is not None and a2 is None:
-            a2 = _first([m for m in nearby if m.kind in ("armed", "state") and m.name != a1.name], ("armed", "state"))
+            a2 = _first([m for m in nearby if m.kind in ("armed", "state") and m.name != a1.name
+                         and not is_ally_phrase(ana, m)], ("armed", "state"))
         if a1 is None:
             a1 = _first([m for m in nearby if m is not a2 and (a2 is None or m.name != a2.name)], ("armed", "state"))
         for m in (a1, a2):
             if m is not None and m.kind not in _ARMED:
                 a1, a2 = (None, a2) if m is a1 else (a1, None)
+        if stated is not None and how == "by" and (a1 is None or a1.name != stated.name):
+            a1, a2 = stated, (a1 if a1 is not None and a1.kind != "unidentified" else a2)  # "perpetrated by X"
+        elif stated is not None and all(m is None or m.name != stated.name for m in (a1, a2)):
+            if a1 is None or a1.kind == "unidentified":  # "the attackers belonged to X"
+                a1 = stated
+            elif a2 is None or a2.kind == "unidentified":
+                a2 = stated
     else:  # Strategic developments
         if a1 is None:
-            a1 = _first(nearby, ("state", "armed"))
+            a1 = _first([m for m in nearby if m not in hurt], ("state", "armed"))
         if sub in _ONE_SIDED:
             a2 = None
+        elif sub in _TWO_PARTY and (a2 is None or a1 is not None and (a2.name == a1.name or a2.kind == a1.kind)):
+            others = [m for m in nearby if m.kind in ("state", "armed") and (a1 is None or m.name != a1.name)]
+            a2 = next((m for m in others if a1 is None or m.kind != a1.kind), a2 or (others[0] if others else None))
+        if sub in _TWO_PARTY and a2 is not None and a2.kind not in _ARMED:
+            a2 = None
+        elif sub in _ON_CIVILIANS and (a2 is None or a2.kind not in _ARMED + ("civilians",)):
+            victim = next((m for m in nearby if m.kind == "civilians"), None)
+            a2 = generic("Civilians", "civilians", 7, victim)
+        if sub in _ON_CIVILIANS and a2 is not None and a2.kind == "civilians":
+            a2 = generic("Civilians", "civilians", 7, a2)
 
     if a1 is None and etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
         unid = next((m for m in nearby if m.kind == "unidentified"), None)
@@ -146,7 +193,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
 
 def _as_police(m: Optional[ActorMention]) -> Optional[ActorMention]:
     """Crowd control by unnamed "security forces" is a police job (Protests, Riots)."""
-    if m is None or not m.name.startswith("Military Forces") or \
+    if m is None or m.inter == 8 or not m.name.startswith("Military Forces") or \
             re.search(r"\b(army|soldiers?|troops|military)\b", m.span.text, re.IGNORECASE):
         return m
     return ActorMention(m.span, m.name.replace("Military Forces", "Police Forces", 1), m.inter, m.sentence,
@@ -281,15 +328,14 @@ def _verb_roles(verb, mentions, trigger) -> tuple[list, list]:
                     patients += [m for c in gc.children for m in _in_subtree(c, mentions)]
         elif child.dep_ == "prep" and (child.lower_ in _PATIENT_PREPS or (reciprocal and child.lower_ == "with")):
             patients += [m for c in child.children for m in _in_subtree(c, mentions)]
-        elif child.dep_ in ("advcl", "xcomp") and child.lemma_ in ("target", "kill", "hit"):
+        elif child.dep_ in ("advcl", "xcomp") and child.lemma_ in ("target", "kill", "hit", "push", "drive", "expel",
+                                                                   "oust", "dislodge", "repel", "rout"):
             patients += [m for c in child.children if c.dep_ == "dobj" for m in _in_subtree(c, mentions)]
     return agents, patients
 
 
 _HARM = {"kill", "strike", "hit", "target", "wound", "injure", "attack", "shoot", "bomb", "shell", "ambush",
          "destroy", "damage", "struck", "blow", "kidnap", "abduct", "maim", "murder", "execute", "storm"}
-_COREF_NOUNS = ("militants", "fighters", "insurgents", "gunmen", "attackers", "assailants", "rebels", "jihadists",
-                "gang", "gangs", "gang members", "group", "militia", "militiamen", "terrorists", "bandits")
 
 
 def _head_token(ana, span):
@@ -327,36 +373,6 @@ def _victims(ana, mentions, a1, trig_sent: int = -1) -> list[ActorMention]:
     return out
 
 
-def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMention]:
-    """"gang members from the X coalition" -> X; "the militants" -> the group named earlier."""
-    text = ana.text
-    after = next((g for g in everywhere if g.kind == "armed" and m.span.end <= g.span.start
-                  and re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.span.end:g.span.start])), None)
-    if after is not None and not is_speculated(ana, after, certainty):
-        return ActorMention(m.span, after.name, after.inter, m.sentence, kind="armed")
-    before = text[max(0, m.span.start - 12):m.span.start].lower()
-    if not re.search(r"\b(?:the|these|those)\s+$", before) or \
-            dic.normalise(m.span.text).split()[-1] not in {w.split()[-1] for w in _COREF_NOUNS}:
-        return None
-    earlier = [g for g in everywhere if g.kind == "armed" and g.span.end <= m.span.start and g.inter in (2, 3, 4)
-               and not is_speculated(ana, g, certainty)]
-    if not earlier or len({g.name for g in earlier}) > 1:  # only when one group is named: no guessing
-        return None
-    g = earlier[-1]
-    return ActorMention(m.span, g.name, g.inter, m.sentence, kind="armed")
-
-
-def _pair(mentions, sentences):
-    """The first two differently named armed actors of one event sentence, in text order."""
-    for i in sentences:
-        armed = sorted((m for m in mentions if m.sentence == i and m.kind in ("armed", "state")),
-                       key=lambda m: m.span.start)
-        other = next((m for m in armed[1:] if m.name != armed[0].name), None) if armed else None
-        if other is not None:
-            return armed[0], other
-    return None, None
-
-
 def _speaker_agent(ana, offset: int, speakers) -> Optional[ActorMention]:
     """"The Y Army said it had captured ...": a party's statement about its own act names the agent."""
     tok = _token_at(ana, offset)
@@ -376,14 +392,3 @@ def _speaker_agent(ana, offset: int, speakers) -> Optional[ActorMention]:
         if t is not None and t.head.i == head.i and t.dep_ == "nsubj" and m.kind in ("armed", "state"):
             return m
     return None
-
-
-def _allies(ana, agents, a1) -> list[str]:
-    """Other armed actors coordinated with actor1 in agent position ("JNIM and its allies")."""
-    if a1 is None:
-        return []
-    out = []
-    for m in agents:
-        if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out:
-            out.append(m.name)
-    return out

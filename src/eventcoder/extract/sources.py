@@ -309,8 +309,10 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
 
     if not idx:
         return
+    from .actors import _place_country
+
     cues = load_cues(ana.lang, "attribution")
-    country = infer_country(ana)
+    country = _place_country(ana) or infer_country(ana)  # the event's places decide "Islamic State (X)"
     where = sorted({i for s in idx for i in range(s, min(s + 4, len(ana.sentences)))})
     for i in where:
         sent = ana.sentences[i]
@@ -322,6 +324,8 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
             group = _group_near(ana, sent.start, m.start(), before=True, country=country)
             if group and not out.claimed_by:
                 out.claimed_by, out.claim_span = group[0], ana.span(group[1], m.end())
+        if not out.claimed_by and ana.lang == "en" and not negated:
+            _own_act_claim(ana, sent, country, out)
         for m in find_cues(ana.text, cues.get("claim_by", ()), sent.start, sent.end):
             group = _group_near(ana, m.end(), sent.end, before=False, country=country)
             if group and not out.claimed_by and not negated:
@@ -340,3 +344,35 @@ def _group_near(ana, lo: int, hi: int, before: bool, country) -> Optional[tuple[
     pm = matches[-1] if before else matches[0]
     return dic.group_name(pm.entry, country), lo + pm.start, lo + pm.end
 
+
+
+# "X said in a statement on its Telegram channel that it had targeted ...", "X said its fighters had killed"
+_OWN_ACT = re.compile(r"\b(?:said|says|announced|stated|declared|boasted)\b(?:[^.;\"\u201c]{0,90}?)\s(?:that\s+)?"
+                      r"(?:it|its\s+(?:fighters|forces|militants|men|mujahideen|soldiers|units|members|"
+                      r"commandos|operatives|drones)|they)\s+(?:had\s+|have\s+|has\s+)?(?:successfully\s+)?"
+                      r"(?:carried\s+out|killed|targeted|attacked|struck|shot\s+down|downed|ambushed|captured|"
+                      r"seized|destroyed|executed|detonated|launched|bombed|stormed|overran|raided|hit|"
+                      r"was\s+behind|were\s+behind|was\s+responsible|were\s+responsible)\b", re.IGNORECASE)
+_GROUP_REF = re.compile(r"\b(?:the|this)\s+(?:(?:militant|armed|jihadist|rebel|insurgent|extremist|islamist|"
+                        r"separatist)\s+)?(?:group|movement|organi[sz]ation|militia)\s*$", re.IGNORECASE)
+
+
+def _own_act_claim(ana: Analysis, sent, country, out: SourceChain) -> None:
+    """A group's statement about its own act is its claim: named in the sentence or as "the militant group"."""
+    text = ana.text
+    m = _OWN_ACT.search(text, sent.start, sent.end)
+    if not m:
+        return
+    group = _group_near(ana, sent.start, m.start(), before=True, country=country)
+    if group is not None:
+        gap = text[group[2]:m.start()]
+        if len(gap) > 70 or re.search(r";|\b(?:and|while|but|after|when)\b", gap):
+            return  # a group named in another clause is not the speaker
+        out.claimed_by, out.claim_span = group[0], ana.span(group[1], m.end())
+        return
+    if not _GROUP_REF.search(text[sent.start:m.start()].rstrip()):
+        return
+    named = {dic.group_name(pm.entry, country): pm for pm in dic.match_phrases(text[:sent.start])
+             if pm.entry.kind == "group" and not pm.entry.party and (pm.entry.inter or 0) in (2, 3, 4)}
+    if len(named) == 1:  # "the militant group" refers to the one group the report has named
+        out.claimed_by, out.claim_span = next(iter(named)), ana.span(sent.start, m.end())

@@ -75,7 +75,8 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
     if root is None:
         return False
     mods, advs = generic.get("modifiers", frozenset()), generic.get("adverbs", frozenset())
-    if any(c.dep_ in ("amod", "advmod", "det") and _lemma(c) in mods for c in root.children):
+    if any(c.dep_ in ("amod", "advmod", "det") and (_lemma(c) in mods or c.lower_ in mods)
+           for c in root.children):  # "repeated" has the lemma "repeat"
         return True
     if _aggregated(root, generic.get("aggregates", frozenset())):
         return True
@@ -92,10 +93,63 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         if tok.head.i == tok.i or (tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp")):
             break
         tok = tok.head
+    if _habit(root, verb, generic) or _since_tally(verb):
+        return True
     # a verb in the simple present states a habit: "the group attacks convoys"
     if root.pos_ == "VERB" and root.tag_ in ("VBZ", "VBP") and root.dep_ in ("ROOT", "conj") and \
             not any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return True
+    return False
+
+
+_PRESENT = ("VBZ", "VBP")
+#: "since Monday, 40 people have been killed" tells one recent incident, "since 2021" a tally
+_SINCE_RECENT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "morning", "dawn", "daybreak", "midnight", "night", "evening", "afternoon",
+                 "yesterday", "today", "noon", "hour", "hours", "weekend"}
+
+
+def _subject_of(root, verb) -> bool:
+    """Is the trigger (inside) the subject of `verb`?"""
+    tok = root
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i:
+            return True
+        if tok.head.i == tok.i or tok.head.i == verb.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _habit(root, verb, generic: dict) -> bool:
+    """ "air strikes have become the army's main tool", "raids are commonplace", "fighters
+    continue to raid villages": a practice, not one incident."""
+    preds = generic.get("habit_nouns", frozenset())
+    if preds and _lemma(verb) in ("be", "become", "remain") and _subject_of(root, verb):
+        for c in verb.children:
+            if c.dep_ not in ("attr", "acomp", "oprd"):
+                continue
+            heads = [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"]
+            if any(_lemma(h) in preds for h in heads):
+                return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and _lemma(head) in generic.get("habit_verbs", frozenset()):
+        aux = [c for c in head.children if c.dep_ == "aux"]
+        return head.tag_ in _PRESENT or any(a.tag_ in _PRESENT and _lemma(a) == "have" for a in aux)
+    return False
+
+
+def _since_tally(verb) -> bool:
+    """ "Since then, hundreds of fighters have surrendered": a present-perfect count over a period."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in _PRESENT for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            return bool(objs) and not any(g.lower_ in _SINCE_RECENT for g in objs)
     return False
 
 

@@ -18,6 +18,7 @@ from typing import Optional
 from ..schema import SUB_TO_TYPE
 from .base import Analysis, Span, Trigger
 from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
+from .trigger_modality import _declared, _is_hypothetical, _is_negated
 from .trigger_scope import (FoundTrigger, governing_verb, is_definite, is_generic, is_purpose,
                             past_year_modifier)
 
@@ -53,79 +54,6 @@ def _span_root(tokens: list[Token], first: int, last: int):
         if t.head.i not in ids or t.head.i == t.i:
             return t
     return toks[-1]
-
-
-def _verb_chain(verb):
-    """The verb and the verbs it is an xcomp/ccomp/conj complement of ("threatened to attack")."""
-    chain = [verb]
-    while verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i and len(chain) < 4:
-        verb = verb.head
-        chain.append(verb)
-    return chain
-
-
-def _is_negated(lex: Lexicon, tokens, first, last, root) -> bool:
-    neg = set(lex.negation["words"])
-    if root is None:  # lexicon path: a negation word shortly before the trigger
-        window = tokens[max(0, first - lex.negation.get("window", 3)):first]
-        return any(t.lower in neg for t in window)
-    verb = governing_verb(root)
-    for tok in {root, verb}:
-        for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
-                return True
-    # "neither side has shown interest in a ceasefire", "nobody claimed the attack"
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("nobody", "none", "neither") or any(
-                g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children)):
-            return True
-    head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in lex.negation["deny"]:
-        return True
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.negation["deny"]:
-        return True
-    return False
-
-
-def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
-    hyp = lex.hypothetical
-    modals, intents = set(hyp["modals"]), set(hyp["intention"])
-    if root is None:
-        window = tokens[max(0, first - hyp.get("window", 4)):first]
-        words = {t.lower for t in window}
-        return bool(words & (modals | intents | set(hyp["conditional"])))
-    # "fears of an attack", "a threat of air strikes"
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for", "in") and \
-            root.head.head.lemma_.lower() in set(hyp["nouns"]) | intents:
-        return True
-    verb = governing_verb(root)
-    for i, v in enumerate(_verb_chain(verb)):
-        if i > 0 and v.lemma_.lower() in intents:
-            return True
-        if v is verb and v.lemma_.lower() in intents and v is not root:
-            return True
-        for child in v.children:
-            if child.dep_ == "aux" and child.lower_ in modals:
-                return True
-            if child.dep_ == "mark" and child.lower_ in hyp["conditional"]:
-                return True
-        if v.dep_ not in ("xcomp", "conj"):
-            break
-    return False
-
-
-def _declared(lex: Lexicon, root) -> bool:
-    """A strategic measure announced with a modal: "said it would block all roads"."""
-    if root is None:
-        return False
-    tok = root
-    for _ in range(5):
-        if tok.lemma_.lower() in lex.hypothetical.get("declarations", []):
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
 
 
 def _phrase_heads(tok, depth: int = 0) -> list:
@@ -319,12 +247,26 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     return best
 
 
+def _in_cue_scope(lex: Lexicon, cue: str, tokens, root) -> bool:
+    """Does a cue word govern the trigger ("marking the anniversary of the 2015 bombing"), or is it
+    the subject of a verb that does ("a vigil was held for the victims of the attack")? A protest
+    that marks an anniversary is still a protest; only what is commemorated is vetoed."""
+    ids = set()
+    for anc in root.ancestors:
+        ids.add(anc.i)
+        ids.update(t.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    scoped = [t for t in tokens if t.sp is not None and t.sp.i in ids]
+    return bool(list(lex.cue_hits(cue, scoped)))
+
+
 def _sentence_cue(lex: Lexicon, ana: Analysis, sent, sent_toks, root, tokens, first, last) -> Optional[str]:
     sent_streams = lex.streams(sent_toks)
     for cue, spec in lex.cues.items():
         if _cue_score(lex, cue, sent_toks, sent.text, sent_streams) < spec.get("sentence_min", 99):
             continue
         if spec.get("past_year") and not _past_year(sent.text, ana.document.published):
+            continue
+        if spec.get("role") == "scope" and root is not None and not _in_cue_scope(lex, cue, tokens, root):
             continue
         if spec.get("role") == "subject":
             lo = sent_toks[0].index if sent_toks else 0

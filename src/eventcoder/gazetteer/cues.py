@@ -34,8 +34,11 @@ POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w'’-]*\s*){1,3}")
 # "the Culiacán-Eldorado highway", "on the Mandalay-Myingyan road": a road end (precision 2)
 ROAD_AFTER = re.compile(r"^\s*[-–]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:road|highway|motorway|route|"
                         r"carretera|autopista|axis|corridor)\b", re.I)
-ROAD_BEFORE = re.compile(r"\b(?:road|highway|route|corridor)s? (?:between|linking|from|to) "
-                         r"(?:(?:[A-Z][\w'’-]*\s*){1,3}(?:and|to) )?$")
+_ROAD_END = r"(?:(?:[A-Z][\w'’-]*\s*){1,3}(?:and|to|et|à|y|a|-)\s*)?$"
+ROAD_BEFORE = re.compile(r"(?:\b(?:road|highway|route|corridor)s? (?:between|linking|connecting|from|to|(?:that )?leads? to|"
+                         r"leading to) |\b(?:route|axe|piste|tronçon)s? (?:reliant|entre|de|allant de|menant à|qui mène à) "
+                         r"|\b(?:carretera|vía|camino|autopista)s? (?:entre|que une|que conecta|que conduce a|que lleva a|"
+                         r"hacia|de) )" + _ROAD_END)
 DASH_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[-–]\s*$")
 ROAD_RIGHT = re.compile(r"^\s+(?:road|highway|motorway|route|carretera|autopista|axis|corridor)\b", re.I)
 # a camp or village located relative to another place ("the X camp on the northern edge of Y",
@@ -51,6 +54,33 @@ SOURCE_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,3}(?:agency|ministry|aut
                           r"police|army|military|spokes\w+|media|office|service|department|command|hospital)\b")
 SOURCE_BEFORE = re.compile(r"\b(?:statement|said|says|told|spokes\w+|officials?|ministry|headquarters|based|staff|"
                            r"command|reporters?|journalists?|correspondents?)\b[^.;,]{0,40}\b(?:in|from)\s+$", re.I)
+# "Kyiv says Russian troops...", "Moscow denied": a capital standing for its government (not a place)
+METONYM_AFTER = re.compile(r"^\s+(?:says|said|accuses|accused|claims|claimed|denies|denied|insists|warns|warned|"
+                           r"blames|blamed|announced|confirms|confirmed)\b")
+# "airlifted to Raipur", "évacués vers l'hôpital de Maroua", "a convoy bound for X", "moving up from Delmas":
+# where people or vehicles went to or came from, not where the event happened
+MOVE_BEFORE = re.compile(
+    r"(?:\b(?:airlifted|evacuated|flown|rushed|taken|transferred|transported|referred|brought|bound|headed|heading|"
+    r"en route|on (?:its|their|the) way|returned|driven)\s+(?:back\s+)?(?:to|for|towards?)\s+(?:(?:a|the)\s+)?"
+    r"(?:(?:\w+\s+)?(?:hospital|clinic|medical facility|health cent(?:re|er))\s+in\s+)?"
+    r"|\b(?:évacu|transfér|transport|conduit|achemin)\w*\s+(?:vers|à|sur)\s+(?:l['’]hôpital(?:\s+\w+)?\s+(?:de|d['’])\s*)?"
+    r"|\bà destination de\s+|\ben direction de\s+"
+    r"|\b(?:moving|moved|coming|came|arriving|arrived|travell?ing|fled|fleeing|displaced|launched|fired|"
+    r"took off|departed|deployed)\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:(?:town|city|base) of\s+)?)$", re.I)
+# "Zawiya, 45 km west of Tripoli": the second place only locates the first (a reference point)
+REFERENCE_GAP = re.compile(
+    rf"^,?\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s?|"
+    rf"miles?)\s+(?:\w+\s+)?(?:of|from)|{_DIR}(?:ern)?\s+of|outside|near)\s+(?:the\s+)?(?:(?:town|city|capital) of\s+)?$", re.I)
+# "outside the Turbat Press Club", "near the Kabul airport": a landmark inside the town (precision 1)
+LANDMARK_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:Press Club|[Cc]lub|[Hh]ospital|University|Stadium|[Mm]osque|"
+                            r"[Mm]arket|Bazaar|Square|[Aa]irport|Hotel|[Pp]rison|[Cc]ourt|Cathedral|[Cc]hurch|"
+                            r"Parliament|[Rr]oundabout|[Pp]olice [Hh]eadquarters|[Gg]overnorate building)\b")
+# "a residential part of Wadajir district": inside the neighbourhood, not near it
+PART_OF_BEFORE = re.compile(r"\bparts? of\s+(?:the\s+)?$", re.I)
+# "the Solino neighbourhood of Port-au-Prince" / "Fortaleza's Barra do Ceará neighbourhood"
+_HOOD_NAME = r"(?P<x>[A-Z][\w'’-]+(?:\s+(?:d[aeo]s?|de la|del|[A-Z][\w'’-]+)){0,3})"
+HOOD_BEFORE = re.compile(rf"\b{_HOOD_NAME}\s+(?:neighbou?rhood|bairro|favela|slum)\s+of\s+(?:the\s+(?:capital\s+)?)?$")
+HOOD_AFTER = re.compile(rf"^['’]s\s+{_HOOD_NAME}\s+(?:neighbou?rhood|bairro|favela|slum)\b")
 # "the city's Kyivskyi district": a district of the city already named
 CITY_POSSESSIVE_BEFORE = re.compile(r"\b(?:the|that) (?:city|capital|town)['’]s\s+$", re.I)
 # "en la colonia Aguaruto, al poniente de Culiacán": a neighbourhood of the city -> the city itself

@@ -1,0 +1,222 @@
+"""Role rules that need no parse: victims named as armed actors, named targets of strikes,
+attributions stated as fact ("carried out by X") and "troops of the X" phrases.
+
+Used by `roles.assign_roles`; each helper works on the report text around actor mentions so it
+also holds for languages without a dependency parse (fr, es, ar, ru).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import actor_dictionary as dic
+from .base import ActorMention, Analysis
+from .certainty import is_speculated
+
+# words between a mention and the passive harm verb: "Three Cameroonian soldiers", "two CRPF jawans"
+_FILL = r"(?:[\w'\u2019-]+\s+){0,4}?"
+_PASSIVE_HARM = re.compile(
+    rf"^[\s,]*{_FILL}(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|"
+    r"ont\s+été|a\s+été|avaient\s+été|sont|fueron|fue|han\s+sido|resultaron|resultó|были|был|была)\s+"
+    r"(?:\w+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|captured|taken\s+hostage|"
+    r"ambushed|targeted|attacked|hit|struck|tués|tué|blessés|blessé|enlevés|enlevé|tuées|blessées|"
+    r"asesinados|asesinado|muertos|muerto|heridos|herido|secuestrados|atacados|убиты|убит|ранены|ранен|погибли)\b",
+    re.IGNORECASE)
+# "a police vehicle struck a roadside bomb", "leur véhicule a sauté sur une mine"
+_HIT_DEVICE = re.compile(
+    r"^[\s,]*(?:[\w'\u2019-]+\s+){0,2}?(?:vehicle|vehicles|truck|convoy|patrol|car|van|pickup|armoured\s+vehicle|"
+    r"véhicule|convoi|patrouille|vehículo|patrulla|convoy)?\s*"
+    r"(?:struck|hit|ran\s+over|drove\s+over|stepped\s+on|triggered|detonated\s+by\s+mistake|"
+    r"a\s+sauté\s+sur|ont\s+sauté\s+sur|a\s+heurté|pisó|activó|chocó\s+con)\s+"
+    r"(?:a|an|the|un|une|una|un)?\s*(?:[\w-]+\s+){0,2}?(?:bomb|mine|landmine|ied|explosive|device|"
+    r"engin|mine|bombe|explosivo|mina|artefacto)", re.IGNORECASE)
+# "killing three soldiers", "wounding two policemen": the object of the harm participle
+_HARM_BEFORE = re.compile(r"\b(?:killing|wounding|injuring|targeting|hitting|ambushing|tuant|blessant|matando|"
+                          r"hiriendo)\s+(?:at\s+least\s+|some\s+|about\s+)?"
+                          r"(?:(?!(?:when|as|after|while|and|in|by|on|with)\b)[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def is_victim(ana: Analysis, m: ActorMention) -> bool:
+    """Whether the text makes `m` the one harmed: "X were killed", "X's vehicle hit a mine"."""
+    text = ana.text
+    sent = ana.sentence_at(m.span.start)
+    after = text[m.span.end:min(sent.end, m.span.end + 90)]
+    if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after):
+        return True
+    before = text[max(sent.start, m.span.start - 45):m.span.start]
+    return bool(_HARM_BEFORE.search(before))
+
+
+# "a Hezbollah operative", "two members of the group", "Houthi positions"
+_TARGET_HEADS = r"(?:operatives?|members?|commanders?|fighters?|militants?|cadres?|leaders?|officials?|" \
+                r"positions?|targets?|hideouts?|bases?|posts?|camps?|facilit(?:y|ies)|depots?|sites?|vehicles?|" \
+                r"strongholds?|command\s+centres?|command\s+centers?|launchers?|infrastructure|gathering)"
+_TARGET_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?{_TARGET_HEADS}\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"(?:members?|operatives?|fighters?|positions?|commanders?|leaders?|cadres?)\s+"
+                            r"(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_VERB = re.compile(r"\b(?:struck|strikes?|striking|targeted|targeting|targets?|hit|hitting|eliminated|"
+                          r"killed|killing|neutrali[sz]ed|bombed|shelled|pounded|attacked|raided|destroyed|"
+                          r"dead\s+were|were\s+members|was\s+a\s+member|belonged)\b", re.IGNORECASE)
+
+
+_DEAD_WERE = re.compile(r"\b(?:dead|killed|victims?)\s+(?:were|was|included)\s+(?:\w+\s+){0,2}?"
+                        r"(?:members?|fighters?|operatives?|commanders?)\b", re.IGNORECASE)
+
+
+def named_target(ana: Analysis, mentions: list[ActorMention], a1: Optional[ActorMention],
+                 sentences: list[int]) -> Optional[ActorMention]:
+    """A named armed actor the strike hit: "said it had struck a Hezbollah operative"."""
+    text = ana.text
+    for m in mentions:
+        if m.kind not in ("armed", "state") or m.sentence not in sentences or \
+                (a1 is not None and (m.name == a1.name or m is a1)):
+            continue
+        sent = ana.sentences[m.sentence]
+        after = text[m.span.end:m.span.end + 40]
+        before = text[max(sent.start, m.span.start - 30):m.span.start]
+        if m.span.text.islower() and len(m.span.text.split()) == 1:
+            continue  # "military infrastructure", "army positions" say nothing about whose
+        if not (_TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before) or is_victim(ana, m)
+                or re.search(rf"\b{_TARGET_HEADS}$", m.span.text, re.IGNORECASE)
+                or _DEAD_WERE.search(text[sent.start:sent.end])):
+            continue
+        if _TARGET_VERB.search(text[sent.start:sent.end]):
+            return m
+    return None
+
+
+# "the killings were carried out by members of X", "an attack perpetrated by X"
+_DONE_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:carried\s+out|perpetrated|committed|staged|conducted|orchestrated|planted|"
+                      r"laid|launched|fired|flown|dropped|organi[sz]ed|executed|led)\s+by\s+"
+                      r"(?:(?:members|fighters|militants|elements|gunmen|men|units|a\s+unit|a\s+cell|"
+                      r"operatives|cadres)\s+(?:of|from)\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
+                      re.IGNORECASE)
+_BELONGED = re.compile(r"\b(?:belonged\s+to|were\s+members\s+of|was\s+a\s+member\s+of|were\s+from|"
+                       r"identified\s+themselves\s+as|identified\s+as\s+members\s+of|were\s+fighters\s+of)\s+"
+                       r"(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+_DONE_BY_ROMANCE = re.compile(
+    r"\b(?:fue|fueron|ha\s+sido|han\s+sido|a\s+été|ont\s+été|avait\s+été|était)\s+(?:\w+\s+)?"
+    r"(?:perpetrad[oa]s?|cometid[oa]s?|ejecutad[oa]s?|realizad[oa]s?|perpétrée?s?|commise?s?|menée?s?)\s+"
+    r"(?:por|par)\s+(?:(?:integrantes|miembros|hombres|combatientes|membres|éléments|combattants|hommes)\s+"
+    r"(?:de(?:l|\s+la|\s+los|\s+las)?|des|du)\s+)?(?:el\s+|la\s+|los\s+|le\s+|les\s+|l['\u2019])?"
+    r"(?:[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)
+# an involved party's active attribution: "the army attributed the attack to X", "attribue l'attaque aux ADF"
+_ATTRIBUTED = re.compile(r"\b(?:attributed|attributes|attribue|attribuent|a\s+attribué|ont\s+attribué|atribuyó|"
+                         r"atribuyeron|atribuye)\s+(?:the\s+(?:attack|killings?|bombing|blast|massacre|raid)|"
+                         r"l['\u2019](?:attaque|attentat|embuscade)|(?:el|la)\s+(?:ataque|masacre|emboscada))\s+"
+                         r"(?:to|à|aux|au|a|al)\s+(?:(?:fighters|members|militants|elements|combattants|rebelles|"
+                         r"éléments|integrantes)\s+(?:of|from|de|des|du|del)\s+)?(?:the\s+|les\s+|la\s+|le\s+|"
+                         r"el\s+|los\s+)?(?:[\w'\u2019-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def stated_perpetrator(ana: Analysis, mentions: list[ActorMention],
+                       sentences: list[int]) -> tuple[Optional[ActorMention], str]:
+    """A named armed actor the report states did it, and how: "by" ("carried out by X", "attributed
+    the attack to X": X is the initiator) or "identity" ("the attackers belonged to X")."""
+    text = ana.text
+    for m in mentions:
+        if m.kind not in ("armed", "state") or m.sentence not in sentences:
+            continue
+        sent = ana.sentences[m.sentence]
+        before = text[max(sent.start, m.span.start - 90):m.span.start]
+        if _DONE_BY.search(before) or _DONE_BY_ROMANCE.search(before) or _ATTRIBUTED.search(before):
+            return m, "by"
+        if _BELONGED.search(before):
+            return m, "identity"
+    return None, ""
+
+
+_ALLY_BEFORE = re.compile(r"(?:backed\s+by|supported\s+by|alongside|with\s+the\s+support\s+of|aided\s+by|"
+                          r"assisted\s+by|together\s+with|reinforced\s+by|appuyés?\s+par|avec\s+l['\u2019]appui\s+de|"
+                          r"con\s+apoyo\s+de(?:l)?|apoyados?\s+por)\s+(?:the\s+|les?\s+|la\s+|el\s+)?"
+                          r"(?:[\w'\u2019-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def is_ally_phrase(ana: Analysis, m: ActorMention) -> bool:
+    """"police backed by troops of X": X fights on the same side (an associated actor, not actor2)."""
+    sent = ana.sentence_at(m.span.start)
+    return bool(_ALLY_BEFORE.search(ana.text[max(sent.start, m.span.start - 60):m.span.start]))
+
+
+_GENERIC_OF = re.compile(r"^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def merge_generic_of(ana: Analysis, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"troops of the Gang Suppression Force", "fighters of a Raia Mutomboki faction": the group."""
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        generic = m.kind in ("unidentified",) or (m.kind == "state" and _bare_state_word(m.span.text))
+        if nxt is not None and generic and nxt.kind == "armed" and nxt.sentence == m.sentence \
+                and _GENERIC_OF.match(ana.text[m.span.end:nxt.span.start]):
+            out.append(ActorMention(ana.span(m.span.start, nxt.span.end), nxt.name, nxt.inter, m.sentence,
+                                    kind=nxt.kind))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _bare_state_word(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:troops|soldiers|forces|units|personnel|elements|commandos|militaires|soldats|"
+                             r"fighters|members)", text.strip(), re.IGNORECASE))
+
+
+_ONE_GROUP_REF = re.compile(r"\b(?:the|this|that)\s+(?:(?:militant|armed|jihadist|rebel|insurgent|extremist|"
+                            r"islamist|separatist|criminal|paramilitary)\s+)?(?:group|movement|organi[sz]ation|"
+                            r"militia|gang|faction|coalition)\s*$", re.IGNORECASE)
+
+
+def refers_to_one_group(before: str) -> bool:
+    """Whether `before` ends with "the militant group", "the movement" (a reference to a named group)."""
+    return bool(_ONE_GROUP_REF.search(before))
+
+
+_COREF_NOUNS = ("militants", "fighters", "insurgents", "gunmen", "attackers", "assailants", "rebels", "jihadists",
+                "gang", "gangs", "gang members", "group", "militia", "militiamen", "terrorists", "bandits")
+
+
+def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMention]:
+    """"gang members from the X coalition" -> X; "the militants" -> the group named earlier."""
+    text = ana.text
+    after = next((g for g in everywhere if g.kind == "armed" and m.span.end <= g.span.start
+                  and re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.span.end:g.span.start])), None)
+    if after is not None and not is_speculated(ana, after, certainty):
+        return ActorMention(m.span, after.name, after.inter, m.sentence, kind="armed")
+    before = text[max(0, m.span.start - 12):m.span.start].lower()
+    if not re.search(r"\b(?:the|these|those)\s+$", before) or \
+            dic.normalise(m.span.text).split()[-1] not in {w.split()[-1] for w in _COREF_NOUNS}:
+        return None
+    earlier = [g for g in everywhere if g.kind == "armed" and g.span.end <= m.span.start and g.inter in (2, 3, 4)
+               and not is_speculated(ana, g, certainty)]
+    if not earlier or len({g.name for g in earlier}) > 1:  # only when one group is named: no guessing
+        return None
+    g = earlier[-1]
+    return ActorMention(m.span, g.name, g.inter, m.sentence, kind="armed")
+
+
+def _pair(mentions, sentences):
+    """The first two differently named armed actors of one event sentence, in text order."""
+    for i in sentences:
+        armed = sorted((m for m in mentions if m.sentence == i and m.kind in ("armed", "state")),
+                       key=lambda m: m.span.start)
+        other = next((m for m in armed[1:] if m.name != armed[0].name), None) if armed else None
+        if other is not None:
+            return armed[0], other
+    return None, None
+
+
+def _allies(ana, agents, a1) -> list[str]:
+    """Other armed actors coordinated with actor1 in agent position ("JNIM and its allies")."""
+    if a1 is None:
+        return []
+    out = []
+    for m in agents:
+        if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out:
+            out.append(m.name)
+    return out
