@@ -193,3 +193,19 @@ def test_classify_only_counts_given_sentences(analyse_text):
 def test_classify_boundary_rules_added(analyse_text, text, sub):
     decided = _code(analyse_text, text)
     assert decided is not None and decided[1] == sub
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    ("Police arrested four opposition leaders in Lahore on Wednesday ahead of a planned rally.", "Arrests"),
+    ("Security forces detained two organisers in Harare on Monday before an upcoming march.", "Arrests"),
+    ("Thousands marched through Harare on Monday to protest against fuel prices.", "Peaceful protest"),
+])
+def test_classify_planned_protest_is_not_a_protest(analyse_text, text, expected):
+    from eventcoder.extract.classify import classify
+    from eventcoder.extract.triggers import find_triggers
+
+    ana = analyse_text(text)
+    triggers = [t for t in find_triggers(ana) if not (t.negated or t.hypothetical or t.negative_cue)]
+    decided = classify(triggers, ana, [0])
+    assert decided is not None and decided[1] == expected

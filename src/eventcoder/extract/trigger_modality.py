@@ -51,7 +51,10 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
     if root is None:
         window = tokens[max(0, first - hyp.get("window", 4)):first]
         words = {t.lower for t in window}
-        return bool(words & (modals | intents | set(hyp["conditional"])))
+        return bool(words & (modals | intents | set(hyp["conditional"]) | set(hyp.get("future_modifiers", ()))))
+    # "a planned rally", "the upcoming march"
+    if any(c.dep_ == "amod" and c.lower_ in hyp.get("future_modifiers", ()) for c in root.children):
+        return True
     # "fears of an attack", "a threat of air strikes"
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "for", "in") and \
             root.head.head.lemma_.lower() in set(hyp["nouns"]) | intents:
