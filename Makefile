@@ -34,7 +34,9 @@ lint: install
 	$(BIN)/python -m compileall -q src tests
 
 evaluate: install
-	$(BIN)/eventcoder evaluate --gold ../shared/devset/gold.jsonl
+	$(BIN)/eventcoder evaluate --gold ../shared/devset/gold.jsonl --json -
+	$(BIN)/eventcoder evaluate --gold devdata/gold.jsonl --json -
+	$(BIN)/eventcoder evaluate --gold heldout/gold.jsonl --json -
 
 bench: install
 	$(BIN)/python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
