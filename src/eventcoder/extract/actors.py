@@ -227,6 +227,14 @@ def _unparsed_roles(ctx, usable) -> tuple[Optional[ActorMention], list[ActorMent
 
 
 
-from .roles import assign_roles  # noqa: E402  (roles builds on the functions above)
+def assign_roles(ana: Analysis, ctx):
+    """actor1/actor2 and associated actors of one event (see `roles.assign_roles`).
+
+    Imported lazily: roles.py builds on the functions above, so a module-level import would be
+    circular whichever module is imported first.
+    """
+    from .roles import assign_roles as _assign_roles
+
+    return _assign_roles(ana, ctx)
 
 __all__ = ["assign_roles", "find_actors", "identities_in", "infer_country"]
