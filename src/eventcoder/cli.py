@@ -143,7 +143,7 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
     if main_only:
         filters["main"] = True
     events = store.events(**filters)
-    documents = {e.doc_id: store.get_document(e.doc_id) for e in events}
+    documents = store.get_documents({e.doc_id for e in events})  # one query, not one per event
     if out:
         with open(out, "w", encoding="utf-8", newline="") as fh:
             export(events, fmt, fh, documents=documents)
