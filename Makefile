@@ -39,6 +39,7 @@ evaluate: install
 	$(BIN)/eventcoder evaluate --gold heldout/gold.jsonl --json -
 
 bench: install
+	$(BIN)/eventcoder bench ../shared/devset/reports --repeat 2 --workers 0
 	$(BIN)/python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
 	$(BIN)/python -m eventcoder.bench ingest
 	$(BIN)/python bench/gazetteer_bench.py

@@ -26,11 +26,13 @@ from .merge import cluster
 from .schema import Event
 
 
-def bench_code(paths: list[str], repeat: int = 1) -> dict:
+def bench_code(paths: list[str], repeat: int = 1, workers: int = 1) -> dict:
     """Code every document under `paths` `repeat` times; print and return throughput figures.
 
     The first document is coded once before timing so model and gazetteer loading are excluded
-    (their cost is printed separately as `warm-up`).
+    (their cost is printed separately as `warm-up`). With `workers` > 1 the same documents are
+    then coded on that many processes (pool start-up and warm-up excluded) and the speed-up over
+    one process is printed.
     """
     import resource
 
@@ -66,7 +68,27 @@ def bench_code(paths: list[str], repeat: int = 1) -> dict:
     total = sum(coder.seconds.values()) or 1.0
     for stage, secs in coder.seconds.most_common():
         print(f"  {stage:<12} {secs:7.2f} s  {100 * secs / total:5.1f} %")
+    if workers > 1:
+        figures["parallel"] = _bench_parallel(docs, repeat, workers, elapsed)
     return figures
+
+
+def _bench_parallel(docs: list, repeat: int, workers: int, one_process_s: float) -> dict:
+    from .parallel import CodingPool
+
+    with CodingPool(workers) as pool:
+        list(pool.code(docs[:workers]))  # start and warm every process
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for _item in pool.code(docs):
+                pass
+        elapsed = time.perf_counter() - started
+    n = len(docs) * repeat
+    out = {"workers": workers, "seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 1),
+           "docs_per_min": round(60 * n / elapsed), "speed_up": round(one_process_s / elapsed, 2)}
+    print(f"{workers} processes: {n} documents in {elapsed:.2f} s: {out['docs_per_s']} docs/s, "
+          f"{out['docs_per_min']:,} docs/min; speed-up over 1 process x{out['speed_up']}")
+    return out
 
 
 def synthetic_events(base: list[Event], n: int, seed: int = 1) -> list[Event]:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from .cli import _open_store, db_option, quiet_option
+from .cli import _open_store, db_option, quiet_option, resolve_workers, workers_option
 
 
 @click.group("db")
@@ -75,10 +75,11 @@ def db_upgrade(db: Optional[str]) -> None:
               help="Fetch the page each feed entry links to (default: for feed URLs, not feed files).")
 @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds to wait for a URL.")
+@workers_option
 @quiet_option
 def ingest_cmd(sources: tuple[str, ...], db: Optional[str], no_code: bool, batch_size: int, watch: bool,
                interval: float, polls: Optional[int], fetch_articles: Optional[bool], timeout: float,
-               quiet: bool) -> None:
+               workers: int, quiet: bool) -> None:
     """Read, code and store SOURCES: folders, files, JSONL, RSS/Atom feeds (files or URLs).
 
     Idempotent and resumable: documents already stored are skipped, so a re-run after a
@@ -92,7 +93,8 @@ def ingest_cmd(sources: tuple[str, ...], db: Optional[str], no_code: bool, batch
     from .ingest import ingest, watch as watch_sources
 
     store = _open_store(db)
-    options = dict(code=not no_code, batch_size=batch_size, fetch_articles=fetch_articles, timeout=timeout)
+    options = dict(code=not no_code, batch_size=batch_size, fetch_articles=fetch_articles, timeout=timeout,
+                   workers=resolve_workers(workers))
     progress = None if quiet or not sys.stderr.isatty() else (lambda s: click.echo(f"\r{s.read} read, {s.stored} stored, "
                                                         f"{s.skipped} skipped", err=True, nl=False))
     report = (lambda s: None) if quiet else (lambda s: click.echo(("\n" if progress else "") + s.line(), err=True))

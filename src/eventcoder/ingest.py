@@ -126,11 +126,11 @@ def read_sources(sources: Iterable[str], fetch_articles: Optional[bool] = None,
             yield item
 
 
-def _code(docs: list[Document]) -> tuple[list[tuple[Document, list[Event]]], list[Failure]]:
+def _code(docs: list[Document], pool=None) -> tuple[list[tuple[Document, list[Event]]], list[Failure]]:
     from .pipeline import Coded, code_documents
 
     coded, failures = [], []
-    for result in code_documents(docs):
+    for result in (pool.code(docs) if pool is not None else code_documents(docs)):
         if isinstance(result, Coded):
             coded.append((result.document, result.events))
         else:
@@ -140,7 +140,7 @@ def _code(docs: list[Document]) -> tuple[list[tuple[Document, list[Event]]], lis
 
 def ingest(sources: Iterable[str], store, *, code: bool = True, batch_size: int = 50,
            fetch_articles: Optional[bool] = None, timeout: float = TIMEOUT,
-           on_batch: Optional[Callable[[IngestStats], None]] = None) -> IngestStats:
+           on_batch: Optional[Callable[[IngestStats], None]] = None, workers: int = 1) -> IngestStats:
     """Read, code and store every document of `sources`, batch by batch (see module doc).
 
     Args:
@@ -151,8 +151,18 @@ def ingest(sources: Iterable[str], store, *, code: bool = True, batch_size: int 
         batch_size (int): documents per transaction.
         fetch_articles (bool | None): see `read_sources`.
         on_batch: called with the running stats after each batch is committed.
+        workers (int): processes that code each batch (one pool for the whole run).
     RETURNS (IngestStats): counts and time.
     """
+    from contextlib import nullcontext
+
+    from .parallel import CodingPool
+
+    with (CodingPool(workers) if code and workers > 1 else nullcontext()) as pool:
+        return _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch, pool)
+
+
+def _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch, pool) -> IngestStats:
     stats = IngestStats()
     started = time.perf_counter()
     pending: list[Item] = []
@@ -168,7 +178,7 @@ def ingest(sources: Iterable[str], store, *, code: bool = True, batch_size: int 
             else:
                 new[d.doc_id] = d
         if code:
-            coded, code_failures = _code(list(new.values()))
+            coded, code_failures = _code(list(new.values()), pool)
         else:
             coded, code_failures = [(d, []) for d in new.values()], []
         failures = read_failures + code_failures

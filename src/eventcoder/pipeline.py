@@ -1,6 +1,7 @@
 """Library entry points: Document -> Events, and batches where one bad document never stops the rest."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import time
@@ -45,18 +46,36 @@ def code_text(text: str, **document_fields) -> list[Event]:
     return code_document(Document(text=text, **document_fields))
 
 
-def code_documents(items: Iterable[Union[Document, Failure]]) -> Iterator[Union[Coded, Failure]]:
-    """Code a stream of Documents; read failures pass through, coding errors become Failures."""
+def warm_up() -> None:
+    """Load the spaCy model, lexicons and gazetteer now rather than on the first document."""
+    from .nlp import spacy_model
+
+    spacy_model("en")
+    code_document(Document(text="Gunmen attacked a village near Goma on Monday, police said.",
+                           published=dt.date(2025, 1, 1)))
+
+
+def code_one(document: Document) -> Union[Coded, Failure]:
+    """Code one Document; a coding error becomes a Failure (E500) instead of an exception."""
+    started = time.perf_counter()
+    try:
+        events = code_document(document)
+    except Exception as exc:  # one bad document never stops a batch; the error is recorded
+        LOGGER.warning("coding failed for %s: %s", document.origin or document.doc_id, exc, exc_info=True)
+        return Failure(origin=document.origin or document.doc_id, code="E500",
+                       message=f"E500 coding failed: {type(exc).__name__}: {exc}", doc_id=document.doc_id)
+    return Coded(document, events, time.perf_counter() - started)
+
+
+def code_documents(items: Iterable[Union[Document, Failure]], workers: int = 1) -> Iterator[Union[Coded, Failure]]:
+    """Code a stream of Documents; read failures pass through, coding errors become Failures.
+
+    workers (int): processes to code on (see `parallel`); results keep the input order either way.
+    """
+    if workers > 1:
+        from .parallel import code_parallel
+
+        yield from code_parallel(items, workers)
+        return
     for item in items:
-        if isinstance(item, Failure):
-            yield item
-            continue
-        started = time.perf_counter()
-        try:
-            events = code_document(item)
-        except Exception as exc:  # one bad document never stops a batch; the error is recorded
-            LOGGER.warning("coding failed for %s: %s", item.origin or item.doc_id, exc, exc_info=True)
-            yield Failure(origin=item.origin or item.doc_id, code="E500",
-                          message=f"E500 coding failed: {type(exc).__name__}: {exc}", doc_id=item.doc_id)
-            continue
-        yield Coded(item, events, time.perf_counter() - started)
+        yield item if isinstance(item, Failure) else code_one(item)

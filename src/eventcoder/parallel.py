@@ -1,0 +1,136 @@
+"""Code documents on several local processes, in input order, without losing any document.
+
+`code_documents(items, workers=N)` sends documents to a pool of N processes (each loads the
+spaCy model and the gazetteer once) and yields results in the order the documents came in.
+At most `window` documents are in flight, so a stream of millions is never held in memory.
+
+A worker that dies (killed, out of memory, a crash in native code) takes the documents it held
+with it: they are sent again, one at a time, to a fresh pool; a document that kills a worker on
+its own is recorded as Failure E501 and the batch goes on.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator, Optional, Union
+
+from .schema import Document, Failure
+
+LOGGER = logging.getLogger(__name__)
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _warm() -> None:
+    """Pool initializer: load the model, lexicons and gazetteer before the first document."""
+    from . import pipeline
+
+    pipeline.warm_up()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the parent's loaded modules copy-on-write; spawn elsewhere
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
+
+
+def _died(doc: Document) -> Failure:
+    return Failure(origin=doc.origin or doc.doc_id, code="E501",
+                   message="E501 coding failed: the worker process died while coding this document",
+                   doc_id=doc.doc_id)
+
+
+class CodingPool:
+    """A pool of coding processes that lives across calls (an ingest codes batch after batch).
+
+    with CodingPool(4) as pool:
+        for result in pool.code(documents): ...
+    """
+
+    def __init__(self, workers: int, window: Optional[int] = None):
+        self.workers = workers
+        self.window = window or workers * 8
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def __enter__(self) -> "CodingPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = _pool(self.workers)
+        return self._pool
+
+    def code(self, items: Iterable[Union[Document, Failure]]) -> Iterator:
+        """Coded/Failure for every item, in input order."""
+        from .pipeline import code_one
+
+        pending: deque[tuple[Union[Document, Failure], Optional[Future]]] = deque()
+        try:
+            for item in items:
+                future = None if isinstance(item, Failure) else self._executor().submit(code_one, item)
+                pending.append((item, future))
+                while len(pending) >= self.window:
+                    yield from self._drain_one(pending)
+            while pending:
+                yield from self._drain_one(pending)
+        finally:
+            for _, future in pending:  # the caller stopped early: nothing left running for it
+                if future is not None:
+                    future.cancel()
+
+    def _drain_one(self, pending: deque) -> list:
+        item, future = pending.popleft()
+        if future is None:
+            return [item]
+        try:
+            return [future.result()]
+        except BrokenProcessPool:
+            # every document still in flight is lost with the pool: code them again, one by one
+            order = [item] + [d for d, _ in pending]
+            docs = [item] + [d for d, f in pending if f is not None]
+            pending.clear()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            redone = {id(d): r for d, r in zip(docs, _retry_alone(docs))}
+            return [redone.get(id(d), d) for d in order]
+
+
+def _retry_alone(docs: list[Document]) -> list:
+    """After a worker died: each document on a fresh one-process pool of its own."""
+    from .pipeline import code_one
+
+    results = []
+    for doc in docs:
+        with _pool(1) as single:
+            try:
+                results.append(single.submit(code_one, doc).result())
+            except BrokenProcessPool:
+                LOGGER.warning("worker died coding %s", doc.origin or doc.doc_id)
+                results.append(_died(doc))
+    return results
+
+
+def code_parallel(items: Iterable[Union[Document, Failure]], workers: int,
+                  window: Optional[int] = None) -> Iterator:
+    """Coded/Failure for every item, in input order, coded on `workers` processes."""
+    with CodingPool(workers, window) as pool:
+        yield from pool.code(items)
