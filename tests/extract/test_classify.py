@@ -101,6 +101,11 @@ RANKING_CASES = [
     # mob outside a demonstration; abducted then killed; strikes on civilians stay E/RV
     ("Mob violence", "A mob attacked a man accused of blasphemy and burned his house in Sargodha."),
     ("Attack", "Gunmen kidnapped a teacher in Zamfara and later killed him."),
+    # the raid and the killing of those who fled it are part of the abduction; killing others is an Attack
+    ("Abduction/forced disappearance",
+     "Bandits stormed a village near Gusau and abducted 30 residents. They shot dead two men who tried to flee."),
+    ("Abduction/forced disappearance", "Gunmen stormed a school in Kebbi and kidnapped 25 pupils."),
+    ("Attack", "Gunmen killed five farmers and abducted 20 others near Gusau."),
     ("Air/drone strike", "An air strike killed 12 civilians at a wedding in Saada."),
     # ambush of on-duty soldiers -> Armed clash; attack on villagers -> Attack
     ("Armed clash", "Jihadists attacked a military patrol near Djibo."),

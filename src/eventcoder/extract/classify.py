@@ -22,6 +22,7 @@ from typing import Optional
 
 from ..schema import SUB_RANK, SUB_TO_TYPE
 from .base import Analysis, Trigger
+from .cues import find_cues, load_cues
 from .triggers import report_cue
 
 LOGGER = logging.getLogger(__name__)
@@ -69,7 +70,9 @@ def _noisy_or(weights) -> float:
 class _Evidence:
     """Live triggers of one candidate event grouped by sub-type."""
 
-    def __init__(self, live: list[Trigger]):
+    def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset()):
+        #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
+        self.killings = killings
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -151,9 +154,13 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
         present -= {"Government regains territory", "Non-state actor overtakes territory"}
         if all(getattr(t, "definite", False) for t in ev.by_sub.get("Agreement", [])):
             present.discard("Agreement")
-    # -- abducted then killed -> Attack
-    if "Abduction/forced disappearance" in present and ev.max("Attack") >= LETHAL_MIN:
-        present.add("Attack")
+    # -- abducted then killed -> Attack; killing those who resisted or fled the raid does not
+    # make the abduction an Attack
+    if "Abduction/forced disappearance" in present:
+        if ev.killings:
+            present.add("Attack")
+        elif ev.any("Attack") and ev.present("Abduction/forced disappearance"):
+            present.discard("Attack")
     # -- troops deployed to man a new base: the base is the development (§1.7)
     if HQ in present and "Change to group/activity" in present:
         present.discard("Change to group/activity")
@@ -164,6 +171,23 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     if best == "Attack":
         support.add("Abduction/forced disappearance")
     return best, support
+
+
+def _killings(live: list[Trigger], ana: Analysis) -> frozenset[int]:
+    """Beside an abduction, the Attack triggers that tell a killing ("later killed him"), not
+    the raid itself ("stormed the village") nor the killing of those who resisted or fled it."""
+    if not any(t.sub_event_type == "Abduction/forced disappearance" for t in live):
+        return frozenset()
+    cues = load_cues(ana.lang, "classify")
+    out = set()
+    for t in live:
+        if t.sub_event_type != "Attack" or getattr(t, "definite", False) or t.score < LETHAL_MIN \
+                or not find_cues(t.span.text, cues.get("lethal", ())):
+            continue
+        sent = ana.sentences[t.sentence] if 0 <= t.sentence < len(ana.sentences) else None
+        if sent is None or not find_cues(ana.text, cues.get("incidental_killing", ()), sent.start, sent.end):
+            out.add(id(t))
+    return frozenset(out)
 
 
 def classify(triggers: list[Trigger], ana: Analysis,
@@ -182,7 +206,7 @@ def classify(triggers: list[Trigger], ana: Analysis,
     live = [t for t in pool if not (t.negated or t.hypothetical or t.negative_cue)]
     if not live:
         return None
-    ev = _Evidence(live)
+    ev = _Evidence(live, _killings(live, ana))
     sub, support = _decide(ev)
     if sub is None:
         # nothing clear: several weak signals together can still make an event
