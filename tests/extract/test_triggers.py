@@ -269,3 +269,14 @@ def test_triggers_reviews_and_games_are_vetoed_in_other_languages(lang, text, cu
 ])
 def test_triggers_new_terms_other_languages(lang, text, sub):
     assert [t for t in find_triggers(_lexicon_only(text, lang)) if t.sub_event_type == sub]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,kept", [
+    ("The gunmen went from house to house, shooting into the air.", []),
+    ("Soldiers fired shots in the air before leaving the market.", []),
+    ("The gunmen fired into the air, then shot dead two farmers.", ["shot dead"]),
+])
+def test_triggers_shots_in_the_air_are_no_attack(analyse_text, text, kept):
+    ana = analyse_text(text)
+    assert [t.span.text for t in find_triggers(ana) if t.sub_event_type] == kept
