@@ -89,3 +89,15 @@ def test_gazetteer_added_towns_and_variants(gaz, alias, name, iso2, lat, lon):
 
 def test_gazetteer_arabic_city_is_not_its_province(gaz):
     assert any(c.name == "Nasiriyah" and c.kind == "place" for c in gaz.lookup("الناصرية"))
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Херсон", ["kherson"]),
+    ("Луганск", ["lugansk", "luhansk"]),
+    ("Миколаїв", ["mikolayiv", "mykolayiv"]),
+    ("Kherson", []),
+])
+def test_gazetteer_cyrillic_transliterations(name, expected):
+    from eventcoder.gazetteer.names import transliterations
+
+    assert transliterations(name) == expected

@@ -148,6 +148,19 @@ def test_places_russian_inflection(analyse_text):
     assert event_place(ana, find_places(ana), [0]).name == "Saint Petersburg"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # towns with no Cyrillic entry are found through their Latin spelling, inflected or not
+    ("Беспилотники атаковали Туапсе в ночь на понедельник.", "Tuapse", "Russia"),
+    ("Войска обстреляли Днепровский район Херсона из артиллерии.", "Kherson", "Ukraine"),
+    # Ukrainian-style spelling wins over a same-named hamlet abroad ("Lugansk", Kazakhstan)
+    ("Ночью беспилотник атаковал объект в Луганске.", "Luhansk", "Ukraine"),
+])
+def test_places_russian_transliterated(analyse_text, text, name, country):
+    ana = analyse_text(text, lang="ru")
+    place = event_place(ana, find_places(ana), [0])
+    assert (place.name, place.country) == (name, country)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text, name, admin1, precision", [
     # a camp placed relative to a town: approximate point

@@ -14,7 +14,7 @@ from typing import Optional
 from .. import countries
 from ..resources import load_tsv
 from .lookup import Candidate, Gazetteer
-from .names import fold
+from .names import fold, transliterations
 
 MAX_TOKENS = 6
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -71,10 +71,23 @@ def _variants(key: str, words: list[str]) -> list[str]:
             if key.endswith(end) and len(key) - len(end) >= 3:
                 base = key[: -len(end)]
                 out += [base, base + "а", base + "о", base + "ь"]
+        # most towns have no Cyrillic entry: try their Latin spellings ("Херсона" -> "kherson")
+        out += [latin for form in [" ".join(words), *out] for latin in transliterations(form)]
     if re.match(r"[\u0600-\u06FF]", key) and key[0] in _AR_CLITICS and len(key) > 4:
         out.append(key[1:])
     if key.endswith(" city") and len(words) > 1:  # "Kunduz city", "Marib City"
         out.append(key[:-5])
+    return out
+
+
+def _union(groups) -> list[Candidate]:
+    """Candidates of every variant spelling, each place once ("Lugansk" KZ and "Luhansk" UA)."""
+    out, seen = [], set()
+    for group in groups:
+        for c in group:
+            if c.id not in seen:
+                seen.add(c.id)
+                out.append(c)
     return out
 
 
@@ -103,7 +116,7 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
     ckeys = _country_keys()
     best: dict[int, tuple[int, Mention]] = {}
     for i, j, key, var in spans:
-        cands = found.get(key) or next((found[v] for v in var if v in found), [])
+        cands = found.get(key) or _union(found.get(v, []) for v in var)
         country = ckeys.get(key)
         if not cands and not country:
             continue

@@ -33,3 +33,27 @@ def display(name: str) -> str:
     """ACLED-style spelling of a GeoNames name: ASCII letters where the name is Latin, no ayn marks."""
     out = _DISPLAY_DROP.sub("", strip_accents(name)).replace("’", "'")
     return re.sub(r"\s+", " ", out).strip()
+
+
+# Cyrillic -> Latin as GeoNames spells most place names (BGN/PCGN without diacritics); the
+# Ukrainian-style table reads г as h and и as y ("Луганськ" -> "Luhansk", "Миколаїв" -> "Mykolaiv")
+_CYR = dict(zip("абвдезклмнопрстуфы", "abvdezklmnoprstufy"))
+_CYR.update({"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "",
+             "э": "e", "ю": "yu", "я": "ya", "ё": "e", "й": "y", "і": "i", "ї": "yi", "є": "ye",
+             "ґ": "g"})
+_RU_STYLE = {**_CYR, "г": "g", "и": "i"}
+_UK_STYLE = {**_CYR, "г": "h", "и": "y"}
+
+
+def transliterations(name: str) -> list[str]:
+    """Folded Latin spellings of a Cyrillic name, Russian-style then Ukrainian-style:
+    "Херсон" -> ["kherson"], "Луганск" -> ["lugansk", "luhansk"]. Empty for other scripts."""
+    if not re.search(r"[\u0400-\u04FF]", name):
+        return []
+    low = unicodedata.normalize("NFC", name.lower())
+    out: list[str] = []
+    for table in (_RU_STYLE, _UK_STYLE):
+        latin = fold("".join(table.get(c, c) for c in low))
+        if latin not in out and not re.search(r"[\u0400-\u04FF]", latin):
+            out.append(latin)
+    return out
