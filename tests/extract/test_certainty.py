@@ -65,7 +65,7 @@ def test_certainty_seed_speculation_never_becomes_an_actor(shared_dir, make_docu
     i = ana.sentence_at(start).index
     src = source_chain(ana, [i])
     cert = assess_certainty(ana, [i], src)
-    assert src.chain == ["ISNA", "source within the security forces of Anbar province"]
+    assert src.chain == ["ISNA", "Source within the security forces of Anbar province"]
     assert src.claimed_by is None and cert.value == "reported"
     assert cert.speculated_perpetrators == ["Western intelligence agencies", "Kurdish forces", "rival jihadist groups"]
     trig = Trigger(ana.span(start, start + 10), i, "Explosions/Remote violence", "Air/drone strike")

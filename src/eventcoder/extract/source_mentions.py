@@ -1,0 +1,282 @@
+"""Who is cited in one sentence: the attribution phrases, in the order a source chain lists them.
+
+A `Mention` is one cited source ("police spokesman X", "the Iraqi News Agency") with the offset
+where the words it reports begin, so callers can judge whether those words tell the event.
+Cue lists: `lexicons/<lang>/attribution.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import actor_dictionary as dic
+from .base import Analysis, Span
+from .cues import find_cues, load_cues
+
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
+_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|four|five|several|some|other|another)\s+)+",
+                   re.IGNORECASE)
+_CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bon condition\b|"
+                  r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
+_TIME_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|lunes|martes|miércoles|jueves|viernes|"
+               r"sábado|domingo|ayer|вчера|сегодня|ce\s+\w+|este\s+\w+|soir|matin)")
+_NAME_RX = r"[A-Z\u0400-\u04FF\u0600-\u06FF][\w\u0400-\u04FF\u0600-\u06FF'’.&-]*"
+# "X said in a statement carried by Y", "... in its weekly bulletin read on state broadcaster Y"
+_OBJECT = r"\s*(?:(?:responsibility|the\s+\w+)(?:\s+for\s+(?:the\s+)?\w+)?\s+)?"
+_RELAY = re.compile(_OBJECT + r"\s*(?:(?:on|late\s+on|early\s+on)\s+\w+\s+)?(?:in|through|via)\s+(?:a|an|its|their|the)\s+"
+                    r"(?:[\w-]+\s+){0,3}?(?P<what>statement|bulletin|communiqu[eé]|video|message|post|broadcast)s?\s+"
+                    r"(?:(?:that\s+was|which\s+was)\s+)?(?:carried|read|published|broadcast|aired|relayed|posted|"
+                    r"released|shared|quoted)\s+(?:out\s+)?(?:by|on|in|via|through)\s+", re.IGNORECASE)
+_MEDIUM_END = re.compile(r"\s*(?:,|;|\.(?:\s|$)|\bthat\b|\bon\s+\w+day\b|\blate\b|\bearly\b|\bsaying\b|\bwhich\b)",
+                         re.IGNORECASE)
+# "claimed the bombing through its Amaq news agency", "in a message posted on its Az-Zallaqa channel"
+_OWN_MEDIUM = re.compile(_OBJECT + r"\s*(?:(?:on|late\s+on)\s+\w+\s+)?(?:through|via|on|in|(?:in\s+a\s+[\w\s]{0,30}?"
+                         r"(?:posted|published|released|shared|broadcast|carried)\s+(?:on|by|in))|"
+                         r"(?:in\s+a\s+(?:statement|message|video|post|communiqu[eé])\s+(?:on|via|through)))\s+"
+                         r"(?P<own>its|their)\s+(?P<m>(?-i:(?:[A-Z][\w'\u2019-]*\s+)+)(?:news\s+agency|agency|radio(?:\s+station)?|"
+                         r"channels?|media\s+(?:arm|wing|outlet|foundation)|television|TV|website|outlet))", re.IGNORECASE)
+_SAID_IN = re.compile(_OBJECT + r"(?:(?:on|late\s+on|early\s+on)\s+\w+\s+)?(?:in|through|via)\s+(?:a|an|its|their)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?P<what>statement|communiqu[eé]|message|video|post)\b", re.IGNORECASE)
+_STATEMENTS = {"statement", "communique", "communiqué", "bulletin", "video", "message"}
+# "... in a video released by its Az-Zallaqa media arm", anywhere after the verb
+_OWN_MEDIUM_LATE = re.compile(r"\b(?:released|posted|published|broadcast|carried|aired|shared)\s+(?:by|on|through|via)\s+"
+                              r"(?P<own>its|their)\s+(?P<m>(?-i:(?:[A-Z][\w'\u2019-]*\s+)+)(?:news\s+agency|agency|"
+                              r"radio(?:\s+station)?|channels?|media\s+(?:arm|wing|outlet|foundation)|television|TV|"
+                              r"website|outlet))", re.IGNORECASE)
+_OWN = re.compile(r"^(?:its|their|the\s+group['\u2019]s|the\s+movement['\u2019]s)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One cited source in a sentence."""
+
+    name: str  # the phrase, shortened ("police spokesman Abdirahman Ali Warsame")
+    span: Span
+    order: float  # chain order inside the sentence
+    content: int = -1  # offset where the reported words begin (-1: unknown)
+    definite: bool = False  # "the cell", "the official": may refer back to a source named before
+    aliases: set[str] = field(default_factory=set)  # other words for it ("bulletin" for the army's bulletin)
+    own_medium_of: Optional[str] = None  # "its Andalus radio": the speaker whose medium this is
+    verb: str = ""  # the speech verb's lemma or the cue ("say", "claim", "according to")
+    appos: set[str] = field(default_factory=set)  # "Babagana Modu, a commander of ...": the apposition
+    relay: bool = False  # a medium that carried the next source's statement
+
+
+def mentions(ana: Analysis, i: int) -> list[Mention]:
+    """Cited sources of sentence `i`, in chain order (relays before the source they carry)."""
+    sent = ana.sentences[i]
+    cues = load_cues(ana.lang, "attribution")
+    text = ana.text
+    hits: list[Mention] = []
+    for m in find_cues(text, cues.get("according_to", ()) + cues.get("citing", ()), sent.start, sent.end):
+        tail = text[m.end():sent.end]
+        cut = _CUT.search(tail)
+        phrase = tail[:cut.start()] if cut else tail
+        order = m.start()
+        if re.match(r"(?:quoted|cited|carried|relayed|reported)\s+by$", m.group(), re.IGNORECASE):
+            prior = [h for h in hits if h.span.end <= m.start()]
+            if prior:  # "a statement by X quoted by Y": Y relayed X, so Y comes first in the chain
+                order = min(h.order for h in prior) - 0.5
+        phrase = phrase.strip(" .\u2014-\u060c")
+        if ana.lang == "en" and not _cited_is_source(phrase, cues):
+            continue  # "citing the persistent threat posed by ...", "according to reports"
+        _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase, order, m.end(), verb=m.group().lower())
+        relay = re.match(r"\s*,?\s*(?:which|who)\s+(?:quoted|cited|was\s+citing)\s+", tail[cut.start():]) if cut else None
+        if relay:  # "citing X, which quoted Y": Y is the next link of the chain
+            at = m.end() + cut.start() + relay.end()
+            rest = text[at:sent.end]
+            cut2 = _CUT.search(rest)
+            _add(ana, hits, at, (rest[:cut2.start()] if cut2 else rest).strip(" .\u2014-"), m.start() + 1)
+    if ana.spacy_doc is not None:
+        _parsed_speech(ana, sent, cues, hits)
+    else:
+        _lexicon_speech(ana, sent, cues, hits)
+    for h in list(hits):
+        _relayed(ana, sent, h, hits)
+    hits.sort(key=lambda h: h.order)
+    return hits
+
+
+def _lexicon_speech(ana, sent, cues, hits) -> None:
+    text = ana.text
+    for m in find_cues(text, cues.get("speech", ()), sent.start, sent.end):
+        before = text[sent.start:m.start()]
+        subj = re.search(rf"((?:{_NAME_RX}\s+|\w+\s+){{0,4}}\w+)\s*,?\s*$", before)
+        phrase = " ".join(subj.group(1).split()[-4:]) if subj else ""
+        if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE) \
+                and looks_like_source(phrase, cues):
+            _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start(), m.end())
+            continue
+        # verb first: "a déclaré le porte-parole de l'armée", "ont indiqué mardi des sources sécuritaires"
+        after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", text[m.end():sent.end], re.IGNORECASE)
+        if after and looks_like_source(after.group(1), cues):
+            phrase = re.split(r"\s+(?:в|во|на|de|du|dans|en|sur|à|a|по|в\s+своём)\s+(?=\w)",
+                              after.group(1).strip(), maxsplit=1)[0] if ana.lang == "ru" else after.group(1).strip()
+            _add(ana, hits, m.end() + after.start(1), phrase, m.start(), m.end() + after.end())
+
+
+def _cited_is_source(phrase: str, cues) -> bool:
+    """After "according to" / "citing": a name, or a phrase whose head noun is a source noun."""
+    bare = _LEAD.sub("", phrase.strip())
+    if re.match(r"[A-Z\u0400-\u04FF\u0600-\u06FF]", bare):
+        return True
+    head = re.split(r"\s+(?:of|within|for|at|in|from|on|with|posed|by|who|which|that)\b", bare, maxsplit=1)[0]
+    words = head.lower().split()
+    return bool(words) and words[-1] in set(cues.get("source_nouns", ()))
+
+
+def looks_like_source(phrase: str, cues) -> bool:
+    low = dic.normalise(phrase)
+    return any(re.search(rf"(?<!\w){re.escape(n)}", low) for n in cues.get("source_nouns", ())) \
+        or bool(re.search(r"\b[A-Z\u0410-\u042f]{2,}\b", phrase))
+
+
+def _parsed_speech(ana, sent, cues, hits) -> None:
+    verbs = set(cues.get("verbs", ()))
+    doc = ana.spacy_doc
+    for tok in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []:
+        if tok.lemma_ not in verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ == "relcl" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if tok.lemma_ in ("issue", "release") and not any(c.dep_ == "dobj" and c.lemma_ in _STATEMENTS
+                                                          for c in tok.children):
+            continue  # "issued a statement" cites; "issued a warning" does not
+        if tok.lemma_ == "say" and tok.tag_ in ("VBZ", "VBP"):
+            continue  # "the UN says", "the group says it defends": a standing position, not this event's account  # "an attack that a rival group said killed dozens", "he did not say": not a citation
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None) \
+            or next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
+            subj = tok.head  # a dateline confused the parse: "BAMAKO, Sept 5 — The JNIM announced ..."
+        closing = _closing_speaker(ana, sent, tok)
+        if closing is not None and (subj is None or subj.idx < closing[0]):
+            _add(ana, hits, closing[0], closing[1], tok.idx, tok.idx + len(tok.text), verb=tok.lemma_)
+            continue
+        order = tok.idx
+        content = tok.idx + len(tok.text)
+        if tok.lemma_ == "tell":  # "police told Reuters": the medium comes first
+            medium = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+            if medium is not None and medium.lower_ not in PRONOUNS and medium.pos_ == "PROPN":
+                _add_token(ana, hits, medium, order - 1, content)
+        if subj is not None and subj.lower_ not in PRONOUNS and _subject_is_source(subj, cues):
+            _add_token(ana, hits, subj, order, content, tok.lemma_)
+            for n, conj in enumerate(c for c in subj.children if c.dep_ == "conj"):  # "residents and an official"
+                _add_token(ana, hits, conj, order + n + 1, content, tok.lemma_)
+
+
+def _closing_speaker(ana, sent, tok) -> Optional[tuple[int, str]]:
+    """"..., wounding two constables, police said." / "..., a local security official said.": the
+    phrase between the last comma and a sentence-final speech verb (the parse may pick another subject)."""
+    after = ana.text[tok.idx + len(tok.text):sent.end]
+    if not re.match(r"\s*(?:on\s+\w+day|late\s+on\s+\w+day|\w+day)?\s*[.\"\u201d]*\s*$", after):
+        return None
+    before = ana.text[sent.start:tok.idx]
+    m = re.search(r",\s*([^,;\u2014]{2,60}?)\s*$", before)
+    if not m or not looks_like_source(m.group(1), load_cues(ana.lang, "attribution")):
+        return None
+    return sent.start + m.start(1), m.group(1)
+
+
+def _subject_is_source(tok, cues) -> bool:
+    """People and bodies who can be sources; not "the crowd", "transporters", "no deaths"."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON", "NORP", "GPE", "FAC"):
+        return True
+    nouns = set(cues.get("source_nouns", ()))
+    words = [t for t in tok.subtree if t.i <= tok.i][-4:]
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in words)
+
+
+def _add_token(ana, hits, head, order: float, content: int, verb: str = "") -> None:
+    """The noun phrase of `head` without relative clauses and appositions."""
+    sub = list(head.subtree)
+    drop = [a for a in sub if a.i != head.i and (a.dep_ in ("relcl", "appos", "acl", "punct")
+                                                 or (a.dep_ in ("cc", "conj") and a.head.i == head.i))]
+    keep = [t for t in sub if not any(t in a.subtree for a in drop)]
+    if not keep:
+        return
+    # a dateline the parser took into the phrase: "BAMAKO, July 30 — Mali's army"
+    dash = [t for t in keep if t.text in ("\u2014", "\u2013", "--")]
+    if dash:
+        keep = [t for t in keep if t.i > dash[-1].i]
+    if not keep:
+        return
+    start, end = keep[0].idx, keep[-1].idx + len(keep[-1].text)
+    aliases = set()
+    for a in drop:
+        if a.dep_ == "appos" and a.head.i == head.i:  # "Babagana Modu, a commander of ...": the title names it too
+            aliases.add(" ".join(t.text for t in a.subtree))
+    _add(ana, hits, start, ana.text[start:end], order, content, verb=verb)
+    if hits and hits[-1].span.start == start:
+        hits[-1].appos |= aliases
+
+
+def _add(ana: Analysis, hits: list, start: int, phrase: str, order: float, content: int = -1,
+         aliases: Optional[set] = None, verb: str = "") -> None:
+    phrase = phrase.strip()
+    if not phrase or phrase.lower() in PRONOUNS or len(phrase.split()) > 14:
+        return
+    if any(h.span.start <= start < h.span.end or start <= h.span.start < start + len(phrase) for h in hits):
+        return
+    span = ana.span(start, start + len(phrase))
+    definite = bool(re.match(r"(?:the|this|that|these|those|same|said|la|el|le|les|los|las|l['\u2019])\s*\w+$", phrase,
+                             re.IGNORECASE)) \
+        or bool(re.match(r"(?:the|this|that|said)\s+(?:same\s+)?(?:\w+['\u2019]s\s+)?(?:statement|bulletin|"
+                         r"communiqu|report|source|video|message)", phrase, re.IGNORECASE)) \
+        or bool(re.match(r"(?:the|this)\s+(?:same\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?$", phrase))
+    hits.append(Mention(shorten(phrase), span, order, content, definite, set(aliases or ()), verb=verb))
+
+
+def _relayed(ana: Analysis, sent, h: Mention, hits: list) -> None:
+    """"X said in a statement carried by Y": Y before X; "in a video released by its Z media arm": Z (X)."""
+    if h.content < 0:
+        return
+    own = _OWN_MEDIUM.match(ana.text, h.content, sent.end) or _OWN_MEDIUM_LATE.search(ana.text, h.content, sent.end)
+    if own and not _platform(ana, own.group("m")):
+        h.own_medium_of, h.span = h.name, ana.span(own.start("m"), own.end("m"))
+        h.name = shorten(own.group("m"))
+        return
+    said_in = _SAID_IN.match(ana.text, h.content, sent.end)
+    if said_in:  # "claimed the attack in a statement on its Telegram channel"
+        h.aliases.add(said_in.group("what").lower())
+    m = _RELAY.match(ana.text, h.content, sent.end)
+    if not m:
+        return
+    rest = ana.text[m.end():sent.end]
+    cut = _MEDIUM_END.search(rest)
+    medium = rest[:cut.start()] if cut else rest.rstrip(". ")
+    if not medium.strip() or len(medium.split()) > 8:
+        return
+    h.aliases.add(m.group("what"))
+    own = _OWN.match(medium)
+    if own:
+        if not _platform(ana, medium):
+            at = m.end() + own.end()
+            h.own_medium_of, h.span = h.name, ana.span(at, at + len(medium) - own.end())
+            h.name = shorten(medium[own.end():])
+        return
+    before = len(hits)
+    _add(ana, hits, m.end(), medium, h.order - 0.5)
+    if len(hits) > before:
+        hits[-1].relay = True
+
+
+def _platform(ana: Analysis, medium: str) -> bool:
+    """A social platform ("its Telegram channel") is where a statement was posted, not a medium of its own."""
+    low = dic.normalise(medium)
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low)
+               for p in load_cues("en", "attribution").get("platforms", ()))
+
+
+def shorten(phrase: str) -> str:
+    """Keep the gist: drop articles, a country possessive and a trailing date or place clause.
+
+    "a source within the security forces of Iraq's Anbar province"
+    -> "source within the security forces of Anbar province"
+    """
+    s = _LEAD.sub("", phrase.strip())
+    s = re.sub(rf"\b{_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)  # "Iraq’s Anbar" -> "Anbar"
+    s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
+    s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)
+    s = re.sub(r"^([A-Z]{2,6})\s+(?:news\s+)?agency$", r"\1", s)  # "ISNA news agency" -> "ISNA"
+    return s
