@@ -154,9 +154,22 @@ def test_places_russian_inflection(analyse_text):
     ("Войска обстреляли Днепровский район Херсона из артиллерии.", "Kherson", "Ukraine"),
     # Ukrainian-style spelling wins over a same-named hamlet abroad ("Lugansk", Kazakhstan)
     ("Ночью беспилотник атаковал объект в Луганске.", "Luhansk", "Ukraine"),
+    # a Russian name whose Ukrainian spelling no transliteration gives comes from the alias table
+    ("В результате обстрела Горловки погибли два человека.", "Horlivka", "Ukraine"),
 ])
 def test_places_russian_transliterated(analyse_text, text, name, country):
     ana = analyse_text(text, lang="ru")
+    place = event_place(ana, find_places(ana), [0])
+    assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("شنت طائرة مسيرة غارة على سيارة في مدينة صور يوم الأربعاء.", "Tyre", "Lebanon"),
+    ("قتل ثلاثة أشخاص في قصف على خان يونس.", "Khan Yunis", "Palestine"),
+    ("اشتباكات عنيفة في مدينة الأبيض يوم الخميس.", "El Obeid", "Sudan"),
+])
+def test_places_arabic_names(analyse_text, text, name, country):
+    ana = analyse_text(text, lang="ar")
     place = event_place(ana, find_places(ana), [0])
     assert (place.name, place.country) == (name, country)
 

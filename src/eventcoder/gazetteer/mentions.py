@@ -63,16 +63,25 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in rows if r["lang"] in ("any", lang))
 
 
+def _ru_bases(word: str) -> list[str]:
+    """Dictionary forms a Russian inflected name may have: "херсона" -> "херсон", "херсона"..."""
+    out = []
+    for end in _RU_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            base = word[: -len(end)]
+            out += [base, base + "а", base + "о", base + "ь"]
+    return out
+
+
 def _variants(key: str, words: list[str]) -> list[str]:
     """Inflected single words -> dictionary forms to try (Russian endings, Arabic clitics)."""
     out = []
     if re.match(r"[\u0400-\u04FF]", words[-1]):
-        for end in _RU_ENDINGS:
-            if key.endswith(end) and len(key) - len(end) >= 3:
-                base = key[: -len(end)]
-                out += [base, base + "а", base + "о", base + "ь"]
-        # most towns have no Cyrillic entry: try their Latin spellings ("Херсона" -> "kherson")
-        out += [latin for form in [" ".join(words), *out] for latin in transliterations(form)]
+        out = _ru_bases(key)
+        # most towns have no Cyrillic entry: try their Latin spellings ("Херсона" -> "kherson");
+        # from the unfolded words, whose й must stay y ("Новороссийске" -> "novorossiysk")
+        raw = " ".join(words).lower()
+        out += [latin for form in [raw, *_ru_bases(raw)] for latin in transliterations(form)]
     if re.match(r"[\u0600-\u06FF]", key) and key[0] in _AR_CLITICS and len(key) > 4:
         out.append(key[1:])
     if key.endswith(" city") and len(words) > 1:  # "Kunduz city", "Marib City"
