@@ -196,6 +196,10 @@ def test_fatalities_claims_and_denials(analyse_text, text, value):
     ("أسفرت الغارة عن مقتل طفلين اثنين", "ar", 2),
     ("قتل شخص واحد في القصف", "ar", 1),
     ("لقي ثلاثة جنود مصرعهم في الهجوم", "ar", 3),
+    # a singular or dual noun after the death word is the count; a plural without a number is not
+    ("أدى القصف إلى مقتل شخص في المدينة", "ar", 1),
+    ("أسفر القصف عن مقتل طفلين وإصابة خمسة", "ar", 2),
+    ("أدى القصف إلى مقتل مدنيين في المدينة", "ar", 0),
 ])
 def test_fatalities_other_languages_more(analyse_text, text, lang, value):
     ana = analyse_text(text, lang=lang)

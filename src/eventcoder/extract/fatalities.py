@@ -108,6 +108,10 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 count = _count_items(right, end, lang)
                 if count:
                     count = (*count[:3], start, count[4])
+        if count is None and not passive and not p["left_only"].fullmatch(cue_text):
+            one, two = p["one_after"].match(right), p["two_after"].match(right)
+            if one or two:
+                count = (2 if two else 1, None, None, start, end + (two or one).end())
         from_left = count is None
         if count is None:
             left = text[prev_end:start]

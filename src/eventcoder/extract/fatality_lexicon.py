@@ -37,6 +37,10 @@ def _pats(lang: str) -> dict[str, re.Pattern]:
         "left_only", "passive", "singular_items", "the_words", "skip_after", "toll_update", "denial",
         "remains", "old_graves", "other_event", "plural_nouns")}
     words["subset_gap"] = rf"(?:{_alt(lex.get('subset_gap'), lang)})\s*$"
+    # languages that name the victim after the death word: a singular or dual noun is a count
+    # ("مقتل شخص": one killed, "مقتل طفلين": two)
+    words["one_after"] = rf"^\s*(?:{_alt(lex.get('one_after'), lang)}){e}"
+    words["two_after"] = rf"^\s*(?:{_alt(lex.get('two_after'), lang)}){e}"
     # a one-victim phrase ending exactly at the death word ("... rescue him; he died")
     words["singular_end"] = rf"{b}(?:{_alt(lex.get('singular'), lang)})$"
     # more victims after a passive death word ("... were killed, along with a dozen attackers")
