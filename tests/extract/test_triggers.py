@@ -280,3 +280,12 @@ def test_triggers_new_terms_other_languages(lang, text, sub):
 def test_triggers_shots_in_the_air_are_no_attack(analyse_text, text, kept):
     ana = analyse_text(text)
     assert [t.span.text for t in find_triggers(ana) if t.sub_event_type] == kept
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("fr", "Des milliers de personnes ont manifesté samedi à Dakar contre la vie chère.", "Peaceful protest"),
+    ("es", "Miembros del ELN atacaron una estación en Arauca el sábado; murió un agente.", "Attack"),
+])
+def test_triggers_verb_forms_other_languages(lang, text, sub):
+    ana = _lexicon_only(text, lang)
+    assert sub in {t.sub_event_type for t in find_triggers(ana)}

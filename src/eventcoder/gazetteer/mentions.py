@@ -69,7 +69,7 @@ def _ru_bases(word: str) -> list[str]:
     for end in _RU_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
             base = word[: -len(end)]
-            out += [base, base + "а", base + "о", base + "ь"]
+            out += [base, base + "а", base + "о", base + "ь", base + "е"]  # "Запорожью" -> "Запорожье"
     return out
 
 
