@@ -222,7 +222,7 @@ def state_after_demonym() -> tuple[str, ...]:
 
 def country_before(text: str, start: int) -> Optional[str]:
     """ACLED country named by the demonym or country right before `start` ("Iraqi", "Israel's", "US")."""
-    m = re.search(r"((?:[A-Z][\w.]*[\s-]){0,2}[A-Z][\w.]*)(?:['\u2019]s)?\s+(?:\w+\s+)?$", text[max(0, start - 60):start])
+    m = re.search(r"((?:[A-Z][\w.]*[\s-]){0,2}[A-Z][\w.]*)(?:['\u2019]s)?\s+(?:[\w-]+\s+)?$", text[max(0, start - 60):start])
     if not m:
         return None
     words = m.group(1).split()

@@ -22,6 +22,9 @@ _PASSIVE_HARM = re.compile(
     r"ambushed|targeted|attacked|hit|struck|tués|tué|blessés|blessé|enlevés|enlevé|tuées|blessées|"
     r"asesinados|asesinado|muertos|muerto|heridos|herido|secuestrados|atacados|убиты|убит|ранены|ранен|погибли)\b",
     re.IGNORECASE)
+# "two persons lost their lives", "a police officer died defending the station"
+_DIED = re.compile(rf"^[\s,]*{_FILL}(?:died|have\s+died|has\s+died|had\s+died|lost\s+(?:their|his|her)\s+lives?|"
+                   r"succumbed|perished|murieron|murió|sont\s+morts?|est\s+mort|погиб(?:ли|ла)?)\b", re.IGNORECASE)
 # "a police vehicle struck a roadside bomb", "leur véhicule a sauté sur une mine"
 _HIT_DEVICE = re.compile(
     r"^[\s,]*(?:[\w'\u2019-]+\s+){0,2}?(?:vehicle|vehicles|truck|convoy|patrol|car|van|pickup|armoured\s+vehicle|"
@@ -41,7 +44,7 @@ def is_victim(ana: Analysis, m: ActorMention) -> bool:
     text = ana.text
     sent = ana.sentence_at(m.span.start)
     after = text[m.span.end:min(sent.end, m.span.end + 90)]
-    if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after):
+    if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after) or _DIED.match(after):
         return True
     before = text[max(sent.start, m.span.start - 45):m.span.start]
     return bool(_HARM_BEFORE.search(before))
@@ -52,10 +55,12 @@ _TARGET_HEADS = r"(?:operatives?|members?|commanders?|fighters?|militants?|cadre
                 r"positions?|targets?|hideouts?|bases?|posts?|camps?|facilit(?:y|ies)|depots?|sites?|vehicles?|" \
                 r"strongholds?|command\s+centres?|command\s+centers?|launchers?|infrastructure|gathering)"
 _TARGET_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?{_TARGET_HEADS}\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"(?:members?|operatives?|fighters?|positions?|commanders?|leaders?|cadres?)\s+"
-                            r"(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"(?:(?:members?|operatives?|fighters?|positions?|commanders?|leaders?|cadres?)\s+"
+                            r"(?:of|from)\s+(?:the\s+)?|"  # "a house used by gang members": whose it is
+                            r"(?:used|occupied|held|run|controlled|operated|belonging)\s+(?:by|to)\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+)?)$", re.IGNORECASE)
 _TARGET_VERB = re.compile(r"\b(?:struck|strikes?|striking|targeted|targeting|targets?|hit|hitting|eliminated|"
-                          r"killed|killing|neutrali[sz]ed|bombed|shelled|pounded|attacked|raided|destroyed|"
+                          r"killed|killing|neutrali[sz]ed|bombed|shelled|pounded|attacked|raided|destroyed|dropped|dropping|"
                           r"dead\s+were|were\s+members|was\s+a\s+member|belonged)\b", re.IGNORECASE)
 
 
@@ -68,12 +73,14 @@ def named_target(ana: Analysis, mentions: list[ActorMention], a1: Optional[Actor
     """A named armed actor the strike hit: "said it had struck a Hezbollah operative"."""
     text = ana.text
     for m in mentions:
-        if m.kind not in ("armed", "state") or m.sentence not in sentences or \
+        if m.kind not in ("armed", "state", "unidentified") or m.sentence not in sentences or \
                 (a1 is not None and (m.name == a1.name or m is a1)):
             continue
         sent = ana.sentences[m.sentence]
         after = text[m.span.end:m.span.end + 40]
         before = text[max(sent.start, m.span.start - 30):m.span.start]
+        if m.kind == "unidentified" and not _TARGET_BEFORE.search(before):
+            continue  # "a house used by gang members"; a bare "militants" is often the attacker
         if m.span.text.islower() and len(m.span.text.split()) == 1:
             continue  # "military infrastructure", "army positions" say nothing about whose
         if not (_TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before) or is_victim(ana, m)
@@ -217,6 +224,7 @@ def _allies(ana, agents, a1) -> list[str]:
         return []
     out = []
     for m in agents:
-        if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out:
+        if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out \
+                and not a1.name.startswith(m.name + " ") and not m.name.startswith(a1.name + " "):
             out.append(m.name)
     return out

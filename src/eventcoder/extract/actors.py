@@ -14,6 +14,7 @@ from typing import Optional
 from .. import countries
 from . import actor_dictionary as dic
 from .actor_rules import merge_generic_of
+from .actor_refs import possessive_refs
 from .base import ActorMention, Analysis, Span
 
 LOGGER = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ _ARMED = ("armed", "state", "unidentified")
 # generic nouns absorbed into a group or state mention right before them: "Al Shabaab fighters"
 _HEAD_NOUNS = re.compile(r"^[\s-]+(fighters|militants|militiamen|rebels|insurgents|gunmen|jihadists|members|"
                          r"forces|troops|soldiers|units|militia|elements|combatants|operatives|positions|"
-                         r"police|officers|commandos|personnel)\b", re.IGNORECASE)
+                         r"police|officers|commandos|personnel|military)\b", re.IGNORECASE)
 
 
 def infer_country(ana: Analysis) -> Optional[str]:
@@ -77,8 +78,9 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
             out.append(mention)
     out.extend(_demonym_state_mentions(ana, country, event_date, out))
     out.extend(_country_agent_mentions(ana, country, event_date, out))
+    out.extend(_coordinated_mentions(ana, country, event_date, out))
     out.sort(key=lambda m: m.span.start)
-    return merge_generic_of(ana, _absorb_heads(ana, out))
+    return possessive_refs(ana, merge_generic_of(ana, _absorb_heads(ana, out)), country, event_date)
 
 
 def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[ActorMention]:
@@ -90,7 +92,7 @@ def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[Acto
         if e.force == "government" and not own:
             return None  # "the government said": a source, not a force
         if own and not e.country:  # take the demonym into the span: "Iraqi troops"
-            m = re.search(r"[A-Z][\w.]*(?:['\u2019]s)?\s+(?:\w+\s+)?$", text[max(0, start - 40):start])
+            m = re.search(r"[A-Z][\w.]*(?:['\u2019]s)?\s+(?:[\w-]+\s+)?$", text[max(0, start - 40):start])
             if m:
                 start = start - len(m.group())
         state_country = own or country
@@ -118,7 +120,7 @@ def _demonym_state_mentions(ana, country, when, taken) -> list[ActorMention]:
         if any(t.span.start <= m.start() < t.span.end for t in taken):
             continue
         own = dic.country_before(ana.text, m.start())
-        head = re.search(r"([A-Z][\w.]*)(?:['\u2019]s)?\s+(?:\w+\s+)?$", ana.text[max(0, m.start() - 40):m.start()])
+        head = re.search(r"([A-Z][\w.]*)(?:['\u2019]s)?\s+(?:[\w-]+\s+)?$", ana.text[max(0, m.start() - 40):m.start()])
         if not own or not head:
             continue
         start = m.start() - (len(head.group()))
@@ -150,6 +152,28 @@ def _country_agent_mentions(ana, country, when, taken) -> list[ActorMention]:
         inter = 8 if country and c.name != country else 1
         out.append(ActorMention(ana.span(m.start(1), m.end(1)), dic.state_name(c.name, "military", when), inter,
                                 ana.sentence_at(m.start()).index, kind="state"))
+    return out
+
+
+def _coordinated_mentions(ana, country, when, taken) -> list[ActorMention]:
+    """"Kuki and Meitei village volunteers": the first conjunct shares the head noun of the second."""
+    out = []
+    for m in taken:
+        if m.kind not in ("armed", "state"):
+            continue
+        words = m.span.text.split(maxsplit=1)
+        before = re.search(r"(?<![\w-])([\w-]+)\s+(?:and|or|&)\s+$", ana.text[max(0, m.span.start - 40):m.span.start])
+        if len(words) < 2 or before is None:
+            continue
+        start = m.span.start - len(before.group())
+        if any(t.span.start <= start < t.span.end for t in taken + out):
+            continue
+        phrase = f"{before.group(1)} {words[1]}"
+        hit = dic.match_phrases(phrase)
+        if len(hit) == 1 and hit[0].start == 0 and hit[0].end == len(phrase) and hit[0].entry.kind == "group":
+            mention = _resolve(ana, dic.PhraseMatch(start, start + len(before.group(1)), hit[0].entry), country, when)
+            if mention is not None:
+                out.append(mention)
     return out
 
 

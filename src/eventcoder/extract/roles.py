@@ -10,22 +10,21 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
+from .actor_refs import self_report, speaking_groups, specific_unit
 from .actor_rules import _allies, _corefer, _pair, is_ally_phrase, is_victim, named_target, stated_perpetrator
 from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
 from .base import ActorMention, Analysis, EventContext, Roles
 from .certainty import is_speculated
-from .cues import load_cues
+from .role_parse import find_victims, head_token, parse_roles, patient_token, speaker_agent, speech_subjects
 
-_AGENT_DEPS = ("nsubj", "csubj")
-_PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
-_PATIENT_PREPS = ("on", "against", "at", "targeting", "into", "upon")
-_RECIPROCAL = ("clash", "fight", "battle", "exchange", "engage", "skirmish")
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
 _TWO_PARTY = {"Agreement", "Non-violent transfer of territory"}  # the other party is actor2
 _ON_CIVILIANS = {"Looting/property destruction", "Arrests", "Other"}  # actor2 civilians unless an armed target
 _VAGUE_VICTIMS = {"people", "persons", "person", "man", "men", "driver", "drivers", "occupants", "passengers",
                   "passenger", "a man", "two men"}
 _ARMED = ("armed", "state", "unidentified")
+_RIVALS = re.compile(r"\b(?:rival|opposing|two)\s+(?:[\w-]+\s+)?(?:factions|groups|camps|parties|supporters|clans|"
+                     r"communities|sides|student\s+wings)\b", re.IGNORECASE)
 
 
 def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
@@ -39,23 +38,37 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     sents = set(ctx.sentences) | {ctx.trigger.sentence}
     everywhere = find_actors(ana, country, ctx.event_date)
     found = [m for m in everywhere if m.sentence in sents]
-    speech = _speech_subjects(ana, found)
+    speech = speech_subjects(ana, found)
     usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech]
-    agents, patients = _parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
+    agents, patients = parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
+    tspan = ctx.trigger.span  # a trigger word inside a name ("444th Combat Brigade") says nothing of roles
+    agents = [m for m in agents if not (m.kind == "armed" and m.span.start <= tspan.start and tspan.end <= m.span.end)]
     notes: list[str] = []
     claim = _claimant(ana, ctx, usable)
+    if claim is not None and claim.sentence != ctx.trigger.sentence:  # "security forces arrested ...": not the claim
+        own = next((m for m in agents if m.kind == "state" and m.sentence == ctx.trigger.sentence), None)
+        if own is not None and own.name != claim.name:
+            claim = None
     hurt = [m for m in usable if m.kind in ("armed", "state") and is_victim(ana, m)]
     if not claim and hurt:  # "three soldiers were killed", "a police vehicle struck a mine": not the agent
         patients = [m for m in agents if m in hurt] + patients
         agents = [m for m in agents if m not in hurt]
         patients += [m for m in hurt if m not in patients and m.sentence == ctx.trigger.sentence]
     patients = [m for m in patients if not is_ally_phrase(ana, m)]  # "backed by troops of X": a partner
-    wider = sorted(sents | {max(sents) + 1, max(sents) + 2})
+    trig_s = ctx.trigger.sentence
+    wider = sorted(sents | {max(sents) + 1, max(sents) + 2, trig_s + 1, trig_s + 2})
     a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
     if a1 is None and ana.spacy_doc is not None:
-        a1 = _speaker_agent(ana, ctx.trigger.span.start,
+        a1 = speaker_agent(ana, ctx.trigger.span.start,
                             [m for m in found if m.span.start in speech and not is_speculated(ana, m, ctx.certainty)])
         if a1 is not None:
+            notes.append("actor1: the party's statement about its own act")
+            patients = [p for p in patients if p.name != a1.name]
+    if (a1 is None or a1.kind == "unidentified") and not claim:
+        own = self_report(ana, ctx, [m for m in everywhere if m.sentence in sents and m not in hurt
+                                     and not is_speculated(ana, m, ctx.certainty)], speech, a1)
+        if own is not None:
+            a1 = own
             notes.append("actor1: the party's statement about its own act")
             patients = [p for p in patients if p.name != a1.name]
     if a1 is not None and a1.kind == "unidentified" and not claim:
@@ -101,26 +114,32 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     elif etype == "Riots":
         mob = next((m for m in nearby if m.kind == "rioters"), None)
         a1 = generic("Rioters", "rioters", 5, mob)
+        if sub == "Mob violence" and (a2 is None or a2.kind in ("rioters", "state") and a2 not in patients):
+            a2 = next((m for m in nearby if m.kind == "civilians" and is_victim(ana, m)), a2)  # "two persons died"
         if a2 is None or a2.kind == "rioters":
             a2 = _as_police(next((m for m in nearby if m.kind in ("state", "civilians")), None))
         if a2 is None and sub == "Mob violence":  # a mob's victim: "lynched a man accused of theft"
-            victim = _patient_token(ana, ctx.trigger.span.start)
+            victim = patient_token(ana, ctx.trigger.span.start)
             if victim is not None:
                 a2 = generic("Civilians", "civilians", 7)
                 a2.span = ana.span(victim.left_edge.idx, victim.idx + len(victim.text))
         if a2 is not None and a2.kind == "civilians":
             a2 = generic("Civilians", "civilians", 7, a2)
         assoc1 = [m.name for m in nearby if m.kind == "party"][:1]
+        trig_text = ana.sentences[trig_s].text if 0 <= trig_s < len(ana.sentences) else ""
+        if _RIVALS.search(trig_text) and (a2 is None or a2.kind != "state" or a2 not in patients):
+            a2 = generic("Rioters", "rioters", 5, a2 if a2 is not None and a2.kind == "rioters" else None)
+            assoc2 = list(assoc1)  # "supporters of two rival factions clashed": rioters on both sides
     elif etype == "Violence against civilians":
         victim = next((p for p in patients if p.kind == "civilians"), None) or \
             next((m for m in nearby if m.kind == "civilians"), None)
         if a1 is None or a1.kind == "civilians":
-            a1 = _first([m for m in nearby if m not in patients and m not in hurt], ("armed", "state"))
+            a1 = _fallback_agent(ana, [m for m in nearby if m not in patients and m not in hurt], everywhere, ctx)
         a2 = generic("Civilians", "civilians", 7, victim)
         assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
         if a2 is None or a2.kind not in _ARMED + ("civilians",):
-            victims = _victims(ana, [m for m in usable if m is not a1], a1, trig_sent)
+            victims = find_victims(ana, [m for m in usable if m is not a1], a1, trig_sent)
             a2 = victims[0] if victims else next((m for m in nearby if m.kind == "civilians"), None)
             if a2 is None and ana.spacy_doc is not None:  # every strike hits someone: civilians by default
                 a2 = generic("Civilians", "civilians", 7)
@@ -128,7 +147,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a2 is None or a2.kind == "civilians" and (a2.span is ctx.trigger.span or
                                                      dic.normalise(a2.span.text).split()[-1] in _VAGUE_VICTIMS):
             target = named_target(ana, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)],
-                                  a1, wider)
+                                  a1, [i for i in wider if abs(i - trig_s) <= 2])
             if target is not None:  # "said it had struck a Hezbollah operative": the armed target
                 a2 = target
                 notes.append("actor2: the named armed target")
@@ -138,6 +157,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         elif a2 is not None and a2.kind not in _ARMED:
             a2 = None
     elif etype == "Battles":
+        if a2 is not None and a2.kind not in _ARMED:  # "17 people were killed in fighting between X and Y"
+            a2 = None
         if a1 is None and a2 is None:  # "fighting between X and Y", "X and Y fought": text order
             a1, a2 = _pair(usable, ctx.sentences)
             if a1 is not None and a2 is not None and a1 in hurt and a2 not in hurt:  # "X were killed by Y"
@@ -157,9 +178,19 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
                 a1 = stated
             elif a2 is None or a2.kind == "unidentified":
                 a2 = stated
+        if a2 is None or a2.kind == "unidentified":  # the other side named in a nearby sentence
+            other = _other_side(ana, [m for m in everywhere if m.sentence in wider and not is_speculated(
+                ana, m, ctx.certainty) and m.span.start not in speech], a1, hurt)
+            a2 = other or a2
+        if a2 is not None and a2.kind == "unidentified":  # "exchanged fire with gunmen, ... the X Brigades said"
+            own = speaking_groups(ctx, [m for m in found if not is_speculated(ana, m, ctx.certainty)], speech)
+            if len({m.name for m in own}) == 1 and (a1 is None or own[0].name != a1.name):
+                a2 = own[0]
+        a1, a2 = _factions(a1, usable), _factions(a2, usable, a1)
     else:  # Strategic developments
         if a1 is None:
-            a1 = _first([m for m in nearby if m not in hurt], ("state", "armed"))
+            a1 = _fallback_agent(ana, [m for m in nearby if m not in hurt and m not in patients], everywhere, ctx,
+                                 ("state", "armed"))
         if sub in _ONE_SIDED:
             a2 = None
         elif sub in _TWO_PARTY and (a2 is None or a1 is not None and (a2.name == a1.name or a2.kind == a1.kind)):
@@ -170,6 +201,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         elif sub in _ON_CIVILIANS and (a2 is None or a2.kind not in _ARMED + ("civilians",)):
             victim = next((m for m in nearby if m.kind == "civilians"), None)
             a2 = generic("Civilians", "civilians", 7, victim)
+        if sub in _ON_CIVILIANS and a2 is not None and a2.kind in ("armed", "party") and _member_of(ana, a2):
+            assoc2 = [a2.name]  # "arrested a senior official of the SPLM-IO": a civilian of that party
+            a2 = generic("Civilians", "civilians", 7, a2)
         if sub in _ON_CIVILIANS and a2 is not None and a2.kind == "civilians":
             a2 = generic("Civilians", "civilians", 7, a2)
 
@@ -180,8 +214,15 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         notes.append("no identified perpetrator")
     if etype == "Battles" and a2 is None:
         a2 = generic("Unidentified Armed Group", "unidentified", 3)
-    if a1 is not None and a2 is not None and a1.name == a2.name and etype not in ("Battles",):
+    if a1 is not None and a2 is not None and a1.name == a2.name and etype not in ("Battles", "Riots"):
         a2 = None
+    if a1 is not None and a1.kind == "state" and etype not in ("Protests", "Riots"):
+        unit, more = specific_unit(ana, a1, [m for m in found if not is_speculated(ana, m, ctx.certainty)
+                                        and (a2 is None or m.name != a2.name)])
+        if unit is not None:  # "security forces arrested ..., an official of the NISA said"
+            a1 = unit
+            assoc1 += [u for u in more if u not in assoc1]
+            notes.append("actor1: the unit the report names")
     for m, role in ((a1, "agent"), (a2, "patient")):
         if m is not None:
             m.role = role
@@ -191,6 +232,62 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
                  assoc_actor_2="; ".join(assoc2) or None, reason="; ".join(notes) or None)
 
 
+_MEMBER_OF = re.compile(r"\b(?:officials?|leaders?|politicians?|lawmakers?|legislators?|spokes(?:man|woman|person)|"
+                        r"activists?|supporters?|candidates?|secretary|chairman|mayor|members?\s+of\s+parliament)"
+                        r"\s+(?:of|from)\s+(?:the\s+|a\s+)?(?:opposition\s+|ruling\s+|banned\s+)?$", re.IGNORECASE)
+
+
+def _member_of(ana, m) -> bool:
+    """"a senior official of the opposition SPLM-IO": a political figure, not the armed group."""
+    sent = ana.sentence_at(m.span.start)
+    return bool(_MEMBER_OF.search(ana.text[max(sent.start, m.span.start - 50):m.span.start]))
+
+
+def _fallback_agent(ana, cands, everywhere, ctx, kinds=("armed", "state")) -> Optional[ActorMention]:
+    """No agent next to the trigger: the subject of another act in the event sentences ("Gunmen
+    stormed the village"), else the first armed actor. Finders and speakers are not agents."""
+    subjects = []
+    for m in cands:
+        tok = head_token(ana, m.span)
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_ not in _NOT_ACTS \
+                and m.kind in kinds + ("unidentified",):
+            subjects.append(m)
+    if subjects:
+        m = subjects[0]
+        if m.kind == "unidentified":
+            m = _corefer(ana, m, everywhere, ctx.certainty) or m
+        return m
+    if ana.spacy_doc is not None:
+        cands = [m for m in cands if not _finder(ana, m)]
+    return _first(cands, kinds)
+
+
+_NOT_ACTS = {"say", "tell", "report", "confirm", "find", "discover", "recover", "announce", "add", "state", "claim",
+             "deny", "accuse", "blame", "release", "put", "arrive", "retrieve", "locate"}
+
+
+def _finder(ana, m) -> bool:
+    tok = head_token(ana, m.span)
+    return tok is not None and tok.dep_ in ("nsubj", "pobj", "agent") and (
+        tok.head.lemma_ in _NOT_ACTS or tok.head.head.lemma_ in _NOT_ACTS)
+
+
+def _other_side(ana, mentions, a1, hurt) -> Optional[ActorMention]:
+    """An armed actor of the nearby sentences that is not actor1 or its ally, the harmed first."""
+    cands = [m for m in mentions if m.kind in ("armed", "state") and (a1 is None or m.name != a1.name)
+             and not is_ally_phrase(ana, m) and not m.name.startswith("Government of")]
+    cands.sort(key=lambda m: (m not in hurt and not is_victim(ana, m), m.span.start))
+    return cands[0] if cands else None
+
+
+def _factions(m, mentions, other=None) -> Optional[ActorMention]:
+    """"rival factions of the Sinaloa Cartel": the factions named in the event ("Los Chapitos")."""
+    if m is None or m.kind != "armed":
+        return m
+    subs = [x for x in mentions if x.name.startswith(m.name + ":") and (other is None or x.name != other.name)]
+    return subs[0] if subs else m
+
+
 def _as_police(m: Optional[ActorMention]) -> Optional[ActorMention]:
     """Crowd control by unnamed "security forces" is a police job (Protests, Riots)."""
     if m is None or m.inter == 8 or not m.name.startswith("Military Forces") or \
@@ -198,13 +295,6 @@ def _as_police(m: Optional[ActorMention]) -> Optional[ActorMention]:
         return m
     return ActorMention(m.span, m.name.replace("Military Forces", "Police Forces", 1), m.inter, m.sentence,
                         m.role, m.kind)
-
-
-def _patient_token(ana, offset: int):
-    tok = _token_at(ana, offset)
-    if tok is None:
-        return None
-    return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _first(mentions, kinds) -> Optional[ActorMention]:
@@ -224,171 +314,3 @@ def _claimant(ana, ctx, usable) -> Optional[ActorMention]:
     span = src.claim_span or ctx.trigger.span
     inter = dic.name_to_inter().get(src.claimed_by, 2)
     return ActorMention(span, src.claimed_by, inter, ana.sentence_at(span.start).index, kind="armed")
-
-
-def _speech_subjects(ana, mentions) -> set[int]:
-    """Starts of mentions that are only the speaker: "police said", "according to the army"."""
-    out: set[int] = set()
-    if ana.spacy_doc is None:
-        speech = load_cues(ana.lang, "attribution").get("speech", ())
-        for m in mentions:
-            after = ana.text[m.span.end:m.span.end + 40].lower()
-            before = ana.text[max(0, m.span.start - 30):m.span.start].lower()
-            if any(after.lstrip(" ,").startswith(v) for v in speech) or "according to" in before:
-                out.add(m.span.start)
-        return out
-    verbs = set(load_cues("en", "attribution").get("verbs", ()))
-    for m in mentions:
-        tok = _token_at(ana, m.span.end - 1)
-        if tok is None:
-            continue
-        head = tok
-        while head.dep_ in ("compound", "amod", "conj", "appos") and head.head is not head:
-            head = head.head
-        if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
-            out.add(m.span.start)
-        elif head.dep_ == "pobj" and head.head.head.lemma_ == "accord":
-            out.add(m.span.start)
-    return out
-
-
-def _token_at(ana, offset: int):
-    doc = ana.spacy_doc
-    if doc is None:
-        return None
-    for tok in doc:
-        if tok.idx <= offset < tok.idx + len(tok.text):
-            return tok
-    return None
-
-
-def _in_subtree(tok, mentions) -> list[ActorMention]:
-    lo = tok.left_edge.idx
-    hi = tok.right_edge.idx + len(tok.right_edge.text)
-    return [m for m in mentions if lo <= m.span.start and m.span.end <= hi]
-
-
-def _parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[list, list]:
-    """Mentions in agent and patient position around the trigger token (empty without a parse)."""
-    tok = _token_at(ana, offset)
-    if tok is None:
-        return [], []
-    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head  # "drone strike": the head noun
-    agents: list = []
-    patients: list = []
-    pred = tok
-    if tok.pos_ in ("NOUN", "PROPN"):
-        lo, hi = tok.left_edge.idx, end if end is not None else tok.idx + len(tok.text)
-        for m in mentions:  # "an Israeli drone strike", "Russian missiles", "a junta jet"
-            if m.kind in ("state", "armed") and lo <= m.span.start and m.span.end <= max(hi, tok.idx + len(tok.text)) \
-                    and m.span.start < offset:
-                agents.append(m)
-        for child in tok.children:  # "an Al Shabaab attack", "Russian strikes", "attack by X on Y"
-            if child.dep_ in ("compound", "amod", "poss", "nmod"):
-                agents += [m for m in _in_subtree(child, mentions) if m not in agents]
-            elif child.dep_ == "prep" and child.lower_ == "from":  # "artillery fire from a junta base"
-                agents += [m for c in child.children for m in _in_subtree(c, mentions) if m.kind in ("state", "armed")]
-            elif child.dep_ == "acl":  # "shells fired by the RSF"
-                agents += [m for a in child.children if a.dep_ == "agent"
-                           for c in a.children for m in _in_subtree(c, mentions)]
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                agents += [m for c in child.children for m in _in_subtree(c, mentions)]
-            elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
-                patients += [m for c in child.children for m in _in_subtree(c, mentions)]
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.head.pos_ in ("VERB", "ADP", "NOUN"):
-            pred = tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else tok.head
-            if tok.dep_ == "nsubj":  # "the strike killed five civilians"
-                patients += [m for c in pred.children if c.dep_ in ("dobj",) for m in _in_subtree(c, mentions)]
-                return agents, patients
-    if pred.pos_ not in ("VERB", "AUX"):
-        return agents, patients
-    a, p = _verb_roles(pred, mentions, tok)
-    agents += a
-    patients += p
-    if not agents and pred.dep_ in ("xcomp", "conj", "advcl") and pred.head.pos_ == "VERB":
-        a2, _ = _verb_roles(pred.head, mentions, tok)  # "gunmen stormed the village and killed ten"
-        agents += a2
-    return agents, patients
-
-
-def _verb_roles(verb, mentions, trigger) -> tuple[list, list]:
-    agents: list = []
-    patients: list = []
-    reciprocal = verb.lemma_ in _RECIPROCAL
-    for child in verb.children:
-        if child.dep_ in _AGENT_DEPS:
-            agents += _in_subtree(child, mentions)
-        elif child.dep_ == "agent":
-            agents += [m for c in child.children for m in _in_subtree(c, mentions)]
-        elif child.dep_ in _PATIENT_DEPS and child is not trigger:
-            patients += _in_subtree(child, mentions)
-            for gc in child.children:  # "opened fire on protesters"
-                if gc.dep_ == "prep" and gc.lower_ in _PATIENT_PREPS:
-                    patients += [m for c in gc.children for m in _in_subtree(c, mentions)]
-        elif child.dep_ == "prep" and (child.lower_ in _PATIENT_PREPS or (reciprocal and child.lower_ == "with")):
-            patients += [m for c in child.children for m in _in_subtree(c, mentions)]
-        elif child.dep_ in ("advcl", "xcomp") and child.lemma_ in ("target", "kill", "hit", "push", "drive", "expel",
-                                                                   "oust", "dislodge", "repel", "rout"):
-            patients += [m for c in child.children if c.dep_ == "dobj" for m in _in_subtree(c, mentions)]
-    return agents, patients
-
-
-_HARM = {"kill", "strike", "hit", "target", "wound", "injure", "attack", "shoot", "bomb", "shell", "ambush",
-         "destroy", "damage", "struck", "blow", "kidnap", "abduct", "maim", "murder", "execute", "storm"}
-
-
-def _head_token(ana, span):
-    doc = ana.spacy_doc
-    if doc is None:
-        return None
-    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return toks.root if toks is not None and len(toks) else None
-
-
-def _victims(ana, mentions, a1, trig_sent: int = -1) -> list[ActorMention]:
-    """Mentions hurt by the event: objects of kill/strike/target, passive subjects, "X died"."""
-    out: list[ActorMention] = []
-    for m in mentions:
-        if m.kind not in ("state", "armed", "civilians") or (a1 is not None and m.name == a1.name):
-            continue
-        tok = _head_token(ana, m.span)
-        if tok is not None and tok.dep_ == "amod":  # "military infrastructure" is a thing, not the military
-            continue
-        for _ in range(6):
-            if tok is None or tok.head.i == tok.i:
-                break
-            if tok.dep_ in ("dobj", "nsubjpass", "obj") and tok.head.lemma_ in _HARM or \
-                    tok.dep_ == "nsubj" and tok.head.lemma_ == "die" or \
-                    tok.dep_ == "pobj" and tok.head.lower_ == "among":
-                out.append(m)
-                break
-            if tok.dep_ in ("nsubj", "ccomp", "advcl", "relcl", "agent"):
-                break
-            tok = tok.head
-    # "killing two people" says less than "struck two Hezbollah operatives"; otherwise the event sentence first
-    vague = ("people", "persons", "men", "man")
-    out.sort(key=lambda m: (m.kind == "civilians" and dic.normalise(m.span.text) in vague,
-                            m.sentence != trig_sent, m.span.start))
-    return out
-
-
-def _speaker_agent(ana, offset: int, speakers) -> Optional[ActorMention]:
-    """"The Y Army said it had captured ...": a party's statement about its own act names the agent."""
-    tok = _token_at(ana, offset)
-    if tok is None:
-        return None
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-    if subj is None or verb.dep_ not in ("ccomp", "conj") or not (
-            subj.lower_ in ("it", "we", "they") or any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their")
-                                                       for c in subj.children)):
-        return None
-    head = verb.head
-    while head.dep_ in ("conj", "ccomp") and head.head.i != head.i and head.lemma_ not in ("say", "claim"):
-        head = head.head
-    for m in speakers:
-        t = _head_token(ana, m.span)
-        if t is not None and t.head.i == head.i and t.dep_ == "nsubj" and m.kind in ("armed", "state"):
-            return m
-    return None
