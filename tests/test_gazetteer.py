@@ -101,3 +101,9 @@ def test_gazetteer_cyrillic_transliterations(name, expected):
     from eventcoder.gazetteer.names import transliterations
 
     assert transliterations(name) == expected
+
+
+def test_gazetteer_display_drops_okina_and_modifier_apostrophes():
+    from eventcoder.gazetteer.names import display
+
+    assert display("Taʻizz") == "Taizz" and fold("Taʻizz") == fold("Taizz") == fold("Ta'izz")

@@ -29,7 +29,7 @@ from .names import display, fold
 
 LOGGER = logging.getLogger(__name__)
 
-FORMAT = "4"  # bump when the table layout or the build rules change
+FORMAT = "5"  # bump when the table layout or the build rules change
 DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv")
 # generic words dropped from admin1 names to make extra keys ("Anbar Governorate" -> "Anbar")
 _ADMIN_SUFFIXES = (" governorate", " province", " region", " state", " county", " oblast",

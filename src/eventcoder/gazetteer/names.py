@@ -10,9 +10,9 @@ import re
 import unicodedata
 
 # apostrophes, ayn/hamza marks and backticks GeoNames uses in transliterations ("Sa`sa`")
-_APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´]")
+_APOSTROPHES = re.compile(r"['’‘`ʿʾʼʻ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
-_DISPLAY_DROP = re.compile(r"[`ʿʾ‘]")
+_DISPLAY_DROP = re.compile(r"[`ʿʾ‘ʻʼ]")
 
 
 def strip_accents(text: str) -> str:
