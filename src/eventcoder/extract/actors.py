@@ -237,18 +237,36 @@ def _assoc_identities(ana, mentions, kinds, country) -> list[str]:
     return out
 
 
-def _unparsed_roles(ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
+def _unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
     """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
-    a differently named armed actor of that sentence the target (Battles, strikes on positions)."""
+    a differently named armed actor of that sentence the target (Battles, strikes on positions).
+    An actor right after a target word ("contre l'armée", "по позициям ВСУ", "بدورية للجيش") or,
+    in a subject-verb-object language, named only after the trigger of a strike or an attack on
+    civilians ("un engin explosif a touché un véhicule militaire") is a target, never the agent."""
+    from .cues import find_cues, load_cues
+
     trig = ctx.trigger
     armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state")]
     if not armed:
         return None, []
-    armed.sort(key=lambda m: abs(m.span.start - trig.span.start))
-    a1 = armed[0]
-    others = [m for m in armed[1:] if m.name != a1.name]
-    return a1, others[:1]
+    cues = load_cues(ana.lang, "roles")
+    sent = ana.sentences[trig.sentence]
+    one_sided = ctx.event_type in ("Explosions/Remote violence", "Violence against civilians")
 
+    def target(m: ActorMention) -> bool:
+        before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
+        if any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("target_before", ()))):
+            return True
+        return bool(cues.get("svo")) and one_sided and m.span.start > trig.span.end and \
+            not any(o.span.start < trig.span.start for o in armed)
+
+    agents = sorted((m for m in armed if not target(m)), key=lambda m: abs(m.span.start - trig.span.start))
+    targets = [m for m in armed if m not in agents]
+    if not agents:
+        return None, targets[:1]
+    a1 = agents[0]
+    others = [m for m in targets + agents[1:] if m.name != a1.name]
+    return a1, others[:1]
 
 
 def assign_roles(ana: Analysis, ctx):

@@ -89,10 +89,10 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         notes.append("actor1 from the claim of responsibility")
     if a1 is None and ana.spacy_doc is None and ctx.event_type in ("Battles", "Explosions/Remote violence",
                                                                   "Violence against civilians"):
-        a1, extra = _unparsed_roles(ctx, [m for m in usable if m not in hurt])  # no parse: the nearest armed actors
+        a1, extra = _unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])  # no parse: nearest armed actors
         if a1 is not None:
             notes.append("actor1: nearest armed actor (no parse)")
-            patients = patients + [m for m in extra if m not in patients]
+        patients = patients + [m for m in extra if m not in patients]
     a2 = _first([p for p in patients if p is not a1], _ARMED + ("civilians", "protesters", "rioters"))
     sub, etype = ctx.sub_event_type, ctx.event_type
     trig_sent = ctx.trigger.sentence
