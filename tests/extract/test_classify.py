@@ -214,3 +214,18 @@ def test_classify_planned_protest_is_not_a_protest(analyse_text, text, expected)
     triggers = [t for t in find_triggers(ana) if not (t.negated or t.hypothetical or t.negative_cue)]
     decided = classify(triggers, ana, [0])
     assert decided is not None and decided[1] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    # who kills decides: an armed agent (a word or a dictionary group) makes "killed" an attack ...
+    ("Insurgents killed 12 people in Konduga on Sunday.", "Attack"),
+    ("Al Shabaab killed three teachers in Mandera on Sunday.", "Attack"),
+    # ... a road accident, a fire or a disease does not
+    ("Five people were killed when a bus overturned near Kano on Sunday.", None),
+    ("Lightning killed two herders near Jos on Sunday.", None),
+    ("Cholera has killed 40 people in Borno this month.", None),
+])
+def test_classify_killing_needs_an_armed_agent(analyse_text, text, expected):
+    result = _code(analyse_text, text)
+    assert (result[1] if result else None) == expected

@@ -103,7 +103,19 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token
 def _context_found(lex: Lexicon, group: str, tokens, first, last, root, sent_range) -> bool:
     spec = lex.context[group]
     role_toks = _role_tokens(tokens, first, last, root, spec.get("role", "sentence"), sent_range)
-    return lex.phrases_in(spec["_phrases"], role_toks)
+    if lex.phrases_in(spec["_phrases"], role_toks):
+        return True
+    return bool(spec.get("named_armed_actors")) and _names_armed_actor(role_toks)
+
+
+def _names_armed_actor(role_toks) -> bool:
+    """The role names an armed group or state force of the actor dictionary ("Al Shabaab")."""
+    from . import actor_dictionary as dic
+
+    if not role_toks:
+        return False
+    text = " ".join(t.sp.text if t.sp is not None else t.lower for t in role_toks)
+    return any(m.entry.kind in ("group", "state") and not m.entry.party for m in dic.match_phrases(text))
 
 
 def _resolve(lex: Lexicon, payload, tokens, first, last, root, sent_range) -> tuple[Optional[str], list]:
