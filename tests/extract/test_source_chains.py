@@ -129,3 +129,124 @@ def test_source_chain_names(analyse_text, text, chain):
 ])
 def test_source_chain_other_scripts_and_languages(analyse_text, text, lang, chain):
     assert _chain(analyse_text, text, lang=lang).chain == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    # the subject of the verb's own clause, not the subject before a semicolon
+    ("Police fired tear gas at marchers in Maputo on Thursday. The crowd ran into side streets; a police "
+     "spokesman said 12 people were detained.",
+     ["Desk", "Police Forces of Mozambique"]),
+    # a speech verb without a parsed subject: the phrase after the last comma speaks
+    ("Police fired on marchers in Mombasa on Monday, killing one man, witnesses and a hospital official said, "
+     "as the protests spread.",
+     ["Desk", "Witnesses", "Hospital official"]),
+    # an armed group described before its name claims through its own agency
+    ("A bomb hit a mosque in Kunduz on Friday, police said. The Islamic State's regional branch, Islamic State "
+     "Khorasan Province, claimed the bombing through its Amaq news agency.",
+     ["Desk", "Police Forces of Afghanistan", "Amaq news agency (Islamic State Khorasan Province)"]),
+    # two bare plurals of private people are one link
+    ("Fighters raided a village near Wad Madani last week. Survivors and relatives said the raid lasted two days.",
+     ["Desk", "Survivors and relatives"]),
+    ("According to his family and neighbours, four armed men took the student from his home in Turbat.",
+     ["Desk", "Family and neighbours"]),
+    # a coordinated "according to": each conjunct is a link; a group is named as the report writes it
+    ("A plane bombed a cattle camp outside Nasir on Tuesday, killing four civilians, according to a local health "
+     "worker and the opposition SPLM-IO.",
+     ["Desk", "Local health worker", "SPLM-IO"]),
+])
+def test_source_chain_finding_the_speaker(analyse_text, text, chain):
+    assert _chain(analyse_text, text).chain == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    # a bare "officials" gives way to the state body cited later
+    ("Rioters burned two police vans in Islamabad on Monday, officials said. A constable died of his wounds, "
+     "the interior ministry said.",
+     ["Desk", "Ministry of Interior (Pakistan)"]),
+    # "blamed" cites a source; "police commanders" are the police
+    ("A car bomb killed two people outside a police station in Jamundi on Friday, authorities said. Police "
+     "commanders blamed a dissident front.",
+     ["Desk", "Police Forces of Colombia"]),
+    # a blame the report doubts is a guess
+    ("A car bomb killed seven people at a market in Manbij on Monday, a war monitor said. Officials blamed "
+     "former regime loyalists, while residents suspected other cells; neither claim could be verified.",
+     ["Desk", "War monitor"]),
+    # a later private witness who names the perpetrator still tells the event
+    ("Gangs stormed a town in Haiti's Centre department on Wednesday, killing ten people, a rights group said. "
+     "Residents said the attackers belonged to a gang coalition.",
+     ["Desk", "Rights group", "Residents"]),
+    # an apposition that repeats a source already cited, a bare "spokesman" of the body just cited,
+    # and "the command's statement" of the command cited before are no new links
+    ("Bandits abducted 30 villagers in Zamfara on Friday, community leaders said. Two men were shot dead, "
+     "according to Musa Bello, a community leader who escaped. The state police command confirmed the attack. "
+     "A spokesman said teams had been deployed. \"We will find them,\" the command's statement said.",
+     ["Desk", "Community leaders", "Police Forces of Nigeria"]),
+    # a later source that tells only the care of the wounded adds nothing to the event
+    ("A bomb killed seven people at a restaurant in Mogadishu on Thursday, police said. An ambulance service "
+     "director said his teams had taken 19 wounded people to hospitals.",
+     ["Desk", "Police Forces of Somalia"]),
+    # a habitual pattern "since then" is not the event's account
+    ("Fighters looted villages near Al Hasaheisa in Gezira last week, residents said. Since then, the fighters "
+     "have raided other villages for food, according to local monitors.",
+     ["Desk", "Residents"]),
+])
+def test_source_chain_which_later_sources_count(analyse_text, text, chain):
+    assert _chain(analyse_text, text).chain == chain
+
+
+@pytest.mark.model
+def test_source_chain_blame_in_the_next_sentence_joins_the_event(analyse_text):
+    ana = analyse_text("A drone struck a market in El Obeid on Monday, killing ten people, residents said. "
+                       "The army blamed the RSF.", source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk", "Residents", "Military Forces of Sudan"]
+
+
+@pytest.mark.parametrize("text, lang, chain", [
+    # the army's own unit repeats the army's account
+    ("El Ejército denunció que el ELN atacó una base militar en Tibú. Dos soldados resultaron heridos, según "
+     "el comunicado de la Segunda División.", "es", ["Desk", "Military Forces of Colombia"]),
+    ("Hombres armados se llevaron a un periodista en Chilpancingo el miércoles, denunció su familia.", "es",
+     ["Desk", "Family"]),
+    # a listed name is final, and "later" is no part of it
+    ("Беспилотники атаковали порт Туапсе. Генеральный штаб ВСУ позднее заявил, что удар нанесли украинские силы.",
+     "ru", ["Desk", "General Staff of the Armed Forces of Ukraine"]),
+    ("В четверг войска обстреляли Херсон, сообщила областная военная администрация.", "ru",
+     ["Desk", "Regional Military Administration"]),
+    # a count over the past day is not the event's account
+    ("Дрон атаковал автомобиль в Шебекино, сообщил губернатор региона. По данным оперативного штаба, за "
+     "минувшие сутки зафиксировано десять атак.", "ru", ["Desk", "Regional governor"]),
+])
+def test_source_chain_other_languages_round_two(analyse_text, text, lang, chain):
+    assert _chain(analyse_text, text, lang=lang).chain == chain
+
+
+@pytest.mark.model
+def test_source_chain_later_sources_of_another_scene_or_answer(analyse_text):
+    ana = analyse_text("Missiles hit a housing block in Kharkiv on Wednesday, killing seven, regional officials said. "
+                       "Overnight, drones struck a port in Odesa, injuring three people, the regional governor said. "
+                       "Russia's defence ministry said it had hit military sites in Kharkiv.", source="Desk")
+    # the ministry's words are about the Kharkiv strike told before, not the Odesa one
+    assert source_chain(ana, [1, 2]).chain == ["Desk", "Regional governor"]
+    ana = analyse_text("Fighters took the town of Menaka on Saturday, local officials said. The general staff said "
+                       "units had been moved and denied that the town had been abandoned.", source="Desk")
+    assert source_chain(ana, [0, 1]).chain == ["Desk", "Local officials"]  # a denial answers the account
+
+
+@pytest.mark.model
+def test_source_chain_fallback_stops_at_another_scene(analyse_text):
+    ana = analyse_text("Graduates marched peacefully in Baghdad on Sunday. In Basra the same day, police fired tear "
+                       "gas at residents. Five protesters were treated for breathing problems, a health official said.",
+                       source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk"]
+    assert source_chain(ana, [1]).chain == ["Desk", "Health official"]
+
+
+@pytest.mark.model
+def test_source_chain_forces_reporting_their_own_find(analyse_text):
+    ana = analyse_text("On Tuesday morning, police found the bodies of four men dumped beside a highway south of "
+                       "Culiacan.", source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk", "Police Forces of Mexico"]
+    ana = analyse_text("Gunmen killed four men beside a highway south of Culiacan on Tuesday.", source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk"]  # nobody reported: the outlet alone

@@ -44,6 +44,7 @@ _OWN_MEDIUM_LATE = re.compile(r"\b(?:released|posted|published|broadcast|carried
                               r"(?P<own>its|their)\s+(?P<m>(?-i:(?:[A-Z][\w'\u2019-]*\s+)+)(?:news\s+agency|agency|"
                               r"radio(?:\s+station)?|channels?|media\s+(?:arm|wing|outlet|foundation)|television|TV|"
                               r"website|outlet))", re.IGNORECASE)
+_GROUP_VERBS = {"claim", "announce", "issue", "publish", "post", "release", "broadcast"}  # a group speaks for itself
 _OWN = re.compile(r"^(?:its|their|the\s+group['\u2019]s|the\s+movement['\u2019]s)\s+", re.IGNORECASE)
 
 
@@ -82,6 +83,10 @@ def mentions(ana: Analysis, i: int) -> list[Mention]:
         if ana.lang == "en" and not _cited_is_source(phrase, cues):
             continue  # "citing the persistent threat posed by ...", "according to reports"
         _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase, order, m.end(), verb=m.group().lower())
+        appos = re.match(r",\s+(?:a|an)\s+([\w\s'\u2019-]{3,60}?)(?=\s+(?:who|which|that|in|at|from)\b|,|\.|$)",
+                         tail[cut.start():]) if cut else None
+        if appos and hits and hits[-1].span.start == m.end() + (len(tail) - len(tail.lstrip())):
+            hits[-1].appos.add(appos.group(1))  # "according to Jane Doe, a community leader who ...": her title
         relay = re.match(r"\s*,?\s*(?:which|who)\s+(?:quoted|cited|was\s+citing)\s+", tail[cut.start():]) if cut else None
         if relay:  # "citing X, which quoted Y": Y is the next link of the chain
             at = m.end() + cut.start() + relay.end()
@@ -106,14 +111,15 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
         phrase = " ".join(subj.group(1).split()[-4:]) if subj else ""
         if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE) \
                 and looks_like_source(phrase, cues):
-            _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start(), m.end())
+            _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start(), m.end(),
+                 verb=m.group().lower())
             continue
         # verb first: "a déclaré le porte-parole de l'armée", "ont indiqué mardi des sources sécuritaires"
         after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", text[m.end():sent.end], re.IGNORECASE)
         if after and looks_like_source(after.group(1), cues):
             phrase = re.split(r"\s+(?:в|во|на|de|du|dans|en|sur|à|a|по|в\s+своём)\s+(?=\w)",
                               after.group(1).strip(), maxsplit=1)[0] if ana.lang == "ru" else after.group(1).strip()
-            _add(ana, hits, m.end() + after.start(1), phrase, m.start(), m.end() + after.end())
+            _add(ana, hits, m.end() + after.start(1), phrase, m.start(), m.end() + after.end(), verb=m.group().lower())
 
 
 def _cited_is_source(phrase: str, cues) -> bool:
@@ -121,6 +127,8 @@ def _cited_is_source(phrase: str, cues) -> bool:
     bare = _LEAD.sub("", phrase.strip())
     if re.match(r"[A-Z\u0400-\u04FF\u0600-\u06FF]", bare):
         return True
+    if re.search(r"\s+and\s+", bare):  # "a local health worker and the opposition X", "his family and neighbours"
+        return any(_cited_is_source(part, cues) for part in re.split(r"\s+and\s+", bare))
     head = re.split(r"\s+(?:of|within|for|at|in|from|on|with|posed|by|who|which|that)\b", bare, maxsplit=1)[0]
     words = head.lower().split()
     return bool(words) and words[-1] in set(cues.get("source_nouns", ()))
@@ -145,11 +153,15 @@ def _parsed_speech(ana, sent, cues, hits) -> None:
             continue  # "issued a statement" cites; "issued a warning" does not
         if tok.lemma_ == "say" and tok.tag_ in ("VBZ", "VBP"):
             continue  # "the UN says", "the group says it defends": a standing position, not this event's account  # "an attack that a rival group said killed dozens", "he did not say": not a citation
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None) \
+        # the first subject of the verb's own clause: "The crowd scattered; a police spokesman said ..." -> the
+        # spokesman; "Lebanon's state news agency NNA reported" -> the agency
+        before = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        subj = next((c for c in before if not re.search(r"[;\u2014]", ana.text[c.idx:tok.idx])), None) \
+            or (before[-1] if before else None) \
             or next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             subj = tok.head  # a dateline confused the parse: "BAMAKO, Sept 5 — The JNIM announced ..."
-        closing = _closing_speaker(ana, sent, tok)
+        closing = _closing_speaker(ana, sent, tok, anywhere=subj is None)
         if closing is not None and (subj is None or subj.idx < closing[0]):
             _add(ana, hits, closing[0], closing[1], tok.idx, tok.idx + len(tok.text), verb=tok.lemma_)
             continue
@@ -159,17 +171,31 @@ def _parsed_speech(ana, sent, cues, hits) -> None:
             medium = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
             if medium is not None and medium.lower_ not in PRONOUNS and medium.pos_ == "PROPN":
                 _add_token(ana, hits, medium, order - 1, content)
-        if subj is not None and subj.lower_ not in PRONOUNS and _subject_is_source(subj, cues):
+        if subj is not None and subj.lower_ not in PRONOUNS and _subject_is_source(subj, cues, tok.lemma_):
+            conjs = [c for c in subj.children if c.dep_ == "conj"]
+            if len(conjs) == 1 and _bare_people(subj, cues) and _bare_people(conjs[0], cues):
+                # "Survivors and relatives said": one group of people, one link
+                start, end = subj.left_edge.idx, conjs[0].idx + len(conjs[0].text)
+                _add(ana, hits, start, ana.text[start:end], order, content, verb=tok.lemma_)
+                continue
             _add_token(ana, hits, subj, order, content, tok.lemma_)
-            for n, conj in enumerate(c for c in subj.children if c.dep_ == "conj"):  # "residents and an official"
+            for n, conj in enumerate(conjs):  # "residents and an official"
                 _add_token(ana, hits, conj, order + n + 1, content, tok.lemma_)
 
 
-def _closing_speaker(ana, sent, tok) -> Optional[tuple[int, str]]:
+def _bare_people(tok, cues) -> bool:
+    """A plural of private people without article or number ("survivors", "relatives")."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) \
+        and tok.lower_ in set(cues.get("individual_sources", ()))
+
+
+def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[int, str]]:
     """"..., wounding two constables, police said." / "..., a local security official said.": the
-    phrase between the last comma and a sentence-final speech verb (the parse may pick another subject)."""
+    phrase between the last comma and a sentence-final speech verb (the parse may pick another subject);
+    `anywhere`: the verb has no subject, so "..., witnesses said, as ..." counts too."""
     after = ana.text[tok.idx + len(tok.text):sent.end]
-    if not re.match(r"\s*(?:on\s+\w+day|late\s+on\s+\w+day|\w+day)?\s*[.\"\u201d]*\s*$", after):
+    final = r"\s*(?:on\s+\w+day|late\s+on\s+\w+day|\w+day)?\s*"
+    if not re.match(final + r"[.\"\u201d]*\s*$", after) and not (anywhere and re.match(final + r"[,;\u2014]", after)):
         return None
     before = ana.text[sent.start:tok.idx]
     m = re.search(r",\s*([^,;\u2014]{2,60}?)\s*$", before)
@@ -178,13 +204,19 @@ def _closing_speaker(ana, sent, tok) -> Optional[tuple[int, str]]:
     return sent.start + m.start(1), m.group(1)
 
 
-def _subject_is_source(tok, cues) -> bool:
+def _subject_is_source(tok, cues, verb: str = "") -> bool:
     """People and bodies who can be sources; not "the crowd", "transporters", "no deaths"."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON", "NORP", "GPE", "FAC"):
         return True
     nouns = set(cues.get("source_nouns", ()))
     words = [t for t in tok.subtree if t.i <= tok.i][-4:]
-    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in words)
+    if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in words):
+        return True
+    if verb not in _GROUP_VERBS:
+        return False
+    # "The Islamic State's regional affiliate, Islamic State Khorasan Province, claimed ...": an armed group
+    phrase = " ".join(t.text for t in tok.subtree)
+    return any(pm.entry.kind == "group" and not pm.entry.party for pm in dic.match_phrases(phrase))
 
 
 def _add_token(ana, hits, head, order: float, content: int, verb: str = "") -> None:
@@ -277,6 +309,7 @@ def shorten(phrase: str) -> str:
     s = _LEAD.sub("", phrase.strip())
     s = re.sub(rf"\b{_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)  # "Iraq’s Anbar" -> "Anbar"
     s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
+    s = re.sub(r"\s+(?:later|earlier|позднее|позже|ранее|luego|después|ensuite)$", "", s)  # "X later said"
     s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)
     s = re.sub(r"^([A-Z]{2,6})\s+(?:news\s+)?agency$", r"\1", s)  # "ISNA news agency" -> "ISNA"
     return s

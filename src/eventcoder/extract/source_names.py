@@ -67,17 +67,15 @@ def canonical(name: str, ana: Analysis) -> str:
     "Palestinian health ministry" -> "Ministry of Health (Palestine)", "a statement by X" -> X."""
     from .actors import infer_country
 
-    name = re.sub(r"^(?:an?\s+|the\s+)?(?:statement|communiqu[eé]|comunicado|bulletin)\s+(?:by|from|of|de|du|de\s+la)\s+",
+    name = re.sub(r"^(?:an?\s+|the\s+|el\s+|le\s+|un\s+|l['\u2019]\s*)?(?:statement|communiqu[eé]|comunicado|bulletin)\s+"
+                  r"(?:by|from|of|de|du|de\s+la|del)\s+",
                   "", name, flags=re.IGNORECASE)
     name = re.sub(r"\s+in\s+(?:Kyiv|Kiev|Moscow|Kabul|Khartoum|Port Sudan|Damascus|Beirut|Bamako|Niamey|Abuja|"
                   r"Ouagadougou|Mogadishu|Addis Ababa|Naypyitaw|Islamabad|Baghdad|Sanaa|Tripoli|[A-Z][a-z]+)$", "", name)
     bare = _ARTICLES.sub("", name.strip()).strip()
-    low = dic.normalise(bare)
-    for item in load_cues(ana.lang, "attribution").get("canonical", ()) + \
-            (load_cues("en", "attribution").get("canonical", ()) if ana.lang != "en" else ()):
-        phrase, _, target = item.partition("=>")
-        if dic.normalise(phrase.strip()) == low:
-            return target.strip()
+    listed = listed_canonical(bare, ana)
+    if listed:
+        return listed
     m = re.fullmatch(r"(?:(?P<who>[A-Z][\w'\u2019]*?)(?:['\u2019]s)?\s+)?(?:(?:state|federal|national|provincial|"
                      r"regional)\s+)?(?P<what>health|interior|defen[cs]e|foreign|information|home|justice)\s+ministry",
                      bare, re.IGNORECASE)
@@ -92,6 +90,18 @@ def canonical(name: str, ana: Analysis) -> str:
         label = f"Ministry of {_MINISTRIES[m.group('what').lower()]}"
         return f"{label} ({country})" if country else label
     return bare if bare != name.strip() and ana.lang != "en" else name
+
+
+def listed_canonical(name: str, ana: Analysis) -> Optional[str]:
+    """The chain's name for a wording the lexicon lists ("генштаб ВСУ" -> "General Staff of the Armed Forces
+    of Ukraine"); such a name is final."""
+    low = dic.normalise(_ARTICLES.sub("", name.strip()).strip())
+    for item in load_cues(ana.lang, "attribution").get("canonical", ()) + \
+            (load_cues("en", "attribution").get("canonical", ()) if ana.lang != "en" else ()):
+        phrase, _, target = item.partition("=>")
+        if dic.normalise(phrase.strip()) == low:
+            return target.strip()
+    return None
 
 
 def _initials(text: str) -> str:
@@ -116,7 +126,7 @@ def state_source(name: str, ana: Analysis) -> Optional[str]:
                   r"(?=(?:police|army)\b)",
                   "", name, flags=re.IGNORECASE)
     role = re.match(r"^(.*?\b(?:police|army|military|armed forces))\s+(?:(?:deputy\s+)?spokes(?:man|woman|person)|"
-                    r"officers?|officials|statement|command|headquarters|general\s+staff)(?:\s+[A-Z][\w'\u2019.-]*)*$", name,
+                    r"officers?|officials|commanders|chiefs|statement|command|headquarters|general\s+staff)(?:\s+[A-Z][\w'\u2019.-]*)*$", name,
                     re.IGNORECASE)
     if role and len(role.group(1).split()) <= 2:
         name = role.group(1)

@@ -43,9 +43,13 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
         found += [(i, m) for m in mentions(ana, i) if _tells_event(ana, m)]
     if not found and idx:  # the attribution often closes the paragraph: "..., police said."
         for i in range(idx[-1] + 1, min(idx[-1] + 3, len(ana.sentences))):
+            if _NEW_SCENE.match(ana.sentences[i].text):
+                break  # "In Basra the same day, ...": another incident's account begins
             found += [(i, m) for m in mentions(ana, i) if _tells_event(ana, m)]
             if found:
                 break
+    elif idx and idx[-1] + 1 < len(ana.sentences):  # "The army blamed the RSF.": who did it, told right after
+        found += [(idx[-1] + 1, m) for m in mentions(ana, idx[-1] + 1) if _blames(ana, m) and _tells_event(ana, m)]
     if not outlet:
         outlet_guess = names.outlet_in_text(ana)
         if outlet_guess:
@@ -58,12 +62,18 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
             first = last_i  # the sentence that gave the first source
         last_i = i
         later = first is not None and i > first
-        if later and not _institutional(ana, m):
+        if later and not _institutional(ana, m) and not _blames(ana, m):
             continue  # a later witness or resident adds colour, not the event's account
+        if later and _aftermath(ana, m) and not _blames(ana, m):
+            continue
+        if later and _elsewhere(ana, m, idx, sentences[0]):
+            continue  # "the ministry said it had hit targets in Kharkiv", told in the Odesa strike's paragraph
+        if later and _BARE_TITLE.match(m.name) and not m.definite:
+            continue  # "A spokesman said ..." after the body was cited: that body's spokesman
         for name, span in names.split_coordinated(ana, m.name, m.span):
             if _not_a_source(ana, name, span, outlet):
                 continue
-            if m.definite or _PRONOUN_SOURCE.match(name):
+            if (m.definite and not names.state_source(name, ana)) or _PRONOUN_SOURCE.match(name):
                 if _listed(name, out.chain + raw):
                     continue
                 back = _refer_back(ana, m, i, name)
@@ -72,8 +82,29 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
                 if back or names.ANAPHORA.match(name) or _PRONOUN_SOURCE.match(name):
                     continue
             _append(ana, out, raw, name, span, m, outlet, later)
+    if len(out.chain) == (1 if outlet else 0) and sentences:
+        _acting_force(ana, sentences[0], out)
     claims_x.claims(ana, idx, out)
     return out
+
+
+def _acting_force(ana: Analysis, i: int, out: SourceChain) -> None:
+    """No source cited: when state forces report their own find or seizure ("police found the bodies",
+    "tropas del Ejército desactivaron un cilindro bomba"), the force is the account's source."""
+    if not 0 <= i < len(ana.sentences):
+        return
+    sent = ana.sentences[i]
+    verbs = load_cues(ana.lang, "attribution").get("force_reports", ())
+    for m in find_cues(ana.text, verbs, sent.start, sent.end):
+        words = re.findall(r"[\w'\u2019-]+", ana.text[sent.start:m.start()])[-4:]
+        for k in range(len(words)):
+            label = names.state_source(" ".join(words[k:]), ana)
+            if label:
+                at = ana.text.rfind(words[-1], sent.start, m.start())
+                out.chain.append(label)
+                out.spans.append(ana.span(at, at + len(words[-1])))
+                return
+        return
 
 
 def _append(ana: Analysis, out: SourceChain, raw: list[str], name: str, span: Span, m: Mention, outlet: str,
@@ -88,10 +119,15 @@ def _append(ana: Analysis, out: SourceChain, raw: list[str], name: str, span: Sp
     if dic.normalise(label) in {dic.normalise(c) for c in out.chain} or \
             names.redundant(label, out.chain, outlet, anaphora=False):
         return
+    if _UNIT.search(label) and not label.startswith("Military Forces") and \
+            any(c.startswith("Military Forces") for c in out.chain[1:]):
+        return  # the army's own unit repeats the army's account
     said = [c for c in out.chain[1:] if c.endswith(" statement")]
     if any(label.split()[0] == c.split()[0] for c in said):
         return  # "SPLA-IO statement" ... "an SPLA-IO deputy spokesman said": the same group's account
     at = _generic_named_later(out.chain, label)
+    if at is None:
+        at = _collective_named_later(out.chain, label)
     if at is not None:  # "a war monitor" ... "The Levant Monitor for Human Rights": the name replaces the words
         out.chain[at], out.spans[at - (len(out.chain) - len(out.spans))] = label, span
         return
@@ -122,6 +158,12 @@ def _name(ana: Analysis, name: str, span: Span, m: Mention, later: bool = False)
             return f"{group} statement"  # a group's account of its own act
         if m.verb == "claim" or claims_x.own_act(ana, span.start, sent.end):
             return None  # "X claimed responsibility" makes it the claimant, not a source
+        ends = [pm for pm in dic.match_phrases(name) if pm.entry.kind == "group" and pm.end >= len(name.rstrip(" ."))]
+        if ends and len(name[:ends[-1].start].split()) <= 2:
+            return group  # "according to the opposition SPLM-IO": the group as the report names it
+    listed = names.listed_canonical(name, ana)
+    if listed:
+        return listed
     name = names.canonical(name, ana)
     state = names.state_source(name, ana)
     if state:
@@ -149,15 +191,75 @@ def _institutional(ana: Analysis, m: Mention) -> bool:
                                                     for p in people for w in low)
 
 
+def _blames(ana: Analysis, m: Mention) -> bool:
+    """The cited words name who did it: "police blamed the X front", "residents said the attackers belonged to"."""
+    cues = load_cues(ana.lang, "attribution")
+    if m.verb and m.verb in set(cues.get("blame", ())):
+        return not _doubted_blame(ana, m)
+    if m.content < 0:
+        return False
+    sent = ana.sentence_at(m.span.start)
+    return bool(find_cues(ana.text, cues.get("perpetrator", ()), m.content, min(sent.end, m.content + 80)))
+
+
+def _doubted_blame(ana: Analysis, m: Mention) -> bool:
+    """"X blamed Y ...; neither claim could be verified": a guess at the perpetrator, not a source."""
+    cues = load_cues(ana.lang, "attribution")
+    if not m.verb or m.verb not in set(cues.get("blame", ())):
+        return False
+    sent = ana.sentence_at(m.span.start)
+    doubt = tuple(cues.get("blame_doubted", ())) + tuple(load_cues(ana.lang, "hedges").get("unverified", ()))
+    return bool(find_cues(ana.text, doubt, sent.start, sent.end))
+
+
 def _tells_event(ana: Analysis, m: Mention) -> bool:
     """The cited words tell the event's facts (not "said it had opened an investigation")."""
-    if m.verb in ("deny", "dismiss", "reject"):
+    if m.verb in ("deny", "dismiss", "reject") or _doubted_blame(ana, m):
         return False  # a denial answers the account; it does not tell it
+    cues = load_cues(ana.lang, "attribution")
+    if m.content >= 0 and find_cues(ana.text, cues.get("denial", ()), m.content, ana.sentence_at(m.span.start).end):
+        return False  # "said units had been repositioned and denied that the town was abandoned": an answer
+    return not any(find_cues(ana.text, cues.get("not_the_event", ()), lo, hi) for lo, hi in _cited_words(ana, m))
+
+
+def _cited_words(ana: Analysis, m: Mention) -> list[tuple[int, int]]:
+    """Where the words a source reports are: after the verb ("X said that ..."), or before the source
+    when it closes the sentence ("..., according to local monitors.")."""
     if m.content < 0:
-        return True
+        return []
     sent = ana.sentence_at(m.span.start)
-    cues = load_cues(ana.lang, "attribution").get("not_the_event", ())
-    return not find_cues(ana.text, cues, m.content, min(sent.end, m.content + 60))
+    out = [(m.content, min(sent.end, m.content + 60))]
+    if len(ana.text[max(m.content, m.span.end):sent.end].strip(" .\"\u201d")) < 12 and m.span.start > sent.start:
+        out.append((sent.start, m.span.start))
+    return out
+
+
+_PLACES: dict[int, tuple[Analysis, list]] = {}
+
+
+def _elsewhere(ana: Analysis, m: Mention, idx: list[int], trigger: int) -> bool:
+    """The cited words place the act in a town the report told outside this event's sentences (and the event's
+    first sentence does not name it): they tell another event."""
+    from .places import find_places
+
+    if m.content < 0 or not idx:
+        return False
+    if id(ana) not in _PLACES or _PLACES[id(ana)][0] is not ana:
+        _PLACES.clear()
+        _PLACES[id(ana)] = (ana, [p for p in find_places(ana) if p.kind == "place" and p.span is not None])
+    places = _PLACES[id(ana)][1]
+    sent = ana.sentence_at(m.span.start)
+    cited = {p.name for p in places if m.content <= p.span.start < sent.end}
+    own = {p.name for p in places if ana.sentence_at(p.span.start).index == trigger}
+    outside = {p.name for p in places if ana.sentence_at(p.span.start).index not in idx}
+    return bool(cited) and bool(own) and not (cited & own) and cited <= outside
+
+
+def _aftermath(ana: Analysis, m: Mention) -> bool:
+    """A later source that only tells the response ("said his teams had taken 19 wounded to hospitals",
+    "reported treating 20 wounded"): it adds no fact of the event itself."""
+    cues = load_cues(ana.lang, "attribution").get("aftermath", ())
+    return any(find_cues(ana.text, cues, lo, hi) for lo, hi in _cited_words(ana, m))
 
 
 def _not_a_source(ana: Analysis, name: str, span: Span, outlet: str) -> bool:
@@ -197,12 +299,34 @@ def _refer_back(ana: Analysis, m: Mention, i: int, name: str) -> list[Mention]:
 
 def _listed(name: str, chain: list[str]) -> bool:
     """A definite "the agency" / "the official" whose head word an element of the chain already has."""
-    head = re.findall(r"\w+", name.lower())
+    owner = re.match(r"^(?:the\s+)?([\w-]+)['\u2019]s?\s+(?:statement|bulletin|communiqu\w*|spokes\w+)$", name, re.IGNORECASE)
+    head = re.findall(r"\w+", (owner.group(1) if owner else name).lower())  # "the command's statement": the command
     if not head:
         return True
     key = re.sub(r"(?<=\w{3})s$", "", head[-1])
     return any(key in names._words(c) for c in chain[1:]) or names.redundant(name, chain[1:], "") and \
         not names.ANAPHORA.match(name)
+
+
+_NEW_SCENE = re.compile(r"\s*(?:(?:In|At|Near|Elsewhere\s+in|Meanwhile\s+in)\s+(?!a\b|an\b|the\b|its\b|their\b)[A-Z][\w'-]+"
+                        r"[^,]{0,30},|Meanwhile\b|Elsewhere\b|Separately\b|In\s+a\s+separate\b)")
+_BARE_TITLE = re.compile(r"^(?:(?:deputy|chief|senior)\s+)?(?:spokes(?:man|woman|person)|official)$", re.IGNORECASE)
+# a unit of the armed forces after the armed forces themselves: "the army said ..." "... the Second Division's communique"
+_UNIT = re.compile(r"\b(?:division|brigade|battalion|regiment|corps|división|brigada|batallón|batallon|régiment|"
+                   r"brigade|дивизия|бригада|батальон)\b", re.IGNORECASE)
+_COLLECTIVE = {"officials", "authorities", "autoridades", "autorites", "autorités", "responsables", "власти",
+               "السلطات"}
+
+
+def _collective_named_later(chain: list[str], label: str) -> Optional[int]:
+    """Index of an earlier bare "officials" / "authorities" that a state body cited later names: "officials
+    said" ... "the interior ministry said" -> the ministry; "las autoridades" ... "según la Policía" -> police."""
+    if not re.match(r"(?:Police Forces|Military Forces|Ministry) of\b", label):
+        return None
+    for n, earlier in enumerate(chain[1:], 1):
+        if dic.normalise(earlier) in _COLLECTIVE or earlier.lower() in _COLLECTIVE:
+            return n
+    return None
 
 
 def _generic_named_later(chain: list[str], label: str) -> Optional[int]:
