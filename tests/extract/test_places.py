@@ -143,6 +143,18 @@ def test_places_without_parser(analyse_text, text, name):
     assert event_place(ana, places, [0]).name == name
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, country, precision", [
+    # "in the Red Sea" is the sea, a town "off" the coast is the place nearby (precision 2)
+    ("Rebels fired a missile at a ship in the Red Sea off Hodeidah on Monday.", "Al Hudaydah", "Yemen", 2),
+    ("A drone hit a tanker in the Red Sea on Monday.", "Red Sea", None, 3),
+    ("Fighting spread to Sudan's Red Sea state on Monday.", "Red Sea", "Sudan", 3),
+])
+def test_places_sea_and_off_the_coast(analyse_text, text, name, country, precision):
+    _, _, place = _event(analyse_text, text)
+    assert (place.name, place.country, place.geo_precision) == (name, country, precision)
+
+
 def test_places_russian_inflection(analyse_text):
     ana = analyse_text("Беспилотник атаковал объект в Санкт-Петербурге.", lang="ru")
     assert event_place(ana, find_places(ana), [0]).name == "Saint Petersburg"

@@ -189,3 +189,20 @@ def test_roles_group_speaking_of_its_fighters_is_the_other_side(analyse_text):
     roles = _roles(analyse_text, "Israeli forces raided Jenin camp and exchanged fire with gunmen, the Al-Quds "
                    "Brigades said.", "exchanged", "Armed clash", "Battles", "Palestine")
     assert _pair(roles) == ("Military Forces of Israel (2022-)", 8, "PIJ: Palestinian Islamic Jihad", 2)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # a weapon misparsed as the subject of "said" is still the strike of its owner
+    ("Israeli air strikes killed at least 25 Palestinians in Gaza City on Thursday, the civil defence agency said.",
+     "Military Forces of Israel (2022-)"),
+    # "X said they fired ...": the pronoun subject of the reported act is the speaker
+    ("Houthi rebels said they fired a ballistic missile at a commercial ship off Hodeidah on Monday.",
+     "Military Forces of Yemen (2017-) Houthi"),
+])
+def test_roles_owner_of_the_act_through_misparse_and_pronoun(text, actor1):
+    import datetime as dt
+
+    from eventcoder.pipeline import code_text
+
+    events = [e for e in code_text(text, published=dt.date(2025, 6, 22)) if e.main]
+    assert [e.actor1 for e in events] == [actor1]

@@ -130,14 +130,21 @@ def self_report(ana: Analysis, ctx, mentions: list[ActorMention], speech: set[in
         return None
     if a1 is None:
         tok = token_at(ana, ctx.trigger.span.start)
-        verb = tok if tok is None or tok.pos_ == "VERB" else tok.head
+        verb = tok
+        for _ in range(3):  # "a ballistic missile" -> "fired"
+            if verb is None or verb.pos_ == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
         subj = None if verb is None else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lemma_.lower() not in _COMBATANT:
+        # "X said they fired a missile": a pronoun subject of the reported act is the speaker
+        own_pronoun = subj is not None and subj.lower_ in ("they", "it", "we") and verb.dep_ == "ccomp"
+        if subj is None or (subj.lemma_.lower() not in _COMBATANT and not own_pronoun):
             return None
     return speakers[0]
 
 
 def speaking_groups(ctx, mentions: list[ActorMention], speech: set[int]) -> list[ActorMention]:
     """Non-state armed groups that are the source of the event sentence ("..., the PDF said")."""
-    return [m for m in mentions if m.span.start in speech and m.kind == "armed" and m.inter in (2, 3, 4)
+    # de facto authorities listed as armed groups ("... Houthi", inter 1) speak for themselves too
+    return [m for m in mentions if m.span.start in speech and m.kind == "armed" and m.inter in (1, 2, 3, 4)
             and m.sentence == ctx.trigger.sentence]

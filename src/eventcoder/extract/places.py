@@ -113,8 +113,10 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
     return cue or pop >= 5_000
 
 
-def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set) -> float:
+def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set, article: bool = False) -> float:
     s = math.log10(c.population + 1) * 0.5 + (1.5 if c.curated else 0)
+    if article and not admin_hint and c.kind in ("sea", "feature"):
+        s += 4  # "in the Red Sea" is the sea; "Sudan's Red Sea state" the province
     if c.iso2 and ctx[c.iso2] > 0:
         s += 4 + min(ctx[c.iso2], 4)
     if (c.iso2, c.admin1) in near_admin1:
@@ -236,7 +238,8 @@ def find_places(ana: Analysis) -> list[Place]:
             places.append(_country_place(m.country, span, sidx))
             continue
         admin_hint = _admin_hint(left, right)
-        best = max(m.candidates, key=lambda c: _score(c, ctx, admin_hint, near_admin1))
+        article = bool(re.search(r"\bthe\s+$", left, re.IGNORECASE))
+        best = max(m.candidates, key=lambda c: _score(c, ctx, admin_hint, near_admin1, article))
         if _foreign_clash(best, m, ctx):
             # a small town abroad in a report about elsewhere is nearly always a name clash
             LOGGER.debug("place rejected (foreign, small): %r -> %s %s", m.text, best.name, best.iso2)

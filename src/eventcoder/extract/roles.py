@@ -38,10 +38,15 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     sents = set(ctx.sentences) | {ctx.trigger.sentence}
     everywhere = find_actors(ana, country, ctx.event_date)
     found = [m for m in everywhere if m.sentence in sents]
-    speech = speech_subjects(ana, found)
+    tspan = ctx.trigger.span
+    # a weapon does not speak: "Israeli air strikes killed 25 ..., the agency said" misparsed as the
+    # subject of "said" is still the strike and its owner
+    speech = {at for at in speech_subjects(ana, found)
+              if not any(m.span.start == at and m.kind == "state" and m.span.start <= tspan.start
+                         and tspan.end <= m.span.end for m in found)}
     usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech]
     agents, patients = parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
-    tspan = ctx.trigger.span  # a trigger word inside a name ("444th Combat Brigade") says nothing of roles
+    # a trigger word inside a name ("444th Combat Brigade") says nothing of roles
     agents = [m for m in agents if not (m.kind == "armed" and m.span.start <= tspan.start and tspan.end <= m.span.end)]
     notes: list[str] = []
     claim = _claimant(ana, ctx, usable)

@@ -17,7 +17,7 @@ _AR_TOWN = r"(?:بلدة|مدينة|قرية|منطقة|مخيم)"
 NEAR_BEFORE = re.compile(
     rf"(?:\bnear|\bnearby|\boutside(?: of)?|\baround|\bclose to|\boutskirts of|\bedge of|\bvicinity of"
     rf"|\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|\b{_DIR}(?:ern)?\s+of"
-    rf"|\bhinterlands of|\bforests? of"
+    rf"|\bhinterlands of|\bforests? of|\boff(?: the coast of| the port of)?"
     rf"|\b(?:area|areas|parts?|countryside|suburbs?) of(?:\s+(?:the\s+)?{_PART})?"
     rf"|\b(?:a|one|two|three|several|\d+)\s+(?:villages?|hamlets?|settlements?)\s+(?:under|in|of|near|outside|close to)"
     rf"|\bprès de|\bà la périphérie de|\baux environs de|\bau {_DIR_FR} de|\bà l'{_DIR_FR} de"
