@@ -206,3 +206,14 @@ def test_roles_owner_of_the_act_through_misparse_and_pronoun(text, actor1):
 
     events = [e for e in code_text(text, published=dt.date(2025, 6, 22)) if e.main]
     assert [e.actor1 for e in events] == [actor1]
+
+
+def test_roles_police_post_hit_by_a_grenade_is_the_target():
+    import datetime as dt
+
+    from eventcoder.pipeline import code_text
+
+    events = code_text("A grenade thrown at a police checkpoint in Kabul on Sunday wounded six officers.",
+                       published=dt.date(2025, 1, 5))
+    assert [(e.actor1, e.actor2, e.inter2) for e in events] == [
+        ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan (2021-)", 1)]

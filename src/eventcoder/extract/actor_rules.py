@@ -53,7 +53,8 @@ def is_victim(ana: Analysis, m: ActorMention) -> bool:
 # "a Hezbollah operative", "two members of the group", "Houthi positions"
 _TARGET_HEADS = r"(?:operatives?|members?|commanders?|fighters?|militants?|cadres?|leaders?|officials?|" \
                 r"positions?|targets?|hideouts?|bases?|posts?|camps?|facilit(?:y|ies)|depots?|sites?|vehicles?|" \
-                r"strongholds?|command\s+centres?|command\s+centers?|launchers?|infrastructure|gathering)"
+                r"strongholds?|command\s+centres?|command\s+centers?|launchers?|infrastructure|gathering|" \
+                r"checkpoints?|stations?|convoys?|patrols?|barracks|outposts?|headquarters|vans?|trucks?)"
 _TARGET_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?{_TARGET_HEADS}\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(r"(?:(?:members?|operatives?|fighters?|positions?|commanders?|leaders?|cadres?)\s+"
                             r"(?:of|from)\s+(?:the\s+)?|"  # "a house used by gang members": whose it is
@@ -61,6 +62,7 @@ _TARGET_BEFORE = re.compile(r"(?:(?:members?|operatives?|fighters?|positions?|co
                             r"(?:[\w-]+\s+)?)$", re.IGNORECASE)
 _TARGET_VERB = re.compile(r"\b(?:struck|strikes?|striking|targeted|targeting|targets?|hit|hitting|eliminated|"
                           r"killed|killing|neutrali[sz]ed|bombed|shelled|pounded|attacked|raided|destroyed|dropped|dropping|"
+                          r"thrown|hurled|lobbed|wounded|wounding|injured|injuring|ambushed|fired\s+(?:on|at)|"
                           r"dead\s+were|were\s+members|was\s+a\s+member|belonged)\b", re.IGNORECASE)
 
 
@@ -81,8 +83,9 @@ def named_target(ana: Analysis, mentions: list[ActorMention], a1: Optional[Actor
         before = text[max(sent.start, m.span.start - 30):m.span.start]
         if m.kind == "unidentified" and not _TARGET_BEFORE.search(before):
             continue  # "a house used by gang members"; a bare "militants" is often the attacker
-        if m.span.text.islower() and len(m.span.text.split()) == 1:
-            continue  # "military infrastructure", "army positions" say nothing about whose
+        if m.span.text.islower() and len(m.span.text.split()) == 1 and \
+                m.span.text not in ("police", "gendarmerie", "gendarmes", "policemen"):
+            continue  # "military infrastructure", "army positions" say nothing about whose; police are local
         if not (_TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before) or is_victim(ana, m)
                 or re.search(rf"\b{_TARGET_HEADS}$", m.span.text, re.IGNORECASE)
                 or _DEAD_WERE.search(text[sent.start:sent.end])):
