@@ -198,6 +198,11 @@ def test_roles_group_speaking_of_its_fighters_is_the_other_side(analyse_text):
     # "X said they fired ...": the pronoun subject of the reported act is the speaker
     ("Houthi rebels said they fired a ballistic missile at a commercial ship off Hodeidah on Monday.",
      "Military Forces of Yemen (2017-) Houthi"),
+    # "X said it had ..." with the trigger a noun deep under the reported verb
+    ("The army said it had launched air strikes on rebel positions near Bhamo on Monday.",
+     "Military Forces of Myanmar (2021-)"),
+    ("The Nigerian army said it had killed 20 insurgents in air strikes near Konduga on Monday.",
+     "Military Forces of Nigeria (2023-)"),
 ])
 def test_roles_owner_of_the_act_through_misparse_and_pronoun(text, actor1):
     import datetime as dt

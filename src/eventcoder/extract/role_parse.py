@@ -210,7 +210,11 @@ def speaker_agent(ana, offset: int, speakers) -> Optional[ActorMention]:
     tok = token_at(ana, offset)
     if tok is None:
         return None
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    verb = tok
+    for _ in range(5):  # "launched air strikes", "killed 20 insurgents in air strikes": up to the verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     if subj is None or verb.dep_ not in ("ccomp", "conj") or not (
             subj.lower_ in ("it", "we", "they") or any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their")
