@@ -144,6 +144,13 @@ def test_places_without_parser(analyse_text, text, name):
 
 
 @pytest.mark.model
+def test_places_name_tagged_as_noun_after_a_cue(analyse_text):
+    # the small model tags "Tessalit" NOUN; after "near" inside the sentence it is still a place
+    _, _, place = _event(analyse_text, "BAMAKO — Reports said jihadists attacked a post near Tessalit overnight.")
+    assert (place.name, place.geo_precision) == ("Tessalit", 2)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, name, country, precision", [
     # "in the Red Sea" is the sea, a town "off" the coast is the place nearby (precision 2)
     ("Rebels fired a missile at a ship in the Red Sea off Hodeidah on Monday.", "Al Hudaydah", "Yemen", 2),

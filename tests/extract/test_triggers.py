@@ -91,6 +91,10 @@ def test_triggers_sorted_with_document_offsets(analyse_text):
     ("If talks fail, the army will launch air strikes.", "air strikes", False, True),
     ("The group plans to kidnap foreign workers.", "kidnap", False, True),
     ("Gunmen abducted two nurses in Kaduna on Sunday.", "abducted", False, False),
+    # a past act told as uncertain happened as far as the report knows (certainty says how sure) ...
+    ("Reports said jihadists may have attacked a post near Tessalit.", "attacked", False, False),
+    # ... a counterfactual did not
+    ("Jihadists would have attacked the post had the army not intervened.", "attacked", False, True),
 ])
 def test_triggers_negation_and_hypothetical(analyse_text, text, phrase, negated, hypothetical):
     (t,) = _found(find_triggers(analyse_text(text)), phrase)

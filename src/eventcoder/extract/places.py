@@ -103,7 +103,9 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
                 return False  # the tail of a longer name: "Emergency Medicine Centre"
             return cue or pop >= BIG_TOWN * 5
         if span is not None and not any(t.pos_ == "PROPN" for t in span):
-            return False
+            # the tagger calls unknown names nouns ("near Tessalit"): a capitalised word inside the
+            # sentence right after a locative cue is still a place
+            return cue and m.start != sent_start and m.text[:1].isupper() and not prev
         return cue or pop >= BIG_TOWN
     # no parser: a capitalised word at the start of a sentence proves nothing
     if m.start == sent_start and " " not in m.text:

@@ -12,6 +12,8 @@ from .trigger_scope import governing_verb
 
 __all__ = ["_is_negated", "_is_hypothetical", "_declared"]
 
+_EPISTEMIC = {"may", "might", "could"}
+
 
 def _verb_chain(verb):
     """The verb and the verbs it is an xcomp/ccomp/conj complement of ("threatened to attack")."""
@@ -65,8 +67,11 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
             return True
         if v is verb and v.lemma_.lower() in intents and v is not root:
             return True
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in v.children)
         for child in v.children:
-            if child.dep_ == "aux" and child.lower_ in modals:
+            # "may have attacked" tells a past act that is uncertain (certainty decides how sure),
+            # "could attack" / "would have attacked" an act that has not happened
+            if child.dep_ == "aux" and child.lower_ in modals and not (perfect and child.lower_ in _EPISTEMIC):
                 return True
             if child.dep_ == "mark" and child.lower_ in hyp["conditional"]:
                 return True
