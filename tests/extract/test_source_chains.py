@@ -250,3 +250,10 @@ def test_source_chain_forces_reporting_their_own_find(analyse_text):
     assert source_chain(ana, [0]).chain == ["Desk", "Police Forces of Mexico"]
     ana = analyse_text("Gunmen killed four men beside a highway south of Culiacan on Tuesday.", source="Desk")
     assert source_chain(ana, [0]).chain == ["Desk"]  # nobody reported: the outlet alone
+
+
+@pytest.mark.model
+def test_source_chain_other_partys_denial_keeps_the_claimant(analyse_text):
+    # the denial after ", a claim ..." is the army's answer, not the claimant's words
+    text = "The Rapid Support Forces said on Tuesday they had shot down an army drone over Nyala, a claim the army denied."
+    assert _chain(analyse_text, text).chain == ["Desk", "Rapid Support Forces statement"]

@@ -217,9 +217,18 @@ def _tells_event(ana: Analysis, m: Mention) -> bool:
     if m.verb in ("deny", "dismiss", "reject") or _doubted_blame(ana, m):
         return False  # a denial answers the account; it does not tell it
     cues = load_cues(ana.lang, "attribution")
-    if m.content >= 0 and find_cues(ana.text, cues.get("denial", ()), m.content, ana.sentence_at(m.span.start).end):
+    if m.content >= 0 and find_cues(ana.text, cues.get("denial", ()), m.content, _own_clause_end(ana, m)):
         return False  # "said units had been repositioned and denied that the town was abandoned": an answer
     return not any(find_cues(ana.text, cues.get("not_the_event", ()), lo, hi) for lo, hi in _cited_words(ana, m))
+
+
+def _own_clause_end(ana: Analysis, m: Mention) -> int:
+    """Where the source's own words end: "X said it had shot down a drone, a claim the army denied"
+    -> before ", a claim": the denial is another party's answer."""
+    end = ana.sentence_at(m.span.start).end
+    other = re.search(r"[,;]\s*(?:(?:a|an|the)\s+(?:claim|charge|allegation|account|version|report)|which|something)\b",
+                      ana.text[m.content:end])
+    return m.content + other.start() if other else end
 
 
 def _cited_words(ana: Analysis, m: Mention) -> list[tuple[int, int]]:
