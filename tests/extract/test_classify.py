@@ -229,3 +229,18 @@ def test_classify_planned_protest_is_not_a_protest(analyse_text, text, expected)
 def test_classify_killing_needs_an_armed_agent(analyse_text, text, expected):
     result = _code(analyse_text, text)
     assert (result[1] if result else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    # a bare "attack" with casualties in its sentence is an attack ...
+    ("An attack near Gusau on Sunday left 7 dead and 12 wounded.", "Attack"),
+    ("The death toll from Sunday's attack near Gusau rose to 15 on Tuesday.", "Attack"),
+    # ... without casualties it says too little, and illness, animals and computers never count
+    ("The attack near Gusau on Sunday was condemned by the governor.", None),
+    ("A heart attack left the former governor dead in Abuja on Sunday.", None),
+    ("A crocodile attack left two fishermen dead near Baga on Sunday.", None),
+])
+def test_classify_attack_word_with_casualties(analyse_text, text, expected):
+    result = _code(analyse_text, text)
+    assert (result[1] if result else None) == expected

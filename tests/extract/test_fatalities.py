@@ -206,3 +206,14 @@ def test_fatalities_other_languages_more(analyse_text, text, lang, value):
     result = count_fatalities(ana, [0])
     assert result.value == value
     assert_spans(ana.text, result.spans)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,value", [
+    ("Gunmen killed a farmer and his two sons near Gusau on Sunday.", 3),
+    ("Gunmen killed two farmers and their three children near Gusau on Sunday.", 5),
+    ("Gunmen killed a teacher and his wife near Gusau on Sunday.", 2),
+])
+def test_fatalities_number_after_a_possessive(analyse_text, text, value):
+    ana = analyse_text(text)
+    assert count_fatalities(ana, [0]).value == value

@@ -190,6 +190,18 @@ def _killings(live: list[Trigger], ana: Analysis) -> frozenset[int]:
     return frozenset(out)
 
 
+def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) -> bool:
+    """A word for an attack (not only a killing word) whose sentence reports casualties."""
+    from .fatalities import count_fatalities
+
+    words = [t for t in ev.by_sub.get("Attack", []) if t.score >= 0.5]
+    if not words or len(ev.by_sub) > 1:
+        return False
+    hit = {t.sentence for t in words}
+    told = count_fatalities(ana, sorted(hit & set(sentences)))
+    return bool(told.value or told.injured)
+
+
 def classify(triggers: list[Trigger], ana: Analysis,
              sentences: list[int]) -> Optional[tuple[str, str, float, list[Trigger]]]:
     """(event_type, sub_event_type, confidence, supporting triggers) of one candidate event.
@@ -208,6 +220,10 @@ def classify(triggers: list[Trigger], ana: Analysis,
         return None
     ev = _Evidence(live, _killings(live, ana))
     sub, support = _decide(ev)
+    if sub is None and _attack_with_casualties(ev, ana, sorted({t.sentence for t in live})):
+        # "an attack near X left 7 dead", "the toll from Sunday's attack rose to 15": a weak
+        # attack word with reported deaths or injuries in its own sentence is an attack
+        sub, support = "Attack", {"Attack"}
     if sub is None:
         # nothing clear: several weak signals together can still make an event
         if _noisy_or(t.score for t in live) < FALLBACK_TOTAL:

@@ -68,6 +68,10 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     nxt = re.match(r"\s+([\w'’-]+)", stripped[first.end():])
     end = lead + first.end() + (nxt.end() if nxt else 0)
     if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")):
+        after_det = _number_at(stripped[first.end():], lang)
+        if after_det and after_det[0] <= 1:  # "his two sons": the number after the determiner
+            value = after_det[2]
+            return (value, None, None, lead, lead + first.end() + after_det[1])
         return (1, None, None, lead, end)
     if p["the_words"].fullmatch(word) and nxt and not nxt.group(1).lower().endswith("s") \
             and not p["plural_nouns"].fullmatch(nxt.group(1)):
