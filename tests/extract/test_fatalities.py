@@ -217,3 +217,13 @@ def test_fatalities_other_languages_more(analyse_text, text, lang, value):
 def test_fatalities_number_after_a_possessive(analyse_text, text, value):
     ana = analyse_text(text)
     assert count_fatalities(ana, [0]).value == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,value", [
+    ("Two policemen died of their injuries on Monday, raising the toll from Sunday's ambush to nine.", 9),
+    ("A mob lynched two men accused of theft in Kasese on Sunday.", 2),
+])
+def test_fatalities_toll_from_and_lynching(analyse_text, text, value):
+    ana = analyse_text(text)
+    assert count_fatalities(ana, [0]).value == value
