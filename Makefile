@@ -25,7 +25,8 @@ install: $(STAMP)
 run: install
 	$(BIN)/eventcoder code samples/ $(SEED) --db $(DB) --summary
 	@echo
-	@echo "Stored in $(DB). Inspect with: $(BIN)/eventcoder export --db $(DB) --format csv"
+	@echo "Stored in $(DB). Browse it: $(BIN)/eventcoder serve --db $(DB), then open http://127.0.0.1:8000/"
+	@echo "(REST API and its OpenAPI docs at http://127.0.0.1:8000/docs; CSV: $(BIN)/eventcoder export --db $(DB) --format csv)"
 
 test: install
 	$(BIN)/python -m pytest -q

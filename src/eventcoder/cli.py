@@ -231,6 +231,26 @@ def bench(paths: tuple[str, ...], repeat: int, workers: int) -> None:
     bench_code(list(paths) or ["../shared/devset/reports"], repeat, resolve_workers(workers))
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: Optional[str], host: str, port: int) -> None:
+    """Serve the stored events: a browser page at / and a read-only REST API at /api (OpenAPI at /docs).
+
+    \b
+    Example:
+        eventcoder serve --db eventcoder.db
+        curl 'http://127.0.0.1:8000/api/events?country=Nigeria&main=true&limit=10'
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    click.echo(f"eventcoder: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def resolve_workers(workers: int) -> int:
     """--workers 0 means one process per CPU."""
     from .parallel import default_workers

@@ -323,6 +323,8 @@ class Store(BatchMixin, IncidentMixin):
         doc_id: str | None = None,
         main: bool | None = None,
         limit: int | None = None,
+        offset: int = 0,
+        event_ids: Iterable[str] | None = None,
     ) -> list[Event]:
         """Stored events with their evidence, matching every filter given.
 
@@ -330,7 +332,8 @@ class Store(BatchMixin, IncidentMixin):
             country, admin1, event_type, sub_event_type, doc_id (str | None): exact matches.
             date_from, date_to (date | None): inclusive bounds on event_date.
             main (bool | None): True for main events, False for background ones.
-            limit (int | None): at most this many events.
+            limit (int | None): at most this many events; offset (int): skip this many first (paging).
+            event_ids (Iterable[str] | None): only these events.
         RETURNS (list[Event]): ordered by event_date, then event_id; equal to what was stored.
         """
         c = t.events.c
@@ -344,10 +347,15 @@ class Store(BatchMixin, IncidentMixin):
             conditions.append(c.event_date >= date_from)
         if date_to is not None:
             conditions.append(c.event_date <= date_to)
+        if event_ids is not None:
+            conditions.append(c.event_id.in_(list(event_ids)))
         query = select(t.events).where(*conditions).order_by(c.event_date, c.event_id).limit(limit)
+        if offset:
+            query = query.offset(offset)
         # Without a limit the evidence query reuses the filter as a subquery, so no list of
         # ids is bound (SQLite and PostgreSQL cap the number of parameters).
-        ids = query.with_only_columns(c.event_id).order_by(None).scalar_subquery() if limit is None else None
+        ids = query.with_only_columns(c.event_id).order_by(None).scalar_subquery() \
+            if limit is None and not offset else None
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
             if ids is None:
