@@ -210,20 +210,14 @@ def test_fatalities_other_languages_more(analyse_text, text, lang, value):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text,value", [
+    # a number after a possessive ("his two sons") counts
     ("Gunmen killed a farmer and his two sons near Gusau on Sunday.", 3),
     ("Gunmen killed two farmers and their three children near Gusau on Sunday.", 5),
     ("Gunmen killed a teacher and his wife near Gusau on Sunday.", 2),
-])
-def test_fatalities_number_after_a_possessive(analyse_text, text, value):
-    ana = analyse_text(text)
-    assert count_fatalities(ana, [0]).value == value
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text,value", [
+    # "the toll from X to N" updates the count; a lynching is a death
     ("Two policemen died of their injuries on Monday, raising the toll from Sunday's ambush to nine.", 9),
     ("A mob lynched two men accused of theft in Kasese on Sunday.", 2),
 ])
-def test_fatalities_toll_from_and_lynching(analyse_text, text, value):
+def test_fatalities_possessives_tolls_and_lynching(analyse_text, text, value):
     ana = analyse_text(text)
     assert count_fatalities(ana, [0]).value == value
