@@ -21,8 +21,9 @@ db_option = click.option("--db", "db", envvar="EVENTCODER_DB", default=None, met
 workers_option = click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(0),
                               help="Processes to code on; 0: one per CPU. Output order is the input order.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
-format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-                             show_default=True, help="Output format.")
+format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "parquet"]),
+                             default="jsonl", show_default=True,
+                             help="Output format (parquet needs --out).")
 
 
 def _setup_logging(verbose: int) -> None:
@@ -63,7 +64,6 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
         eventcoder code reports/ --format csv --out events.csv
         eventcoder code big-folder/ --workers 0 --db events.db --quiet
     """
-    from .export import export
     from .pipeline import code_documents
     from .reading import read_paths
 
@@ -89,11 +89,8 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
         if store is not None:
             store.add_coded(item.document, item.events)
     documents = {c.document.doc_id: c.document for c in coded}
-    if out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            export(events, fmt, fh, documents=documents)
-    elif not summary:
-        export(events, fmt, sys.stdout, documents=documents)
+    if out or not summary:
+        write_events(events, fmt, out, documents)
     if summary:
         click.echo(summary_table(coded, failures))
     if store is not None:
@@ -134,25 +131,21 @@ def summary_table(coded, failures) -> str:
 @click.option("--country", default=None, help="Only events in this country.")
 @click.option("--main-only", is_flag=True, help="Only main events (no secondary events).")
 def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool) -> None:
-    """Export stored events as JSONL or ACLED-column CSV.
+    """Export stored events as JSONL, ACLED-column CSV, GeoJSON or Parquet.
 
     \b
     Example:
         eventcoder export --db eventcoder.db --format csv --out events.csv
+        eventcoder export --db eventcoder.db --format geojson --main-only --out events.geojson
+        eventcoder export --db eventcoder.db --format parquet --out events.parquet
     """
-    from .export import export
-
     store = _open_store(db)
     filters = {"country": country} if country else {}
     if main_only:
         filters["main"] = True
     events = store.events(**filters)
     documents = store.get_documents({e.doc_id for e in events})  # one query, not one per event
-    if out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            export(events, fmt, fh, documents=documents)
-    else:
-        export(events, fmt, sys.stdout, documents=documents)
+    write_events(events, fmt, out, documents)
     store.close()
 
 
@@ -256,6 +249,22 @@ def resolve_workers(workers: int) -> int:
     from .parallel import default_workers
 
     return workers or default_workers()
+
+
+def write_events(events, fmt: str, out: Optional[str], documents) -> None:
+    """Events to `out` (or stdout) in `fmt`; binary formats need a file."""
+    from .export import BINARY_FORMATS, export
+
+    if fmt in BINARY_FORMATS:
+        if not out:
+            raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
+        with open(out, "wb") as fh:
+            export(events, fmt, fh, documents=documents)
+    elif out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            export(events, fmt, fh, documents=documents)
+    else:
+        export(events, fmt, sys.stdout, documents=documents)
 
 
 def _open_store(db: Optional[str]):

@@ -1,4 +1,4 @@
-"""Exporters: write Events as JSON Lines or ACLED-style CSV, chosen by name.
+"""Exporters: write Events as JSON Lines, ACLED-style CSV, GeoJSON or Parquet, chosen by name.
 
 Every exporter has the signature `(events, fh, documents=None) -> int` (rows written),
 where `documents` maps doc_id to Document for the context some formats carry.
@@ -14,7 +14,9 @@ from typing import Optional, TextIO
 
 from ..schema import Document, Event
 from .acled_csv import write_acled_csv
+from .geojson import write_geojson
 from .jsonl import write_jsonl
+from .parquet import write_parquet
 
 Exporter = Callable[[Iterable[Event], TextIO, Optional[Mapping[str, Document]]], int]
 
@@ -22,7 +24,11 @@ Exporter = Callable[[Iterable[Event], TextIO, Optional[Mapping[str, Document]]],
 EXPORTERS: dict[str, Exporter] = {
     "jsonl": write_jsonl,
     "csv": write_acled_csv,
+    "geojson": write_geojson,
+    "parquet": write_parquet,
 }
+#: formats written to a binary stream (a file opened "wb"), never to a terminal
+BINARY_FORMATS = frozenset({"parquet"})
 
 
 def export(
@@ -32,8 +38,8 @@ def export(
 
     Args:
         events (Iterable[Event]): events to write, in order.
-        fmt (str): a key of EXPORTERS ("jsonl", "csv").
-        fh (TextIO): a text stream (for csv, opened with newline="").
+        fmt (str): a key of EXPORTERS ("jsonl", "csv", "geojson", "parquet").
+        fh (TextIO): a text stream (for csv, opened with newline=""); binary for BINARY_FORMATS.
         documents (Mapping[str, Document] | None): documents by doc_id, for context fields.
     RETURNS (int): the number of events written.
     Raises:
@@ -46,4 +52,5 @@ def export(
     return exporter(events, fh, documents)
 
 
-__all__ = ["EXPORTERS", "Exporter", "export", "write_acled_csv", "write_jsonl"]
+__all__ = ["BINARY_FORMATS", "EXPORTERS", "Exporter", "export", "write_acled_csv", "write_geojson", "write_jsonl",
+           "write_parquet"]
