@@ -3,6 +3,7 @@
     eventcoder bench ../shared/devset/reports --repeat 3      (coding: docs/s, words/s, RSS, stages)
     python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
     python -m eventcoder.bench ingest --docs 2000
+    python -m eventcoder.bench dask --workers 2     (Dask speed-up, 1 vs 2 local workers)
 
 Merge: the devset gold events are replicated into n synthetic events: copy k shifts every
 date by 7*k days (so copies never share a date window) and perturbs coordinates (+-0.02
@@ -149,6 +150,35 @@ def bench_ingest(docs: int = 2000, code_docs: int = 200, db: str | None = None) 
             store.close()
 
 
+def bench_dask(paths: list[str], workers: int = 2, repeat: int = 2, partition_size: int = 20) -> dict:
+    """Dask speed-up: the same documents coded on 1 and on `workers` local worker processes
+    (cluster start and model loading excluded: each cluster codes a warm-up partition first)."""
+    from distributed import Client, LocalCluster
+
+    from .cluster import code_on_dask
+
+    sources = list(paths) * repeat
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1, workers):
+            with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cl, \
+                    Client(cl) as client:
+                client.run(_warm_worker)
+                stats = code_on_dask(sources, out=str(Path(tmp) / f"w{n}"), client=client,
+                                     partition_size=partition_size)
+                out[f"{n}_workers_s"] = round(stats.seconds, 2)
+                print(f"dask {n} worker(s): {stats.line()}")
+    out["speed_up"] = round(out["1_workers_s"] / out[f"{workers}_workers_s"], 2)
+    print(f"dask speed-up {workers} vs 1 worker: x{out['speed_up']}")
+    return out
+
+
+def _warm_worker() -> None:
+    from .pipeline import warm_up
+
+    warm_up()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m eventcoder.bench")
     sub = parser.add_subparsers(dest="what", required=True)
@@ -159,9 +189,15 @@ def main() -> None:
     i.add_argument("--docs", type=int, default=2000)
     i.add_argument("--code-docs", type=int, default=200)
     i.add_argument("--db", default=None, help="a database URL (default: a temporary SQLite file)")
+    d = sub.add_parser("dask")
+    d.add_argument("paths", nargs="*", default=["../shared/devset/reports"])
+    d.add_argument("--workers", type=int, default=2)
+    d.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
     if args.what == "merge":
         bench_merge(args.gold, tuple(int(s) for s in args.sizes.split(",")))
+    elif args.what == "dask":
+        bench_dask(args.paths, args.workers, args.repeat)
     else:
         bench_ingest(args.docs, args.code_docs, args.db)
 

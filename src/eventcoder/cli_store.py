@@ -105,6 +105,38 @@ def ingest_cmd(sources: tuple[str, ...], db: Optional[str], no_code: bool, batch
     store.close()
 
 
+@click.command("cluster")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Folder for part-NNNNN.parquet files and failures.jsonl.")
+@db_option
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              help="Local worker processes (ignored with --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786).")
+@click.option("--partition-size", default=200, show_default=True, type=click.IntRange(1),
+              help="Documents per task.")
+def cluster_cmd(sources: tuple[str, ...], out: Optional[str], db: Optional[str], workers: int,
+                scheduler: Optional[str], partition_size: int) -> None:
+    """Code a large corpus on Dask: partitions coded on workers, events written as Parquet parts
+    and/or into the database (PostgreSQL for a shared one).
+
+    \b
+    Example:
+        eventcoder cluster reports/ --out coded/ --workers 4
+        eventcoder cluster big.jsonl --db postgresql://user@host/events --scheduler tcp://10.0.0.5:8786
+    """
+    from .cluster import code_on_dask
+
+    if not out and not db:
+        raise click.UsageError("give --out FOLDER, --db, or both")
+    store = _open_store(db) if db else None
+    stats = code_on_dask(sources, out=out, store=store, workers=workers, scheduler=scheduler,
+                         partition_size=partition_size)
+    if store is not None:
+        store.close()
+    click.echo(stats.line(), err=True)
+
+
 @click.command("errors")
 @db_option
 def errors_cmd(db: Optional[str]) -> None:
@@ -185,4 +217,4 @@ def search_cmd(query: str, db: Optional[str], limit: int) -> None:
 
 
 #: commands added to `eventcoder` by cli.py
-COMMANDS = [db_group, ingest_cmd, errors_cmd, merge_cmd, search_cmd]
+COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd]
