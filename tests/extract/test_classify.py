@@ -244,3 +244,31 @@ def test_classify_killing_needs_an_armed_agent(analyse_text, text, expected):
 def test_classify_attack_word_with_casualties(analyse_text, text, expected):
     result = _code(analyse_text, text)
     assert (result[1] if result else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the detention of the president is part of the coup, not an arrest beside it
+    ("Soldiers seized power in Niger on Wednesday, detaining President Mohamed Bazoum and "
+     "suspending the constitution.", "Other"),
+    # a nominalised strike in the lead outranks the killing it caused
+    ("The shelling of a crowded market in Kupiansk on Monday killed five people.",
+     "Shelling/artillery/missile attack"),
+    # arrests beside a mass grave discovery that name no coup stay Arrests
+    ("Police arrested three opposition leaders in Niamey on Wednesday.", "Arrests"),
+])
+def test_classify_coup_and_lead_nominalisation(analyse_text, text, expected):
+    result = _code(analyse_text, text)
+    assert (result[1] if result else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # planters killed by their own bomb: Disrupted weapons use, not a clash (§1.7)
+    ("Two militants were killed when the bomb they were planting exploded prematurely in Kandahar "
+     "on Friday.", "Disrupted weapons use"),
+    # the same planters in a real gunfight beside it stay a battle
+    ("Two militants were killed in a gun battle with police after their bomb exploded prematurely "
+     "in Kandahar on Friday.", "Armed clash"),
+])
+def test_classify_planters_killed_by_their_bomb(analyse_text, text, expected):
+    result = _code(analyse_text, text)
+    assert (result[1] if result else None) == expected

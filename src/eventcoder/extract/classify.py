@@ -70,9 +70,11 @@ def _noisy_or(weights) -> float:
 class _Evidence:
     """Live triggers of one candidate event grouped by sub-type."""
 
-    def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset()):
+    def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False):
         #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
         self.killings = killings
+        #: a clear Other trigger names a coup (classify.yaml `coup`)
+        self.coup = coup
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -148,6 +150,10 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
         for weak in ("Attack", "Arrests"):
             if ev.max(weak) < 0.6:
                 present.discard(weak)
+    # -- a coup detains leaders and suspends institutions: those steps are the coup, not arrests
+    # or a change of activity beside it
+    if ev.coup:
+        present -= {"Arrests", "Change to group/activity"}
     # -- territory that changes hands without fighting is a non-violent transfer (§1.2, §1.7);
     # "handed over under the ceasefire" names the deal it follows, not a new agreement
     if NVT in present and not _fighting(ev, present):
@@ -161,6 +167,12 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
             present.add("Attack")
         elif ev.any("Attack") and ev.present("Abduction/forced disappearance"):
             present.discard("Attack")
+    # -- the planters killed by their own bomb ("two militants were killed when the bomb they were
+    # planting exploded prematurely"): no clash beside the disrupted weapons use (§1.7)
+    if ev.present("Disrupted weapons use") and CLASH in present and ev.max(CLASH) < CLASH_STRONG \
+            and not any(SUB_TO_TYPE[s] == "Explosions/Remote violence" for s in present) \
+            and not battles - {CLASH}:
+        present.discard(CLASH)
     # -- troops deployed to man a new base: the base is the development (§1.7)
     if HQ in present and "Change to group/activity" in present:
         present.discard("Change to group/activity")
@@ -218,7 +230,10 @@ def classify(triggers: list[Trigger], ana: Analysis,
     live = [t for t in pool if not (t.negated or t.hypothetical or t.negative_cue)]
     if not live:
         return None
-    ev = _Evidence(live, _killings(live, ana))
+    coup_words = tuple(load_cues(ana.lang, "classify").get("coup", ()))
+    coup = any(t.sub_event_type == "Other" and t.score >= 0.8 and find_cues(t.span.text, coup_words)
+               for t in live)
+    ev = _Evidence(live, _killings(live, ana), coup)
     sub, support = _decide(ev)
     if sub is None and _attack_with_casualties(ev, ana, sorted({t.sentence for t in live})):
         # "an attack near X left 7 dead", "the toll from Sunday's attack rose to 15": a weak

@@ -119,7 +119,9 @@ class Lexicon:
         self.topic_heads = frozenset(" ".join(_pieces(w)) for w in topic.get("heads", []))
         self.topic_preps = frozenset(topic.get("preps", []))
         self.topic_verbs = frozenset(topic.get("verbs", []))
-        self.disrupts = frozenset(" ".join(_pieces(w)) for w in data.get("disrupts", []))
+        self.disrupts = frozenset(" ".join(_pieces(w)) for w in data.get("disrupts", []) if not w.endswith("*"))
+        #: "сбил*", "désamorc*": disruption verbs given as stems (languages matched without a parse)
+        self.disrupt_stems = tuple(w[:-1].lower() for w in data.get("disrupts", []) if w.endswith("*"))
         self.generic = {k: frozenset(str(w).lower() for w in v or [])
                         for k, v in (data.get("generic") or {}).items()}
         for section in (self.negation, self.hypothetical):
@@ -158,6 +160,11 @@ class Lexicon:
         self.entries = entries
         self.vocab = frozenset(p for e in entries for p in _pieces(e.term.split("/")[0].strip("*")))
         self.automaton = _automaton(entries)
+
+    def is_disrupt_word(self, word: str) -> bool:
+        """Is the word (a lemma, or two joined by a space) one of `disrupts`, or does it start with
+        one of its stems?"""
+        return word in self.disrupts or any(word.startswith(s) for s in self.disrupt_stems)
 
     def is_attack_verb(self, tok: Token) -> bool:
         """Is the token one of `attack_verbs` ("stem*" entries match any ending)?"""

@@ -42,6 +42,10 @@ def _is_negated(lex: Lexicon, tokens, first, last, root) -> bool:
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in lex.negation["deny"]:
         return True
+    # "denied reports that its troops had killed civilians": the act is what a denied claim says
+    if verb.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") \
+            and head.head.lemma_.lower() in lex.negation["deny"]:
+        return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.negation["deny"]:
         return True
     return False
@@ -75,7 +79,8 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in hyp["conditional"]:
                 return True
-        if v.dep_ not in ("xcomp", "conj"):
+        purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ not in ("xcomp", "conj") and not purpose:
             break
     return False
 

@@ -21,7 +21,8 @@ from typing import Optional
 
 from .base import Trigger
 
-__all__ = ["FoundTrigger", "is_generic", "is_purpose", "is_definite", "past_year_modifier"]
+__all__ = ["FoundTrigger", "is_generic", "is_purpose", "is_definite", "past_year_modifier",
+           "refers_to_agreement", "lead_not_anaphoric"]
 
 _DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _FRESH = {"second", "third", "another", "new", "separate", "fresh", "latest", "other", "further"}
@@ -83,7 +84,9 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
     if kind == "weapon" and root.dep_ == "compound" and _lemma(root.head) in generic.get("weapon_heads", ()):
         return True
     verb = governing_verb(root)
-    if any(c.dep_ in ("advmod", "npadvmod") and _lemma(c) in advs for c in verb.children):
+    if kind == "weapon" and _traded(root, verb, generic.get("weapon_trade", frozenset())):
+        return True
+    if any(c.dep_ in ("advmod", "npadvmod") and _lemma(c) in advs for c in _habit_verbs(verb)):
         return True
     # "remains capable of launching attacks", "the ability to strike"
     tok, capable = root, generic.get("capability", frozenset())
@@ -93,7 +96,7 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         if tok.head.i == tok.i or (tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp")):
             break
         tok = tok.head
-    if _habit(root, verb, generic) or _since_tally(verb):
+    if _habit(root, verb, generic) or _since_tally(verb) or _involvement(root, generic):
         return True
     # a verb in the simple present states a habit: "the group attacks convoys"
     if root.pos_ == "VERB" and root.tag_ in ("VBZ", "VBP") and root.dep_ in ("ROOT", "conj") and \
@@ -140,16 +143,77 @@ def _habit(root, verb, generic: dict) -> bool:
     return False
 
 
+def _habit_verbs(verb) -> list:
+    """The children that qualify the verb's act: its own, and for a to-infinitive those of the verb
+    it completes ("have increasingly used drones to attack army positions")."""
+    kids = list(verb.children)
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        kids += list(verb.head.children)
+    return kids
+
+
+#: "over the past three years": a span that a present perfect counts over
+_SPAN_PREPS = {"over", "in", "during", "throughout", "for"}
+_SPAN_UNITS = {"year", "years", "decade", "decades", "month", "months"}
+
+
+def _traded(root, verb, trade: frozenset) -> bool:
+    """ "test-launched a missile", "supplied drones to Russia": the weapon is the object of a verb
+    that tests, shows, makes or trades it."""
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
+        root = root.head  # "artillery shells", "missile and drone attacks"
+    while root.dep_ == "conj" and root.head.pos_ == "NOUN":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        head = root.head.head  # "orders for artillery shells", "protect cities from attacks"
+        if _lemma(head) in trade:
+            return True
+        if root.head.lower_ == "of" and head.dep_ in ("dobj", "nsubjpass"):
+            root = head  # "supplied hundreds of drones"
+    if verb.i == root.i or root.dep_ not in ("dobj", "nsubjpass", "conj", "compound", "amod"):
+        return False
+    if _lemma(verb) in trade:
+        return True
+    return any(c.dep_ in ("npadvmod", "advmod", "compound") and _lemma(c) in trade for c in verb.children)
+
+
+def _involvement(root, generic: dict) -> bool:
+    """ "its role in attacks on civilians", "responsibility for kidnappings": a bare plural under
+    an involvement noun names a kind of act, not one incident."""
+    nouns = generic.get("involvement", frozenset())
+    if root.tag_ != "NNS" or root.dep_ != "pobj" or any(
+            c.dep_ in ("det", "nummod", "poss") for c in root.children):
+        return False
+    head = root.head.head
+    return head.pos_ == "NOUN" and _lemma(head) in nouns
+
+
+def refers_to_agreement(root, generic: dict) -> bool:
+    """ "respect the ceasefire", "violated the truce": an agreement already made, not a new one."""
+    if root is None:
+        return False
+    verb = governing_verb(root)
+    return verb.i != root.i and _lemma(verb) in generic.get("agreement_refs", frozenset())
+
+
 def _since_tally(verb) -> bool:
-    """ "Since then, hundreds of fighters have surrendered": a present-perfect count over a period."""
+    """ "Since then, hundreds of fighters have surrendered", "over the past three years, armed
+    groups have used drones": a present-perfect count over a period."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # "have used drones to attack"
     if not any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in _PRESENT for c in verb.children):
         return False
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "since":
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             return bool(objs) and not any(g.lower_ in _SINCE_RECENT for g in objs)
+        if c.dep_ == "prep" and c.lower_ in _SPAN_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in _SPAN_UNITS and \
+                        any(m.lower_ in ("past", "last") for m in g.children):
+                    return True
     return False
 
 
@@ -176,12 +240,40 @@ def is_definite(root) -> bool:
 
 
 def past_year_modifier(root, before_year: Optional[int]) -> Optional[object]:
-    """The year token in "the 2013 Westgate attack", "a 2018 peace deal" when it lies before
-    `before_year` (the report's year), else None."""
-    if root is None or before_year is None or root.pos_ not in ("NOUN", "PROPN"):
+    """The year token in "the 2013 Westgate attack", "a 2018 peace deal" (or "a 1999 massacre in
+    which 45 villagers were killed") when it lies before `before_year` (the report's year), else None."""
+    if root is None or before_year is None:
+        return None
+    verb = governing_verb(root)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i != root.i:
+        return past_year_modifier(verb.head, before_year)
+    if root.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in root.children:
         if c.dep_ in ("nummod", "compound", "amod", "nmod") and c.like_num and c.text.isdigit() \
                 and len(c.text) == 4 and 1900 < int(c.text) < before_year:
             return c
     return None
+
+
+def lead_not_anaphoric(triggers: list, doc) -> None:
+    """In the first sentence that names an act, "the shelling of a crowded market" or "Friday's
+    bombing" introduces the incident: nothing was told before it for the article to refer back to.
+    A bare "the attack" there still refers to something the reader is assumed to know."""
+    if not triggers or doc is None:
+        return
+    first = min(t.sentence for t in triggers)
+    for t in triggers:
+        if t.sentence == first and t.definite and t.head >= 0 and _described(doc[t.head]):
+            t.definite = False
+
+
+def _described(noun) -> bool:
+    """The noun carries what it is about: "the shelling of a market", "the attack on a village",
+    "Friday's bombing"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "by", "in", "at"):
+            return True
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return True
+    return False

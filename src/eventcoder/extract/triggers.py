@@ -20,7 +20,7 @@ from .base import Analysis, Span, Trigger
 from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
 from .trigger_modality import _declared, _is_hypothetical, _is_negated
 from .trigger_scope import (FoundTrigger, governing_verb, is_definite, is_generic, is_purpose,
-                            past_year_modifier)
+                            lead_not_anaphoric, past_year_modifier, refers_to_agreement)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -80,6 +80,8 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token
             return tokens[lo:first]
         if role == "object":
             return tokens[last + 1:min(hi, last + 5)]
+        if role == "patient" and root is None:
+            return tokens[last + 1:hi]  # no parse: what follows the verb ("ont tué 18 civils")
         return tokens[lo:hi]
     verb = governing_verb(root)
     heads = {verb, root}
@@ -88,6 +90,11 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token
         for child in h.children:
             if role == "agent" and child.dep_ in ("nsubj", "agent"):
                 picked.update(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ == "by" and h.pos_ in ("NOUN", "PROPN"):
+                # "an attack by gunmen on a village": "by" names the agent of a noun, not its patient
+                if role == "agent":
+                    picked.update(t.i for t in _phrase_heads(child))
+                continue
             if role == "object" and child.dep_ in ("dobj", "nsubjpass"):
                 picked.update(t.i for t in child.subtree)
             if role == "patient" and child.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr",
@@ -175,22 +182,42 @@ def _protest_topic(lex: Lexicon, root) -> bool:
 def _disrupted(lex: Lexicon, tokens, first, last, root) -> bool:
     """An E/RV word that is the object of a disruption verb ("defused two roadside bombs")."""
     if root is not None:
-        if root.dep_ not in ("dobj", "nsubjpass", "pobj", "conj", "appos"):
-            return False
-        tok = root
-        for _ in range(3):
-            tok = tok.head
-            lem = tok.lemma_.lower()
-            particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")), "")
-            if lem in lex.disrupts or f"{lem} {particle}".strip() in lex.disrupts:
-                return True
-            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-                return False
-        return False
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+            root = root.head  # "detonated an unexploded mortar round"
+        if root.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos"):
+            tok = root
+            for _ in range(3):
+                tok = tok.head
+                lem = tok.lemma_.lower()
+                particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")), "")
+                if lem in lex.disrupts or f"{lem} {particle}".strip() in lex.disrupts:
+                    return True
+                if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                    break
+        return _disrupted_nearby(lex, tokens, first)
     before = tokens[max(0, first - 4):first]
     words = [t.lemma for t in before]
-    return any(w in lex.disrupts or " ".join(words[i:i + 2]) in lex.disrupts
+    return any(lex.is_disrupt_word(w) or " ".join(words[i:i + 2]) in lex.disrupts
                for i, w in enumerate(words))
+
+
+#: words that may stand between a verb and the weapon noun of its object ("intercepted 12 of
+#: the 15 Russian missiles"): numbers, determiners, adjectives, "of", names
+_NP_INNER = {"NUM", "DET", "ADJ", "ADP", "PROPN", "NOUN", "PUNCT", "CCONJ"}
+
+
+def _disrupted_nearby(lex: Lexicon, tokens, first) -> bool:
+    """The weapon noun sits, inside its own noun phrase, right after a disruption verb: the parse
+    sometimes reads "intercepted 12 of 15 Russian missiles fired overnight" as a clause."""
+    for i in range(first - 1, max(-1, first - 7), -1):
+        tok = tokens[i]
+        sp = tok.sp
+        if sp is not None and sp.pos_ in ("VERB", "AUX"):
+            nxt = tokens[i + 1].lemma if i + 1 < first else ""
+            return tok.lemma in lex.disrupts or f"{tok.lemma} {nxt}" in lex.disrupts
+        if sp is not None and (sp.pos_ not in _NP_INNER or sp.lower_ in (",", ".", ";", "and")):
+            return False
+    return False
 
 
 # ------------------------------------------------------------------ negative cues
@@ -333,9 +360,14 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
         cue = report_level or _sentence_cue(lex, ana, sent, tokens[rng[0]:rng[1]], root, tokens, first, last)
         if cue is None and sub != "Peaceful protest" and _protest_topic(lex, root):
             cue = "protest_topic"
-        if cue is None and (is_generic(lex.generic, root, payload.kind) or past_year_modifier(root, year)):
+        if cue is None and (is_generic(lex.generic, root, payload.kind) or past_year_modifier(root, year)
+                            or (sub == "Agreement" and refers_to_agreement(root, lex.generic))):
             cue = "generic"
-        hypothetical = _is_hypothetical(lex, tokens, first, last, root) or is_purpose(root)
+        if cue is None and first == last and root is not None and root.dep_ == "amod" and root.tag_ == "VBN":
+            cue = "reference"  # "rescue the kidnapped schoolchildren": an act told as a description
+        # "drove tractors into Brussels to protest": the purpose of a march is the protest itself
+        hypothetical = _is_hypothetical(lex, tokens, first, last, root) or \
+            (is_purpose(root) and sub != "Peaceful protest")
         if hypothetical and SUB_TO_TYPE[sub] == "Strategic developments" and _declared(lex, root):
             hypothetical = False
         triggers.append(FoundTrigger(
@@ -347,5 +379,6 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
             civilian=_civilian_victims(lex, sub, confirmed, tokens, first, last, root, rng),
         ))
     triggers.sort(key=lambda t: (t.span.start, t.span.end))
+    lead_not_anaphoric(triggers, ana.spacy_doc)
     LOGGER.debug("%d triggers in %s", len(triggers), ana.document.doc_id)
     return triggers
