@@ -107,3 +107,57 @@ def test_gazetteer_display_drops_okina_and_modifier_apostrophes():
     from eventcoder.gazetteer.names import display
 
     assert display("Taʻizz") == "Taizz" and fold("Taʻizz") == fold("Taizz") == fold("Ta'izz")
+
+
+@pytest.mark.parametrize("name, seat, iso2, admin1", [
+    ("Bajaur", "Khar", "PK", "Khyber Pakhtunkhwa"),  # seat from admin2_seats.tsv (not the most populous town)
+    ("North Waziristan", "Miran Shah", "PK", "Khyber Pakhtunkhwa"),  # the unit's most populous town
+    ("Kurram", "Parachinar", "PK", "Khyber Pakhtunkhwa"),
+])
+def test_gazetteer_admin2_units_stand_at_their_seat(gaz, name, seat, iso2, admin1):
+    units = [c for c in gaz.lookup(name) if c.kind == "admin2" and c.iso2 == iso2]
+    assert units and (units[0].name, units[0].admin1) == (seat, admin1) and units[0].population == 0
+
+
+def test_gazetteer_admin2_unit_named_like_a_town_is_the_town(gaz):
+    # Kupwara district: the town Kupwara is the match, no second "admin2" entry competes with it
+    cands = [c for c in gaz.lookup("Kupwara") if c.iso2 == "IN"]
+    assert cands and all(c.kind == "place" for c in cands)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Jisr al-Shughur", "Jisr ash Shughur"), ("Tell Rifaat", "Tall Rif`at"), ("Kisweh", "Al Kiswah"),
+    ("Maarat al-Numan", "Ma`arrat an Nu`man"), ("Qabatiya", "Qabatiyah"), ("Ain Issa", "`Ayn `Isa"),
+])
+def test_gazetteer_arabic_skeleton_equates_spellings(a, b):
+    from eventcoder.gazetteer.names import skeleton
+
+    assert skeleton(fold(a)) == skeleton(fold(b))
+
+
+def test_gazetteer_skeleton_keys_are_separate_from_names(gaz):
+    # "Zuhur" is no name of Egypt's Az-Zuhur; only its "~" skeleton key is ("Mosul's Zuhur area")
+    assert not [c for c in gaz.lookup("Zuhur") if c.iso2 == "EG"]
+    assert any(c.name == "Jisr ash Shughur" for c in gaz.lookup_many(["~jisr al shughur"]).get("~jisr al shughur", []))
+
+
+@pytest.mark.parametrize("alias, name, iso2, lat, lon", [
+    ("Buthidaung", "Buthidaung", "MM", 20.87, 92.53), ("Maungdaw", "Maungdaw", "MM", 20.82, 92.37),
+    ("Hpakant", "Hpakant", "MM", 25.61, 96.31), ("Pibor", "Pibor", "SS", 6.80, 33.13),
+    ("Tarmiyah", "Tarmiyah", "IQ", 33.67, 44.39), ("Kiwanja", "Kiwanja", "CD", -1.23, 29.45),
+    ("Zuwarah", "Zuwara", "LY", 32.93, 12.08), ("Um Rawaba", "Umm Ruwaba", "SD", 12.91, 31.22),
+    ("Turmus Ayya", "Turmus Ayya", "PS", 32.04, 35.29), ("Tishreen Dam", "Tishreen Dam", "SY", 36.38, 38.18),
+    ("Pont Sonde", "Pont-Sonde", "HT", 19.15, -72.61), ("Kabkabiyah", "Kabkabiya", "SD", 13.65, 24.08),
+])
+def test_gazetteer_conflict_towns_missing_from_geonames(gaz, alias, name, iso2, lat, lon):
+    best = next(c for c in gaz.lookup(alias) if c.iso2 == iso2 and c.kind == "place")
+    assert best.name == name and abs(best.latitude - lat) < 0.1 and abs(best.longitude - lon) < 0.1
+
+
+@pytest.mark.parametrize("name, iso2, admin1", [
+    ("Hodeidah", "YE", "Al Hudaydah"), ("Shabwa", "YE", "Shabwah"), ("Lahj", "YE", "Lahij"),
+    ("Hadramout", "YE", "Hadramawt"), ("Hasakah", "SY", "Al-Hasakeh"), ("Deraa", "SY", "Dar'a"),
+    ("Salahuddin", "IQ", "Salah al-Din"), ("Hiran", "SO", "Hiraan"), ("Odessa", "UA", "Odesa"),
+])
+def test_gazetteer_admin1_press_spellings(gaz, name, iso2, admin1):
+    assert any(c.kind == "admin1" and c.iso2 == iso2 and c.name == admin1 for c in gaz.lookup(name))

@@ -208,6 +208,29 @@ def test_places_arabic_names(analyse_text, text, name, country):
     ("Insurgents overran a checkpoint in Kandahar's Spin Boldak district.", "Spin Boldak", "Kandahar", 2),
     # ACLED's split admin1 units
     ("Junta jets bombed a market in Lashio in northern Shan state.", "Lashio", "Shan-North", 1),
+    # a second-level unit that is no town: its seat, precision 2
+    ("Militants attacked a checkpost in Bajaur district of Khyber Pakhtunkhwa province.", "Khar",
+     "Khyber Pakhtunkhwa", 2),
+    ("Gunmen ambushed a police patrol in North Waziristan in northwestern Pakistan.", "Miran Shah",
+     "Khyber Pakhtunkhwa", 2),
+    # "Z region's X township": X, not Z
+    ("A military airstrike hit a village in Sagaing region's Kanbalu township.", "Kanbalu", "Sagaing", 2),
+    # "the X district of Y": Y only contains X
+    ("Houthi forces shelled positions in the Hays district of Hodeidah on Sunday.", "Hays", "Al Hudaydah", 2),
+    ("Houthi forces shelled positions in the Hays district of Hodeidah province.", "Hays", "Al Hudaydah", 2),
+    # "near the southern Lebanese town of X"
+    ("An Israeli drone struck a car near the southern Lebanese town of Nabatieh.", "Nabatieh", "Nabatieh", 2),
+    # "X said it captured a base in Y": Y is the event place, not where X spoke
+    ("The Arakan Army said it captured a military base in Buthidaung township of Rakhine state.", "Buthidaung",
+     "Rakhine", 2),
+    # a camp located relative to a town ("for displaced people" between): the camp, precision 2
+    ("RSF fighters attacked the Abu Shouk camp for displaced people on the outskirts of El Fasher.",
+     "Abu Shouk Camp", "North Darfur", 2),
+    # "the nearby town of X" is X itself; "the X mountains" are around X
+    ("Gangs seized the nearby town of Mirebalais on Friday.", "Mirebalais", "Centre", 1),
+    ("Militants ambushed an army patrol in the Makhmour mountains in Iraq.", "Makhmour", "Erbil", 2),
+    # another transliteration of an Arabic name
+    ("Clashes erupted near Jisr al-Shughur in Syria's Idlib province.", "Jisr ash Shughur", "Idleb", 2),
 ])
 def test_places_precision_rules(analyse_text, text, name, admin1, precision):
     _, _, place = _event(analyse_text, text)
@@ -304,3 +327,37 @@ def test_places_live_blog_heading_defers_to_body(analyse_text):
     text = "16:20 — Clashes at Jenin protest\nTroops fired rubber bullets at marchers near Jenin this afternoon."
     _, _, place = _event(analyse_text, text)
     assert (place.name, place.geo_precision) == ("Jenin", 2)
+
+
+@pytest.mark.model
+def test_places_hyphenated_unknown_name_is_not_its_head(analyse_text):
+    # "Carrefour-Feuilles" is a Port-au-Prince neighbourhood, not the commune Carrefour
+    text = "Gang members opened fire in the Carrefour-Feuilles neighborhood of Port-au-Prince on Thursday."
+    _, places, place = _event(analyse_text, text)
+    assert "Carrefour" not in [p.name for p in places]
+    assert (place.name, place.geo_precision) == ("Port-au-Prince - Carrefour-Feuilles", 1)
+
+
+@pytest.mark.model
+def test_places_road_ends_are_places_though_tagged_org(analyse_text):
+    # spaCy tags "Maiduguri-Damboa" ORG; the road cue makes both ends places; the first end is coded
+    text = "Insurgents ambushed a military convoy on the Maiduguri-Damboa road on Sunday, killing six soldiers."
+    _, places, place = _event(analyse_text, text)
+    assert {"Maiduguri", "Damboa"} <= {p.name for p in places}
+    assert (place.name, place.geo_precision) == ("Maiduguri", 2)
+
+
+@pytest.mark.model
+def test_places_congo_votes_for_the_drc(analyse_text):
+    text = "GOMA, Congo (AP) — Fighting erupted around Sake, 25 km west of Goma, on Wednesday, residents said."
+    _, _, place = _event(analyse_text, text, sentences=(1,))  # sentence 0 is the dateline
+    assert (place.name, place.country, place.geo_precision) == ("Sake", "Democratic Republic of Congo", 2)
+
+
+@pytest.mark.model
+def test_places_admin2_of_a_country_not_in_the_report_is_dropped(analyse_text):
+    # a bare second-level unit name ("Kachhi", Balochistan) needs its country in the report or a "district" cue
+    names = [p.name for p in find_places(analyse_text("Gunmen attacked farmers in Kachhi on Monday."))]
+    assert "Dadhar" not in names
+    names = [p.name for p in find_places(analyse_text("Gunmen attacked farmers in Kachhi district on Monday."))]
+    assert "Dadhar" in names

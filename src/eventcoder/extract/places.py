@@ -20,6 +20,7 @@ from typing import Optional
 from .. import countries
 from ..gazetteer import get_gazetteer
 from ..gazetteer.context import borders, neighbourhoods, references
+from ..gazetteer.votes import context_countries as _context_countries, foreign_clash as _foreign_clash
 from ..gazetteer.lookup import Candidate
 from ..gazetteer.mentions import Mention, scan, stopwords
 from .base import Analysis, Place
@@ -32,7 +33,6 @@ from ..gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AF
                              DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE, METONYM_AFTER, MOVE_BEFORE,
                              LANDMARK_AFTER, PART_OF_BEFORE)
 
-FOREIGN_MIN_POP = 50_000
 PLACE_KINDS = ("place", "neighbourhood", "camp", "crossing", "base")
 NER_PLACE = ("GPE", "LOC", "FAC")
 BIG_TOWN = 100_000
@@ -46,35 +46,6 @@ def _admin_hint(left: str, right: str) -> bool:
 def _country_place(c: countries.Country, span, sentence: int) -> Place:
     return Place(span=span, name=c.name, country=c.name, iso3=c.iso3, kind="country",
                  sentence=sentence)
-
-
-def _context_countries(ana: Analysis, mentions: list[Mention]) -> Counter:
-    ctx: Counter = Counter()
-    for m in mentions:
-        if m.country:
-            ctx[m.country.iso2] += 2
-        elif len({c.iso2 for c in m.candidates}) == 1 and m.candidates[0].iso2:
-            ctx[m.candidates[0].iso2] += 1
-            ctx[(m.text.lower(), m.candidates[0].iso2)] += 1  # its own vote, see _foreign_clash
-    if ana.dateline_place:
-        parts = [p.strip() for p in ana.dateline_place.split(",")]
-        dl_country = countries.lookup(parts[-1]) if len(parts) > 1 else None
-        if dl_country:
-            ctx[dl_country.iso2] += 3
-        else:
-            cands = get_gazetteer().lookup(parts[0])
-            if cands:
-                ctx[cands[0].iso2] += 2
-    return ctx
-
-
-def _foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
-    """A small, uncurated town in a country nothing else in the report points to ("Levant", Maine)."""
-    if best.curated or best.population >= FOREIGN_MIN_POP or best.kind == "admin1":
-        return False
-    support = ctx[best.iso2] - ctx[(m.text.lower(), best.iso2)]
-    others = any(isinstance(k, str) and k != best.iso2 and v > 0 for k, v in ctx.items())
-    return support <= 0 and others
 
 
 def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -> bool:
@@ -91,7 +62,8 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
     pop = max((c.population for c in m.candidates), default=0)
     prev = re.search(r"([A-Z][\w'’-]*) $", left)
     cue = bool(LOC_BEFORE.search(left) or NEAR_BEFORE.search(left) or ADMIN1_AFTER.match(right)
-               or ADMIN2_AFTER.match(right))
+               or ADMIN2_AFTER.match(right) or ROAD_AFTER.match(right) or ROAD_BEFORE.search(left)
+               or (DASH_BEFORE.search(left) and ROAD_RIGHT.match(right)))  # "the Maiduguri-Damboa road"
     doc = ana.spacy_doc
     if doc is not None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -125,6 +97,8 @@ def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set, artic
         s += 1.5
     if c.kind == "admin1":
         s += 6 if admin_hint else -1.0
+    elif c.kind == "admin2" and (c.iso2 not in ctx or ctx[c.iso2] <= 0):
+        s -= 6
     elif c.kind == "neighbourhood" and c.iso2 not in ctx:
         s -= 6
     return s
@@ -141,6 +115,8 @@ def _modifier(best: Candidate, left: str, right: str, gap: Optional[str]) -> Opt
 
     `gap` is the text up to the next place mention ("camp on the northern edge of " before El Fasher).
     """
+    if best.kind == "admin2":  # "in Bajaur district": the unit's main town stands for it
+        return "near" if NEAR_BEFORE.search(left) else "district"
     if best.kind not in PLACE_KINDS:
         return "region" if PART_BEFORE.search(left) else None
     if NEAR_BEFORE.search(left):
@@ -242,7 +218,11 @@ def find_places(ana: Analysis) -> list[Place]:
         admin_hint = _admin_hint(left, right)
         article = bool(re.search(r"\bthe\s+$", left, re.IGNORECASE))
         best = max(m.candidates, key=lambda c: _score(c, ctx, admin_hint, near_admin1, article))
-        if _foreign_clash(best, m, ctx):
+        own = ctx[(m.text.lower(), best.iso2)]  # the mention's own vote for its country
+        if best.kind == "admin2" and ctx[best.iso2] - own <= 0 and not ADMIN2_AFTER.match(right):
+            LOGGER.debug("place rejected (district of a country not in the report): %r", m.text)
+            continue
+        if _foreign_clash(best, m, ctx) or (m.fuzzy and not best.curated and ctx[best.iso2] - own <= 0):
             # a small town abroad in a report about elsewhere is nearly always a name clash
             LOGGER.debug("place rejected (foreign, small): %r -> %s %s", m.text, best.name, best.iso2)
             continue
@@ -275,8 +255,8 @@ def _specificity(p: Place) -> float:
     if p.kind == "place":
         if p.modifier == "road":  # an end of a road: the smaller end (not the capital) first
             return 1.5 if p.population < 1_000_000 else 1.4
-        if p.modifier in ("relative", "unlisted"):  # the place itself, with approximate coordinates
-            return 3
+        if p.modifier in ("relative", "unlisted"):  # the place itself, approximate; beats the town it is near
+            return 3.1
         if p.modifier in ("container", "reference"):
             return 0.5
         return 4 - (p.geo_precision or 3)  # town itself 3, near a town 2
@@ -286,7 +266,9 @@ def _specificity(p: Place) -> float:
 def _linked(ana: Analysis, p: Place) -> bool:
     """The place is the object of a locative preposition or cue (not a name in a title or source)."""
     left = ana.text[max(0, p.span.start - 80):p.span.start]
-    left = re.sub(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*['’]s\s+$", "", left)  # "in Kandahar's Spin Boldak"
+    # "in Kandahar's Spin Boldak", "in Sagaing region's Kanbalu township"
+    left = re.sub(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*(?:\s+(?:region|state|province|governorate|oblast|county|"
+                  r"department|district))?['’]s\s+$", "", left)
     if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left) or ROAD_BEFORE.search(left):
         return True
     doc = ana.spacy_doc

@@ -13,6 +13,7 @@ How to add places:
   in `places.tsv` (name, names matched in text, iso2, admin1, lat, lon, kind).
 - an admin1 unit whose ACLED spelling differs from GeoNames ("Ninawa" -> "Ninewa"), or whose
   capital is not its most populous town, or that has extra names: a row in `admin1_aliases.tsv`.
+- a district whose seat is not its most populous GeoNames town ("Bajaur" -> Khar): `admin2_seats.tsv`.
 - a place name that is also a common word ("Police", "Most"): a row in `stoplist.tsv`.
 Then run the tests: `tests/test_gazetteer.py` rebuilds the index into a temporary folder.
 More in docs/gazetteer.md; `bench/gazetteer_bench.py` reports build/load time, lookups/s and RSS.

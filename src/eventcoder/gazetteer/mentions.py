@@ -14,7 +14,7 @@ from typing import Optional
 from .. import countries
 from ..resources import load_tsv
 from .lookup import Candidate, Gazetteer
-from .names import fold, transliterations
+from .names import fold, skeleton, transliterations
 
 MAX_TOKENS = 6
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -25,6 +25,7 @@ _MAX_PARTICLE = 4
 # Russian case endings tried when a Cyrillic word has no entry ("в Санкт-Петербурге")
 _RU_ENDINGS = ("ого", "ому", "ой", "ом", "ей", "ах", "е", "у", "ы", "и", "а", "я", "ю")
 _AR_CLITICS = "وبلفك"
+_ROAD_NEXT = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|border|frontier|carretera|autopista)\b", re.I)
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
     country: Optional[countries.Country] = None  # a country name or demonym
     demonym: bool = False
+    fuzzy: bool = False  # found only under another spelling's skeleton ("Kisweh" -> Al Kiswah)
 
 
 def _cased(word: str) -> bool:
@@ -86,6 +88,8 @@ def _variants(key: str, words: list[str]) -> list[str]:
         out.append(key[1:])
     if key.endswith(" city") and len(words) > 1:  # "Kunduz city", "Marib City"
         out.append(key[:-5])
+    if key.isascii():  # "Jisr al-Shughur" -> "~jisr al shugur" (Arabic names, see build.add_key)
+        out.append("~" + skeleton(key))
     return out
 
 
@@ -98,6 +102,17 @@ def _union(groups) -> list[Candidate]:
                 seen.add(c.id)
                 out.append(c)
     return out
+
+
+def _clipped(text: str, tokens, j: int, best: dict, m: Mention) -> bool:
+    """The head of a longer hyphenated name the gazetteer lacks ("Carrefour" of "Carrefour-Feuilles"), unless
+    the next word is a place too ("the Mandalay-Myingyan road", "Kharkiv-Belgorod")."""
+    if m.country or j + 1 >= len(tokens) or text[m.end:tokens[j + 1].start()] not in ("-", "‑"):
+        return False
+    nxt = tokens[j + 1]
+    if _ROAD_NEXT.match(text, nxt.end()):  # "the Awapalli-Basaguda road": two ends, one unknown
+        return False
+    return nxt.group()[:1].isupper() and j + 1 not in best
 
 
 def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
@@ -126,13 +141,14 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
     best: dict[int, tuple[int, Mention]] = {}
     for i, j, key, var in spans:
         cands = found.get(key) or _union(found.get(v, []) for v in var)
+        fuzzy = not found.get(key) and bool(cands) and not _union(found.get(v, []) for v in var if v[:1] != "~")
         country = ckeys.get(key)
         if not cands and not country:
             continue
         if i in best and best[i][0] >= j:
             continue
         start, end = tokens[i].start(), tokens[j].end()
-        m = Mention(start, end, text[start:end], cands)
+        m = Mention(start, end, text[start:end], cands, fuzzy=fuzzy)
         if country:
             m.country, m.demonym = country
         best[i] = (j, m)
@@ -141,6 +157,8 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
     for i in sorted(best):
         j, m = best[i]
         if m.start < last_end:
+            continue
+        if _clipped(text, tokens, j, best, m):
             continue
         out.append(m)
         last_end = m.end

@@ -57,3 +57,27 @@ def transliterations(name: str) -> list[str]:
         if latin not in out and not re.search(r"[\u0400-\u04FF]", latin):
             out.append(latin)
     return out
+
+
+# Arabic place names in Latin letters: one skeleton for the common spellings of the same name
+# ("Jisr al-Shughur" / "Jisr ash Shughur", "Tell Rifaat" / "Tall Rif`at", "Kisweh" / "Al Kiswah")
+ARABIC_SCRIPT_COUNTRIES = frozenset("SY IQ YE SD SS LY LB PS JO SA EG TN DZ MA MR TD KW QA AE OM BH".split())
+_ARTICLES = frozenset("al el ar as ash ad an at az adh ath ed es er en et ez esh il ul".split())
+_WORDS = {"umm": "um", "om": "um", "tall": "tal", "tell": "tal", "tel": "tal", "ayn": "ain", "ein": "ain",
+          "dayr": "deir", "dair": "deir", "jebel": "jabal", "jbel": "jabal", "jabel": "jabal", "kfar": "kafr",
+          "bayt": "beit", "bait": "beit", "abou": "abu", "khirbet": "khirbat", "hai": "hay", "hayy": "hay"}
+
+
+def skeleton(key: str) -> str:
+    """Spelling-insensitive form of a folded Arabic place name: articles -> "al" (a leading one dropped),
+    doubled letters, "iy", "ou" and a final "-ah"/"-eh" simplified. "jisr ash shughur" -> "jisr al shugur"."""
+    out = []
+    for tok in key.split():
+        tok = "al" if tok in _ARTICLES else _WORDS.get(tok, tok)
+        if tok not in ("al", "um", "tal", "ain", "deir", "jabal", "kafr", "beit", "abu", "khirbat", "hay"):
+            tok = re.sub(r"(.)\1+", r"\1", tok).replace("ou", "u").replace("iy", "i")
+            tok = re.sub(r"[ae]h$", "a", tok)
+        out.append(tok)
+    if len(out) > 1 and out[0] == "al":
+        out = out[1:]
+    return " ".join(out)
