@@ -57,3 +57,28 @@ def test_seed_speculated_groups_are_listed_but_not_actors(shared_dir):
     assert events
     assert any(e.speculated_perpetrators for e in events)
     assert not [n for e in events for n in _offenders(e)]
+
+
+@pytest.mark.parametrize("text, country, absent", [
+    # the acronym after a speculated full name is speculated too
+    ("BENI, Congo, March 12 (Reuters) - Suspected Allied Democratic Forces (ADF) rebels killed at least 18 civilians "
+     "in a night raid on a village near Beni, a civil society leader said.", "Democratic Republic of Congo", "ADF"),
+    # a group only said to be active in the area, or to have done similar things, is not the perpetrator
+    ("NIAMEY, March 12 (AFP) - Jihadists ambushed an army convoy near Tera on Thursday, killing 12 soldiers, the army "
+     "said. No group claimed the attack, but the Islamic State Sahel Province is active in the area.", "Niger",
+     "Islamic State"),
+    ("PESHAWAR, March 12 (Reuters) - A bomb exploded near a police van in Peshawar on Wednesday, killing two policemen, "
+     "police said. No one claimed responsibility, though the Pakistani Taliban have carried out similar attacks.",
+     "Pakistan", "TTP"),
+])
+def test_background_or_speculated_group_never_an_actor(text, country, absent):
+    import datetime as dt
+
+    from eventcoder.pipeline import code_text
+
+    events = code_text(text, published=dt.date(2025, 3, 14), source="Desk")
+    assert events
+    for e in events:
+        assert e.actor1 == f"Unidentified Armed Group ({country})"
+        names = " ".join(filter(None, [e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2, e.claimed_by]))
+        assert absent not in names

@@ -287,3 +287,42 @@ def test_actors_suspicion_by_officials_is_not_attribution(analyse_text):
     roles = assign_roles(ana, make_ctx(ana, "bomb", "Remote explosive/landmine/IED",
                                        "Explosions/Remote violence", "Kenya", certainty=cert))
     assert roles.actor1.name == "Unidentified Armed Group (Kenya)"
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Armed youths from the Nuer community attacked a garrison in Nasir.", "South Sudan",
+     [("Nuer Ethnic Militia (South Sudan)", 4)]),
+    ("Fighters of the Habar Gidir clan clashed with rivals near Galkayo.", "Somalia",
+     [("Habar Gidir Clan Militia (Somalia)", 4)]),
+    ("Ethnic Hema youths clashed with police in Bunia.", "Democratic Republic of Congo",
+     [("Hema Ethnic Militia (Democratic Republic of Congo)", 4),
+      ("Police Forces of the Democratic Republic of Congo (2019-)", 1)]),
+    # no community: a religion word, a victim group, a known group
+    ("Armed Islamist militants attacked a post near Gao.", "Mali", [("Unidentified Armed Group (Mali)", 3)]),
+    ("Gunmen from the Sinaloa Cartel attacked a bar.", "Mexico", [("Sinaloa Cartel", 3)]),
+])
+def test_actors_communal_militia_named_by_its_community(analyse_text, text, country, expected):
+    ana = analyse_text(text)
+    found = [m for m in find_actors(ana, country) if m.kind in ("armed", "state", "unidentified")]
+    assert [(m.name, m.inter) for m in found] == expected
+    assert_spans(ana.text, [m.span for m in found])
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Group for the Support of Islam and Muslims", "JNIM: Group for Support of Islam and Muslims"),
+    ("Tehrik-e-Taliban Pakistan", "TTP: Tehreek-i-Taliban Pakistan"),
+    ("the Houthi movement", "Military Forces of Yemen (2017-) Houthi"),
+    ("Saraya al-Quds", "PIJ: Palestinian Islamic Jihad"),
+    ("Alliance Fleuve Congo", "M23: March 23 Movement"),
+    ("Sudan People's Liberation Army in Opposition",
+     "SPLM/A-IO: Sudan People's Liberation Movement/Army in Opposition"),
+    ("Jaish-e-Mohammed", "JeM: Jaish-e-Mohammed"),
+    ("Tren de Aragua", "Tren de Aragua"),
+])
+def test_actors_dictionary_aliases(phrase, name):
+    assert [m.entry.name for m in dic.match_phrases(phrase)] == [name]
+
+
+def test_actors_affiliation_prefix_is_not_an_actor():
+    text = "the al-Qaeda-linked JNIM and the Houthi-run health ministry"
+    assert [text[m.start:m.end] for m in dic.group_matches(text)] == ["JNIM"]

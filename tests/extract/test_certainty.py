@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.certainty import assess_certainty, speculated_groups
+from eventcoder.extract.actors import find_actors
+from eventcoder.extract.certainty import assess_certainty, is_speculated, speculated_groups
 from eventcoder.extract.sources import source_chain
 from tests.conftest import assert_spans
 
@@ -76,3 +77,33 @@ def test_certainty_seed_speculation_never_becomes_an_actor(shared_dir, make_docu
     assert roles.actor2.name == "Islamic State (Iraq)"
     named = " ".join(filter(None, [roles.actor1.name, roles.actor2.name, roles.assoc_actor_1, roles.assoc_actor_2]))
     assert not any(g.split()[-1] in named for g in cert.speculated_perpetrators)
+
+
+@pytest.mark.model
+def test_certainty_account_denied_by_the_other_side_is_claimed(analyse_text):
+    ana = analyse_text("Myanmar's military said on Tuesday its troops had killed 20 rebels in clashes near Bhamo, "
+                       "a claim the rebels denied.", source="Desk")
+    src = source_chain(ana, [0])
+    assert assess_certainty(ana, [0], src).value == "claimed"
+    ana = analyse_text("Myanmar's military said on Tuesday its troops had killed 20 rebels in clashes near Bhamo.",
+                       source="Desk")
+    assert assess_certainty(ana, [0], source_chain(ana, [0])).value == "reported"
+
+
+@pytest.mark.model
+def test_certainty_group_statement_under_its_full_name_rests_on_the_claim(analyse_text):
+    # chain "Arakan Army statement", claimant "AA: Arakan Army": the claimant's own account
+    ana = analyse_text("The Arakan Army said on Monday it had captured a military headquarters in Kyaukphyu "
+                       "township.", source="Desk")
+    src = source_chain(ana, [0])
+    assert src.chain == ["Desk", "Arakan Army statement"] and src.claimed_by == "AA: Arakan Army"
+    assert assess_certainty(ana, [0], src).value == "claimed"
+
+
+@pytest.mark.model
+def test_certainty_speculated_full_name_also_rules_out_its_acronym(analyse_text):
+    ana = analyse_text("Suspected Allied Democratic Forces (ADF) rebels killed 18 civilians in a night raid "
+                       "near Beni, a civil society leader said.")
+    cert = assess_certainty(ana, [0], source_chain(ana, [0]))
+    adf = [m for m in find_actors(ana, "Democratic Republic of Congo") if m.name.startswith("ADF")]
+    assert adf and all(is_speculated(ana, m, cert) for m in adf)

@@ -11,6 +11,7 @@ from eventcoder.extract.actor_refs import specific_unit, state_base
 from eventcoder.extract.actors import assign_roles, find_actors
 from eventcoder.extract.base import ActorMention
 from tests.conftest import assert_spans
+from eventcoder.extract.sources import source_chain
 from tests.extract.test_actors import make_ctx
 
 pytestmark = pytest.mark.model
@@ -222,3 +223,104 @@ def test_roles_police_post_hit_by_a_grenade_is_the_target():
                        published=dt.date(2025, 1, 5))
     assert [(e.actor1, e.actor2, e.inter2) for e in events] == [
         ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan (2021-)", 1)]
+
+
+# ---- wire copy (sentences written for these tests)
+def test_roles_dateline_does_not_swallow_the_lead_subject(analyse_text):
+    # "ADDIS ABABA (AP) - X killed ...": the parse makes X an apposition of the dateline place
+    roles = _roles(analyse_text, "ADDIS ABABA, Ethiopia (AP) - Fano militiamen killed at least 12 people on a bus "
+                   "in the Amhara region on Sunday, a regional official said.", "killed", "Attack",
+                   "Violence against civilians", "Ethiopia")
+    assert _pair(roles) == ("Fano Militia", 2, "Civilians (Ethiopia)", 7)
+
+
+def test_roles_forces_opposing_protesters_are_not_their_allies(analyse_text):
+    roles = _roles(analyse_text, "Police fired tear gas at thousands of garment workers protesting over unpaid "
+                   "wages in Gazipur on Monday.", "fired", "Protest with intervention", "Protests", "Bangladesh")
+    assert _pair(roles) == ("Protesters (Bangladesh)", 6, "Police Forces of Bangladesh (2024-)", 1)
+    assert roles.assoc_actor_1 == "Labour Group (Bangladesh)"
+
+
+def test_roles_coordinated_demonyms_name_both_states(analyse_text):
+    roles = _roles(analyse_text, "Somali and US forces carried out an air strike against Al-Shabaab militants "
+                   "near Jilib on Monday.", "air strike", "Air/drone strike", "Explosions/Remote violence", "Somalia")
+    assert _pair(roles) == ("Military Forces of Somalia (2022-)", 1, "Al Shabaab", 2)
+    assert roles.assoc_actor_1 == "Military Forces of the United States (2025-)"
+
+
+def test_roles_police_and_army_of_one_state_fight_together(analyse_text):
+    roles = _roles(analyse_text, "Haitian police and soldiers fought gang members for hours in Delmas on Tuesday.",
+                   "fought", "Armed clash", "Battles", "Haiti")
+    assert _pair(roles) == ("Police Forces of Haiti (2024-)", 1, "Unidentified Armed Group (Haiti)", 3)
+    assert roles.assoc_actor_1 == "Military Forces of Haiti (2024-)"
+
+
+def test_roles_group_only_active_in_the_area_is_not_the_attacker(analyse_text):
+    ana = analyse_text("Jihadists ambushed an army convoy near Tera on Thursday, killing 12 soldiers. No group "
+                       "claimed the attack, but the Islamic State Sahel Province is active in the area.")
+    ctx = make_ctx(ana, "ambushed", "Armed clash", "Battles", "Niger")
+    ctx.sentences = [0, 1]
+    roles = assign_roles(ana, ctx)
+    assert _pair(roles) == ("Unidentified Armed Group (Niger)", 3, "Military Forces of Niger (2023-)", 1)
+
+
+@pytest.mark.parametrize("text, word, sub, etype, country, expected", [
+    # "Houthi-held" describes the city, not an actor in it
+    ("US air strikes hit the Houthi-held port city of Hodeidah overnight, killing eight people.", "air strikes",
+     "Air/drone strike", "Explosions/Remote violence", "Yemen",
+     ("Military Forces of the United States (2025-)", 8, "Civilians (Yemen)", 7)),
+    # "Islamic State-linked insurgents" are the group's fighters
+    ("Islamic State-linked insurgents beheaded four villagers in Macomia district on Sunday.", "beheaded",
+     "Attack", "Violence against civilians", "Mozambique",
+     ("Islamic State Mozambique Province", 2, "Civilians (Mozambique)", 7)),
+])
+def test_roles_hyphenated_affiliations(analyse_text, text, word, sub, etype, country, expected):
+    assert _pair(_roles(analyse_text, text, word, sub, etype, country)) == expected
+
+
+def test_roles_supporters_of_two_parties_are_rioters_on_both_sides(analyse_text):
+    roles = _roles(analyse_text, "Supporters of the Bangladesh Nationalist Party (BNP) and the Awami League clashed "
+                   "in Bogura on Wednesday, leaving one person dead.", "clashed", "Mob violence", "Riots",
+                   "Bangladesh")
+    assert _pair(roles) == ("Rioters (Bangladesh)", 5, "Rioters (Bangladesh)", 5)
+    assert (roles.assoc_actor_1, roles.assoc_actor_2) == ("BNP: Bangladesh Nationalist Party", "Awami League")
+
+
+def test_roles_dateline_subject_keeps_its_conjunct_ally(analyse_text):
+    roles = _roles(analyse_text, "BAMAKO, March 10 (AFP) - Malian troops and Africa Corps fighters killed at least 20 "
+                   "civilians in the village of Diafarabe, residents said.", "killed", "Attack",
+                   "Violence against civilians", "Mali")
+    assert _pair(roles) == ("Military Forces of Mali (2021-)", 1, "Civilians (Mali)", 7)
+    assert roles.assoc_actor_1 == "Africa Corps"
+
+
+def test_roles_bare_troops_are_the_foreign_force_just_named(analyse_text):
+    ana = analyse_text("Israeli forces killed two Palestinians in Jenin on Wednesday. The Israeli military said "
+                       "troops had opened fire on gunmen.")
+    named = [(m.span.text, m.name, m.inter) for m in find_actors(ana, "Palestine") if m.kind == "state"]
+    assert named == [("Israeli forces", "Military Forces of Israel (2022-)", 8),
+                     ("The Israeli military", "Military Forces of Israel (2022-)", 8),
+                     ("troops", "Military Forces of Israel (2022-)", 8)]
+    # a force of the event country named in the report keeps bare "troops" at home
+    ana = analyse_text("Israeli forces raided Jenin on Wednesday. Palestinian security forces said troops had "
+                       "withdrawn.")
+    assert [m.inter for m in find_actors(ana, "Palestine") if m.span.text == "troops"] == [1]
+
+
+def test_roles_weapon_with_its_owner_is_the_agent_when_the_trigger_is_elsewhere(analyse_text):
+    # the trigger is the headline's "strike"; the owner is named with the weapon in the body line
+    ana = analyse_text("09:10 - Nine killed in overnight strike on tent\nAn Israeli air strike hit a tent west of "
+                       "Khan Younis overnight, killing nine members of one family.")
+    roles = assign_roles(ana, make_ctx(ana, "strike", "Air/drone strike", "Explosions/Remote violence", "Palestine"))
+    assert _pair(roles) == ("Military Forces of Israel (2022-)", 8, "Civilians (Palestine)", 7)
+
+
+def test_roles_claimant_repelling_an_attack_is_the_second_side(analyse_text):
+    ana = analyse_text("The SPLA-IO said on Tuesday that its forces had repulsed an attack by government troops on "
+                       "its base near Ayod, killing 30 soldiers.")
+    src = source_chain(ana, [0])
+    assert src.claimed_by == "SPLM/A-IO: Sudan People's Liberation Movement/Army in Opposition"
+    ctx = make_ctx(ana, "attack", "Armed clash", "Battles", "South Sudan", sources=src)
+    assert _pair(assign_roles(ana, ctx)) == (
+        "Military Forces of South Sudan (2011-)", 1,
+        "SPLM/A-IO: Sudan People's Liberation Movement/Army in Opposition", 2)

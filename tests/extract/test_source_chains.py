@@ -257,3 +257,70 @@ def test_source_chain_other_partys_denial_keeps_the_claimant(analyse_text):
     # the denial after ", a claim ..." is the army's answer, not the claimant's words
     text = "The Rapid Support Forces said on Tuesday they had shot down an army drone over Nyala, a claim the army denied."
     assert _chain(analyse_text, text).chain == ["Desk", "Rapid Support Forces statement"]
+
+
+# ---- wire copy: datelines with a hyphen, closing speakers, persons, outlets (sentences written for these tests)
+@pytest.mark.model
+@pytest.mark.parametrize("text, source, chain", [
+    # the dateline took the subject of "said" in the parse; the speaker is the phrase before "said"
+    ("ADDIS ABABA, Ethiopia (AP) - Gunmen killed nine people on a bus in the Amhara region on Sunday, a regional "
+     "official said, speaking on condition of anonymity.", "AP", ["AP", "Regional official (anonymous)"]),
+    # two subjects of "said", the first one the dateline
+    ("MANDALAY, March 11 (Reuters) - Myanmar's military said on Tuesday its troops had killed 20 rebels near Bhamo.",
+     "Reuters", ["Reuters", "Military Forces of Myanmar"]),
+    # "told <outlet>" and "said on <platform>" still close the sentence
+    ("MOGADISHU, March 13 (Reuters) - Militants stormed an army base in Bariire on Thursday, killing five soldiers, "
+     "a Somali military officer told Reuters.", "Reuters", ["Reuters", "Military Forces of Somalia"]),
+    ("KYIV, March 13 (Reuters) - A drone hit a house in Sumy overnight, wounding three people, regional governor "
+     "Ivan Petrenko said on Telegram.", "Reuters", ["Reuters", "Regional governor"]),
+    # the chain names a person by the role; a later named person with the same role repeats the source
+    ("MAIDUGURI, Nigeria (Reuters) - Insurgents killed 15 farmers near Dikwa on Tuesday, a local militia leader said. "
+     "The attackers came on motorcycles, said Musa Kalli, a leader of the Civilian Joint Task Force.",
+     "Reuters", ["Reuters", "Local militia leader"]),
+    # "told The Associated Press" in an AP report is the outlet itself
+    ("PORT-AU-PRINCE, Haiti (AP) - Police fought gang members in Delmas on Tuesday, police spokesman Jean Pierre "
+     "told The Associated Press.", "AP", ["AP", "Police Forces of Haiti"]),
+    # "according to X cited by Y": Y relayed X
+    ("MAPUTO (AFP) - Insurgents beheaded four villagers in Cabo Delgado province, according to local sources cited "
+     "by the Cabo Ligado monitoring project.", "AFP", ["AFP", "Cabo Ligado monitoring project", "Local sources"]),
+    # "what X said were ...": X labels the target, it does not tell the event
+    ("KABUL (Reuters) - Pakistani jets struck what Islamabad said were militant hideouts in Paktika on Tuesday, "
+     "killing 15 people, a Taliban spokesman said.", "Reuters", ["Reuters", "Taliban spokesman"]),
+    # the government and the military's media wing are sources named for the state
+    ("MOGADISHU (AFP) - An air strike killed 14 militants near Jilib on Monday, the Somali government said.", "AFP",
+     ["AFP", "Government of Somalia"]),
+    ("ISLAMABAD (Reuters) - Troops killed eight militants in a raid in North Waziristan on Wednesday, the military's "
+     "media wing said.", "Reuters", ["Reuters", "Military Forces of Pakistan"]),
+    # a party that only reacts ("was looking into the report") is left out
+    ("GAZA (AFP) - An air strike killed five members of a family in Khan Younis on Wednesday, the civil defence "
+     "agency said. The Israeli army said it was looking into the report.", "AFP", ["AFP", "Civil defence agency"]),
+])
+def test_source_chain_wire_copy(analyse_text, text, source, chain):
+    ana = analyse_text(text, source=source)
+    out = source_chain(ana, list(range(len(ana.sentences))))
+    assert_spans(ana.text, out.spans)
+    assert out.chain == chain
+
+
+@pytest.mark.model
+def test_source_chain_participle_after_comma_is_no_speaker(analyse_text):
+    text = ("The Kachin rebels said on Sunday they had captured a border post near Lweje, in a statement posted on "
+            "their Telegram channel.")
+    assert "In a statement" not in _chain(analyse_text, text).chain
+
+
+@pytest.mark.model
+def test_source_chain_group_named_after_a_linked_network(analyse_text):
+    text = ("The al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM) said it had killed dozens of "
+            "soldiers in an attack on an army post in Djibo on Saturday.")
+    out = _chain(analyse_text, text)
+    assert out.chain == ["Desk", "JNIM statement"]
+    assert out.claimed_by == "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.model
+def test_source_chain_the_group_claimed_refers_to_the_named_group(analyse_text):
+    ana = analyse_text("Al Shabaab fighters stormed a base in Bariire on Thursday, a military officer said. "
+                       "The group claimed responsibility in a statement.", source="Desk")
+    out = source_chain(ana, [0])
+    assert out.claimed_by == "Al Shabaab"

@@ -145,6 +145,22 @@ def match_phrases(text: str) -> list[PhraseMatch]:
     return out
 
 
+# "the Houthi-held port", "the Houthi-run health ministry", "the al-Qaeda-linked JNIM": the name only
+# describes a place, a body or another group; it is not an actor of the event. "Islamic State-linked
+# insurgents" are the group's own fighters, though: an affiliation before a generic fighter noun stays.
+MODIFIER_ONLY = re.compile(r"[-\u2010\u2011](?:(?:held|controlled|run|occupied|administered|dominated|backed|supported|"
+                           r"sponsored|leaning|friendly|influenced|designated|appointed|installed)\b|"
+                           r"(?:linked|affiliated|aligned|allied|inspired|loyal)\b(?!\s+(?:[\w-]+\s+)?(?:insurgents|"
+                           r"militants|fighters|rebels|jihadists|militias?|militiamen|gunmen|extremists|cells?|"
+                           r"elements|combatants|attackers|assailants)\b))", re.IGNORECASE)
+
+
+def group_matches(text: str) -> list[PhraseMatch]:
+    """Armed-group phrases of `text` (no parties), leaving out names that only qualify ("al-Qaeda-linked")."""
+    return [pm for pm in match_phrases(text) if pm.entry.kind == "group" and not pm.entry.party
+            and not MODIFIER_ONLY.match(text, pm.end)]
+
+
 @functools.lru_cache(maxsize=1)
 def _regimes() -> dict[str, list[dict]]:
     table: dict[str, list[dict]] = {}

@@ -221,13 +221,57 @@ def _pair(mentions, sentences):
     return None, None
 
 
-def _allies(ana, agents, a1) -> list[str]:
-    """Other armed actors coordinated with actor1 in agent position ("JNIM and its allies")."""
+def _allies(ana, agents, a1, a2=None) -> list[str]:
+    """Other armed actors coordinated with actor1 in agent position ("JNIM and its allies"); never
+    actor2 ("police fired tear gas at protesters": the police are the protesters' opponent)."""
     if a1 is None:
         return []
     out = []
     for m in agents:
+        if a2 is not None and m.name == a2.name or m.kind == "state" and a1.kind in ("protesters", "rioters", "civilians"):
+            continue
         if m is not a1 and m.kind in ("armed", "state") and m.name != a1.name and m.name not in out \
                 and not a1.name.startswith(m.name + " ") and not m.name.startswith(a1.name + " "):
             out.append(m.name)
     return out
+
+
+# communal militias named by their community (codebook §2.1 "<Identity> Ethnic Militia (<Country>)"):
+# "armed youths from the Nuer community", "Lendu ethnic militiamen", "fighters of the Habar Gidir clan"
+_COMMUNITY_NAME = r"([A-Z][\w'\u2019]+(?:[\s-][A-Z][\w'\u2019]+)?)"
+_COMMUNITY_OF = re.compile(
+    r"\b(?i:(?:armed\s+(?:youths?|young\s+men|men|herders|herdsmen|members)|gunmen|militiamen|militias?|fighters|"
+    r"attackers|assailants|vigilantes)\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?)" + _COMMUNITY_NAME +
+    r"\s+(community|communities|ethnic\s+group|ethnic\s+community|tribe|tribes|clan|clans|sub-clan)\b")
+_COMMUNITY_BEFORE = re.compile(
+    r"\b(?i:(?:armed|ethnic)\s+)?" + _COMMUNITY_NAME + r"\s+(ethnic|tribal|clan|communal)\s+"
+    r"(?:militias?|militiamen|fighters|gunmen|youths|men)\b")
+_COMMUNITY_ARMED = re.compile(r"\b(?i:armed|ethnic)\s+" + _COMMUNITY_NAME + r"\s+(?:militias?|militiamen|youths|gunmen)\b")
+_NOT_COMMUNITY = {"islamist", "islamic", "jihadist", "christian", "muslim", "government", "state", "rebel", "the",
+                  "opposition", "local", "rival", "unidentified", "unknown"}
+
+
+def communal_militias(ana: Analysis, mentions: list[ActorMention], country) -> list[ActorMention]:
+    """Identity militias named by the community they come from (inter 4); they replace the generic
+    "gunmen"/"youths" mention they overlap. Names of countries, religions and known groups do not count."""
+    from .. import countries
+
+    found: list[ActorMention] = []
+    for rx in (_COMMUNITY_OF, _COMMUNITY_BEFORE, _COMMUNITY_ARMED):
+        for m in rx.finditer(ana.text):
+            who = m.group(1)
+            kind = (m.group(2) if rx is not _COMMUNITY_ARMED else "ethnic").lower()
+            if who.lower() in _NOT_COMMUNITY or countries.by_demonym(who) or countries.lookup(who) or \
+                    dic.match_phrases(who) or any(f.span.start <= m.start() < f.span.end for f in found):
+                continue
+            if any(x.kind in ("armed", "state") and m.start() <= x.span.start < m.end() for x in mentions):
+                continue  # a known group or force is named there
+            label = "Clan" if kind.startswith(("clan", "sub-clan")) else "Tribal" if kind.startswith("tribe") or \
+                kind == "tribal" else "Ethnic"
+            name = dic.generic_name(f"{who} {label} Militia", country)
+            found.append(ActorMention(ana.span(m.start(), m.end()), name, 4, ana.sentence_at(m.start()).index,
+                                      kind="armed"))
+    if not found:
+        return mentions
+    keep = [x for x in mentions if not any(f.span.start <= x.span.start < f.span.end for f in found)]
+    return sorted(keep + found, key=lambda x: x.span.start)

@@ -13,7 +13,7 @@ from typing import Optional
 
 from .. import countries
 from . import actor_dictionary as dic
-from .actor_rules import merge_generic_of
+from .actor_rules import communal_militias, merge_generic_of
 from .actor_refs import possessive_refs
 from .base import ActorMention, Analysis, Span
 
@@ -79,8 +79,11 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
     out.extend(_demonym_state_mentions(ana, country, event_date, out))
     out.extend(_country_agent_mentions(ana, country, event_date, out))
     out.extend(_coordinated_mentions(ana, country, event_date, out))
+    out = [m for m in out if not dic.MODIFIER_ONLY.match(ana.text, m.span.end)]
     out.sort(key=lambda m: m.span.start)
-    return possessive_refs(ana, merge_generic_of(ana, _absorb_heads(ana, out)), country, event_date)
+    out = _foreign_bare_forces(ana, communal_militias(ana, _absorb_heads(ana, out), country), country)
+    return possessive_refs(ana, merge_generic_of(ana, out), country, event_date)
+
 
 
 def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[ActorMention]:
@@ -131,7 +134,45 @@ def _demonym_state_mentions(ana, country, when, taken) -> list[ActorMention]:
         inter = 8 if country and own != country else 1
         out.append(ActorMention(ana.span(start, m.end()), name, inter, ana.sentence_at(start).index,
                                 kind="state"))
+        pair = re.search(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$", ana.text[max(0, start - 40):start])
+        other = _demonym_country(pair.group(1)) if pair else None
+        if other and other != own:  # "Somali and US forces": the forces of both states
+            at = start - len(pair.group())
+            out.append(ActorMention(ana.span(at, at + len(pair.group(1))), dic.state_name(other, "military", when),
+                                    8 if country and other != country else 1, ana.sentence_at(at).index, kind="state"))
     return out
+
+
+_BARE_MILITARY = {"troops", "soldiers", "soldier", "forces", "army", "military", "the army", "the military"}
+
+
+def _foreign_bare_forces(ana, mentions: list[ActorMention], country) -> list[ActorMention]:
+    """"The Israeli military said troops had opened fire" in the West Bank: bare "troops" are the foreign
+    force just named, not the event country's army, when the report names no force of that country."""
+    if not country:
+        return mentions
+    explicit = [m for m in mentions if m.kind == "state" and not _bare_military(m)]
+    if any(m.inter == 1 and m.name.startswith(("Military Forces", "Police Forces")) for m in explicit):
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "state" and m.inter == 1 and _bare_military(m):
+            ante = [e for e in explicit if e.inter == 8 and e.name.startswith("Military Forces")
+                    and e.span.end <= m.span.start and m.sentence - e.sentence in (0, 1)]
+            if len({e.name for e in ante}) == 1:
+                m = ActorMention(m.span, ante[-1].name, 8, m.sentence, m.role, m.kind)
+        out.append(m)
+    return out
+
+
+def _bare_military(m: ActorMention) -> bool:
+    return dic.normalise(re.sub(r"^(?:the|its|their)\s+", "", m.span.text.strip(), flags=re.IGNORECASE)) \
+        in _BARE_MILITARY
+
+
+def _demonym_country(word: str) -> Optional[str]:
+    c = countries.by_demonym(word) or (countries.lookup(word) if len(word) > 3 or word in ("US", "U.S.", "UK") else None)
+    return c.name if c else None
 
 
 _STATE_ACTS = (r"(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+)?(?:struck|strikes|strike|launched|launches|attacked|attacks|"

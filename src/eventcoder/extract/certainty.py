@@ -86,9 +86,34 @@ def is_speculated(ana: Analysis, mention: ActorMention, certainty: Optional[Cert
         if sp and sp.start <= mention.span.start < sp.end:
             return True
         low = {dic.normalise(s) for s in certainty.speculated_perpetrators}
-        if dic.normalise(mention.span.text) in low:
+        if dic.normalise(mention.span.text) in low or any(
+                re.fullmatch(re.escape(n).replace(r"\{country\}", ".+"), mention.name)
+                for n in _speculated_names(certainty)):
             return True
     return False
+
+
+def is_background(ana: Analysis, mention: ActorMention) -> bool:
+    """"No group claimed the attack, but X is active in the area": a group named only as present in
+    the area, not as the one who acted (it may still be what a later "the militants" refers to)."""
+    if mention.kind not in ("armed", "state", "party"):
+        return False
+    sent = ana.sentence_at(mention.span.start)
+    after = ana.text[mention.span.end:sent.end]
+    gap = re.match(r"^\s*(?:\([^)]{1,15}\)\s*)?(?:,?\s*(?:which|who|that)\s+)?(?:also\s+|still\s+|long\s+)?", after)
+    cues = _hedges(ana.lang).get("speculation_after", ())
+    return any(c.start() == gap.end() for c in find_cues(after, cues, gap.end(), gap.end() + 40))
+
+
+def _speculated_names(certainty: Certainty) -> set[str]:
+    """ACLED names of the speculated groups: "Allied Democratic Forces" also rules out a later "ADF"."""
+    out: set[str] = set()
+    for s in certainty.speculated_perpetrators:
+        for pm in dic.match_phrases(s):
+            if pm.entry.kind == "group":
+                out.add(pm.entry.name)
+                out.update(v for _, v in pm.entry.by_country)
+    return out
 
 
 def assess_certainty(ana: Analysis, sentences: list[int], sources: Optional[SourceChain] = None) -> Certainty:
@@ -126,6 +151,10 @@ def assess_certainty(ana: Analysis, sentences: list[int], sources: Optional[Sour
     if unverified:
         result.value, result.span, result.reason = "claimed", unverified, "a party's statement nobody verified"
         return result
+    disputed = _disputed(ana, near, cues)
+    if disputed:
+        result.value, result.span, result.reason = "claimed", disputed, "one side's account, denied by the other"
+        return result
     hit = first_cue("confirmed", idx)
     if hit:
         result.value, result.span, result.reason = "confirmed", hit, "an official confirmation"
@@ -134,11 +163,30 @@ def assess_certainty(ana: Analysis, sentences: list[int], sources: Optional[Sour
     return result
 
 
+def _disputed(ana: Analysis, where: list[int], cues) -> Optional[Span]:
+    """", a claim the rebels denied": the account is one party's, and the other party denies it."""
+    verbs = cues.get("dispute_verbs", ())
+    for i in where:
+        s = ana.sentences[i]
+        for m in find_cues(ana.text, cues.get("disputed", ()), s.start, s.end):
+            if not re.search(r"[,;(\u2014-]\s*$", ana.text[max(s.start, m.start() - 3):m.start()]):
+                continue  # only an apposition to the account: ", a claim the army denied"
+            hit = find_cues(ana.text, verbs, m.end(), min(s.end, m.end() + 50))
+            if hit:
+                return ana.span(m.start(), hit[0].end())
+    return None
+
+
 def _rests_on_claim(sources: SourceChain) -> bool:
     """Every source after the outlet is the claimant or its statement/media."""
     others = sources.chain[1:]
     if not others:
         return True
     claimant = dic.normalise(sources.claimed_by or "")
-    short = claimant.split(":")[0]
-    return all(short and (short in dic.normalise(o) or dic.normalise(o) in claimant) for o in others)
+    forms = [f.strip() for f in claimant.split(":") if f.strip()]  # "AA: Arakan Army": "aa", "arakan army"
+
+    def said_by_claimant(o: str) -> bool:
+        low = dic.normalise(o)
+        return low in claimant or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
+
+    return bool(forms) and all(said_by_claimant(o) for o in others)

@@ -10,6 +10,7 @@ from typing import Optional
 from . import actor_dictionary as dic
 from .base import ActorMention
 from .cues import load_cues
+from .source_mentions import dateline_end
 
 _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
@@ -42,6 +43,8 @@ def speech_subjects(ana, mentions) -> set[int]:
         head = tok
         while head.dep_ in ("compound", "amod", "conj", "appos", "nmod", "poss") and head.head is not head:
             head = head.head
+        if head.idx < dateline_end(ana) <= tok.idx:
+            continue  # "KABUL (AP) - Taliban fighters killed ..., officials said": the dateline took the subject
         if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
             out.add(m.span.start)
         elif head.dep_ == "pobj" and head.head.head.lemma_ == "accord":
@@ -107,6 +110,8 @@ def parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[
     a, p = verb_roles(pred, mentions, tok)
     agents += a
     patients += p
+    if not agents:
+        agents += reduced_relative_subject(pred, mentions)
     if not agents:  # "ten were killed when gangs stormed the town": the agent of the time clause
         for child in pred.children:
             if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as") for c in child.children):
@@ -128,6 +133,18 @@ def parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[
 
 
 _DISCOVER = {"find", "discover", "recover", "retrieve", "exhume", "locate", "unearth"}
+
+
+def reduced_relative_subject(verb, mentions) -> list[ActorMention]:
+    """A dateline often turns the lead's subject into an apposition with the verb as its participle
+    ("ADDIS ABABA (AP) - Fano militiamen killed 12 people"): a participle with a direct object is
+    active, so the noun it hangs on is its subject (a passive "the men killed in the raid" has none)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN") or \
+            verb.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    lo, hi = head.left_edge.idx, verb.idx  # with its conjuncts: "Malian troops and Africa Corps fighters killed"
+    return [m for m in mentions if lo <= m.span.start and m.span.end <= hi and m.kind in ("armed", "state", "unidentified")]
 
 
 def _governing_verb(tok):

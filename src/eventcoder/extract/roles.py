@@ -14,7 +14,7 @@ from .actor_refs import self_report, speaking_groups, specific_unit
 from .actor_rules import _allies, _corefer, _pair, is_ally_phrase, is_victim, named_target, stated_perpetrator
 from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
 from .base import ActorMention, Analysis, EventContext, Roles
-from .certainty import is_speculated
+from .certainty import is_background, is_speculated
 from .role_parse import find_victims, head_token, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -23,6 +23,8 @@ _ON_CIVILIANS = {"Looting/property destruction", "Arrests", "Other"}  # actor2 c
 _VAGUE_VICTIMS = {"people", "persons", "person", "man", "men", "driver", "drivers", "occupants", "passengers",
                   "passenger", "a man", "two men"}
 _ARMED = ("armed", "state", "unidentified")
+_WEAPON_HEAD = re.compile(r"\b(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|"
+                          r"aircraft|bombardment|bombs?|helicopters?)$", re.IGNORECASE)
 _RIVALS = re.compile(r"\b(?:rival|opposing|two)\s+(?:[\w-]+\s+)?(?:factions|groups|camps|parties|supporters|clans|"
                      r"communities|sides|student\s+wings)\b", re.IGNORECASE)
 
@@ -44,7 +46,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     speech = {at for at in speech_subjects(ana, found)
               if not any(m.span.start == at and m.kind == "state" and m.span.start <= tspan.start
                          and tspan.end <= m.span.end for m in found)}
-    usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech]
+    usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech
+              and not is_background(ana, m)]
     agents, patients = parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
     # a trigger word inside a name ("444th Combat Brigade") says nothing of roles
     agents = [m for m in agents if not (m.kind == "armed" and m.span.start <= tspan.start and tspan.end <= m.span.end)]
@@ -63,6 +66,12 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     trig_s = ctx.trigger.sentence
     wider = sorted(sents | {max(sents) + 1, max(sents) + 2, trig_s + 1, trig_s + 2})
     a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
+    if claim is not None and ctx.event_type == "Battles":
+        # "X said its forces had repulsed an attack by government troops": the attacker the claim names first
+        other = next((m for m in agents if m.kind in ("armed", "state") and m.name != claim.name
+                      and m.sentence == claim.sentence), None)
+        if other is not None:
+            a1, patients = other, [claim] + [p for p in patients if p.name != other.name]
     if a1 is None and ana.spacy_doc is not None:
         a1 = speaker_agent(ana, ctx.trigger.span.start,
                             [m for m in found if m.span.start in speech and not is_speculated(ana, m, ctx.certainty)])
@@ -132,7 +141,13 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             a2 = generic("Civilians", "civilians", 7, a2)
         assoc1 = [m.name for m in nearby if m.kind == "party"][:1]
         trig_text = ana.sentences[trig_s].text if 0 <= trig_s < len(ana.sentences) else ""
-        if _RIVALS.search(trig_text) and (a2 is None or a2.kind != "state" or a2 not in patients):
+        parties = list(dict.fromkeys(m.name for m in sorted(usable, key=lambda m: m.span.start)
+                                     if m.kind == "party" and m.sentence == trig_s))
+        if len(parties) >= 2 and (a2 is None or a2.kind != "state" or a2 not in patients):
+            # "supporters of the BNP and the Awami League clashed": each party's supporters on one side
+            a2 = generic("Rioters", "rioters", 5, a2 if a2 is not None and a2.kind == "rioters" else None)
+            assoc1, assoc2 = [parties[0]], [parties[1]]
+        elif _RIVALS.search(trig_text) and (a2 is None or a2.kind != "state" or a2 not in patients):
             a2 = generic("Rioters", "rioters", 5, a2 if a2 is not None and a2.kind == "rioters" else None)
             assoc2 = list(assoc1)  # "supporters of two rival factions clashed": rioters on both sides
     elif etype == "Violence against civilians":
@@ -143,6 +158,11 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         a2 = generic("Civilians", "civilians", 7, victim)
         assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
+        if a1 is None:  # "An Israeli air strike hit a tent": the weapon named with its owner is the agent
+            a1 = next((m for m in usable if m.sentence == trig_sent and m.kind in ("state", "armed")
+                       and _WEAPON_HEAD.search(m.span.text) and m not in hurt), None)
+            if a1 is not None and a2 is not None and a2.name == a1.name:
+                a2 = None  # a weapon is never the target: "killed in a strike on a tent ... An Israeli air strike"
         if a2 is None or a2.kind not in _ARMED + ("civilians",):
             victims = find_victims(ana, [m for m in usable if m is not a1], a1, trig_sent)
             a2 = victims[0] if victims else next((m for m in nearby if m.kind == "civilians"), None)
@@ -185,7 +205,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
                 a2 = stated
         if a2 is None or a2.kind == "unidentified":  # the other side named in a nearby sentence
             other = _other_side(ana, [m for m in everywhere if m.sentence in wider and not is_speculated(
-                ana, m, ctx.certainty) and m.span.start not in speech], a1, hurt)
+                ana, m, ctx.certainty) and m.span.start not in speech and m not in agents], a1, hurt)
             a2 = other or a2
         if a2 is not None and a2.kind == "unidentified":  # "exchanged fire with gunmen, ... the X Brigades said"
             own = speaking_groups(ctx, [m for m in found if not is_speculated(ana, m, ctx.certainty)], speech)
@@ -231,7 +251,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     for m, role in ((a1, "agent"), (a2, "patient")):
         if m is not None:
             m.role = role
-    allies = _allies(ana, agents, a1)
+    allies = _allies(ana, agents, a1, a2)
     assoc1 = assoc1 + [a for a in allies if a not in assoc1]
     return Roles(actor1=a1, actor2=a2, assoc_actor_1="; ".join(assoc1) or None,
                  assoc_actor_2="; ".join(assoc2) or None, reason="; ".join(notes) or None)
@@ -280,9 +300,19 @@ def _finder(ana, m) -> bool:
 def _other_side(ana, mentions, a1, hurt) -> Optional[ActorMention]:
     """An armed actor of the nearby sentences that is not actor1 or its ally, the harmed first."""
     cands = [m for m in mentions if m.kind in ("armed", "state") and (a1 is None or m.name != a1.name)
-             and not is_ally_phrase(ana, m) and not m.name.startswith("Government of")]
+             and not is_ally_phrase(ana, m) and not m.name.startswith("Government of")
+             and not (a1 is not None and _same_state(a1, m))]
     cands.sort(key=lambda m: (m not in hurt and not is_victim(ana, m), m.span.start))
     return cands[0] if cands else None
+
+
+def _same_state(a: ActorMention, b: ActorMention) -> bool:
+    """Police and army of one state ("Haitian police and soldiers") fight on the same side."""
+    if a.kind != "state" or b.kind != "state":
+        return False
+    of = re.compile(r"^(?:Military|Police) Forces of (.+?) \(")
+    ma, mb = of.match(a.name), of.match(b.name)
+    return bool(ma and mb and ma.group(1) == mb.group(1))
 
 
 def _factions(m, mentions, other=None) -> Optional[ActorMention]:

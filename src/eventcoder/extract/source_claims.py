@@ -21,7 +21,7 @@ def group_label(ana: Analysis, lo: int, hi: int, last: bool = False) -> Optional
     """The armed group named in text[lo:hi] (the last one when `last`) as the report writes it, its
     acronym when it gives one: "The National Resistance Front (NRF)" -> "NRF", "the armed opposition
     SPLA-IO" -> "SPLA-IO"."""
-    matches = [pm for pm in dic.match_phrases(ana.text[lo:hi]) if pm.entry.kind == "group" and not pm.entry.party]
+    matches = dic.group_matches(ana.text[lo:hi])
     if not matches:
         return None
     pm = matches[-1] if last else matches[0]
@@ -61,6 +61,9 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
             if any(n.start() < m.start() - sent.start for n in negated):
                 continue
             group = _group_near(ana, sent.start, m.start(), before=True, country=country)
+            if group is None and ana.lang == "en" and _GROUP_REF.search(ana.text[sent.start:m.start()].rstrip()):
+                named = _one_group_before(ana, sent.start, country)  # "The group claimed responsibility"
+                group = (named, sent.start, m.end()) if named else None
             if group and not out.claimed_by:
                 out.claimed_by, out.claim_span = group[0], ana.span(group[1], m.end())
         if not out.claimed_by and ana.lang == "en" and not negated:
@@ -77,7 +80,7 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
 
 def _group_near(ana, lo: int, hi: int, before: bool, country) -> Optional[tuple[str, int, int]]:
     """Nearest named armed group in text[lo:hi] (last one when `before`), as (name, start, end)."""
-    matches = [pm for pm in dic.match_phrases(ana.text[lo:hi]) if pm.entry.kind == "group" and not pm.entry.party]
+    matches = dic.group_matches(ana.text[lo:hi])
     if not matches:
         return None
     pm = matches[-1] if before else matches[0]
@@ -90,10 +93,12 @@ _OWN_ACT = re.compile(r"\b(?:said|says|announced|stated|declared|boasted)\b(?:[^
                       r"(?:it|(?:its|their)\s+(?:fighters|forces|militants|men|mujahideen|soldiers|units|members|"
                       r"commandos|operatives|drones)|they)\s+(?:had\s+|have\s+|has\s+)?(?:successfully\s+)?"
                       r"(?:carried\s+out|killed|targeted|attacked|struck|shot\s+down|downed|ambushed|captured|"
-                      r"seized|destroyed|executed|detonated|launched|bombed|stormed|overran|raided|hit|"
+                      r"seized|destroyed|executed|detonated|launched|bombed|stormed|overran|raided|hit|repulsed|repelled|"
+                      r"shelled|liberated|retook|recaptured|took\s+control|fired|wounded|abducted|kidnapped|blew\s+up|"
                       r"was\s+behind|were\s+behind|was\s+responsible|were\s+responsible)\b", re.IGNORECASE)
 _GROUP_REF = re.compile(r"\b(?:the|this)\s+(?:(?:militant|armed|jihadist|rebel|insurgent|extremist|islamist|"
-                        r"separatist)\s+)?(?:group|movement|organi[sz]ation|militia)\s*$", re.IGNORECASE)
+                        r"separatist)\s+)?(?:group|movement|organi[sz]ation|militia|militants|jihadists|insurgents|"
+                        r"rebels)\s*$", re.IGNORECASE)
 
 
 def _own_act_claim(ana: Analysis, sent, country, out: SourceChain) -> None:
@@ -111,7 +116,13 @@ def _own_act_claim(ana: Analysis, sent, country, out: SourceChain) -> None:
         return
     if not _GROUP_REF.search(text[sent.start:m.start()].rstrip()):
         return
-    named = {dic.group_name(pm.entry, country): pm for pm in dic.match_phrases(text[:sent.start])
-             if pm.entry.kind == "group" and not pm.entry.party and (pm.entry.inter or 0) in (2, 3, 4)}
-    if len(named) == 1:  # "the militant group" refers to the one group the report has named
-        out.claimed_by, out.claim_span = next(iter(named)), ana.span(sent.start, m.end())
+    named = _one_group_before(ana, sent.start, country)
+    if named:  # "the militant group" refers to the one group the report has named
+        out.claimed_by, out.claim_span = named, ana.span(sent.start, m.end())
+
+
+def _one_group_before(ana: Analysis, before: int, country) -> Optional[str]:
+    """The ACLED name of the only non-state group the report names before `before` (None if 0 or several)."""
+    named = {dic.group_name(pm.entry, country) for pm in dic.group_matches(ana.text[:before])
+             if (pm.entry.inter or 0) in (2, 3, 4)}
+    return next(iter(named)) if len(named) == 1 else None

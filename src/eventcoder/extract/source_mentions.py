@@ -17,7 +17,7 @@ from .cues import find_cues, load_cues
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
 _LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|four|five|several|some|other|another)\s+)+",
                    re.IGNORECASE)
-_CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bon condition\b|"
+_CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bcited\b|\bquoted\s+by\b|\bon condition\b|"
                   r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
 _TIME_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|lunes|martes|miércoles|jueves|viernes|"
                r"sábado|domingo|ayer|вчера|сегодня|ce\s+\w+|este\s+\w+|soir|matin)")
@@ -155,12 +155,17 @@ def _parsed_speech(ana, sent, cues, hits) -> None:
             continue  # "the UN says", "the group says it defends": a standing position, not this event's account  # "an attack that a rival group said killed dozens", "he did not say": not a citation
         # the first subject of the verb's own clause: "The crowd scattered; a police spokesman said ..." -> the
         # spokesman; "Lebanon's state news agency NNA reported" -> the agency
-        before = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        before = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                  and not _in_dateline(ana, c)]
         subj = next((c for c in before if not re.search(r"[;\u2014]", ana.text[c.idx:tok.idx])), None) \
             or (before[-1] if before else None) \
             or next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ == "PROPN":
             subj = tok.head  # a dateline confused the parse: "BAMAKO, Sept 5 — The JNIM announced ..."
+        if subj is not None and _in_dateline(ana, subj):
+            subj = None  # "ADDIS ABABA, Ethiopia (AP) - ..., an official said": the dateline speaks for no one
+        if subj is not None and _free_relative(ana, subj):
+            continue  # "struck what Islamabad said were hideouts": a label for the target, not the account
         closing = _closing_speaker(ana, sent, tok, anywhere=subj is None)
         if closing is not None and (subj is None or subj.idx < closing[0]):
             _add(ana, hits, closing[0], closing[1], tok.idx, tok.idx + len(tok.text), verb=tok.lemma_)
@@ -183,6 +188,30 @@ def _parsed_speech(ana, sent, cues, hits) -> None:
                 _add_token(ana, hits, conj, order + n + 1, content, tok.lemma_)
 
 
+# a wire dateline the analysis may not have recognised: "SITTWE, Myanmar, March 10 (AFP) - "
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z\u00C0-\u00DE .'\u2019-]{1,40}(?:,\s*[\w .'\u2019-]{2,30}){0,3}\s*"
+                            r"(?:\([^)]{1,40}\))?\s*(?:[\u2014\u2013]|--?)\s")
+
+
+def dateline_end(ana) -> int:
+    """Where the dateline ends (0 without one): the analysis's, or a wire dateline with a capitalised place."""
+    if ana.dateline is not None:
+        return ana.dateline.end
+    m = _WIRE_DATELINE.match(ana.text)
+    return m.end() if m else 0
+
+
+def _in_dateline(ana, tok) -> bool:
+    """Whether the token is part of the dateline ("MOGADISHU, March 13 (Reuters) -")."""
+    return tok.idx < dateline_end(ana)
+
+
+def _free_relative(ana, tok) -> bool:
+    """"struck what Islamabad said were hideouts", "killings which rights groups blamed on X": a label, not the account."""
+    return bool(re.search(r"\b(?:what|which|whom)\s+$", ana.text[max(0, tok.left_edge.idx - 8):tok.left_edge.idx],
+                          re.IGNORECASE))
+
+
 def _bare_people(tok, cues) -> bool:
     """A plural of private people without article or number ("survivors", "relatives")."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) \
@@ -194,6 +223,12 @@ def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[i
     phrase between the last comma and a sentence-final speech verb (the parse may pick another subject);
     `anywhere`: the verb has no subject, so "..., witnesses said, as ..." counts too."""
     after = ana.text[tok.idx + len(tok.text):sent.end]
+    if tok.lemma_ == "tell":  # "..., a military officer told Reuters by phone."
+        after = re.sub(r"^\s+(?:reporters|journalists|the\s+press|(?-i:[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}))",
+                       "", after, flags=re.IGNORECASE)
+    # "..., the governor said on Telegram." / "said by phone" / "said in a statement": where, not what
+    after = re.sub(r"^(?:\s+(?:on|in|via|by|through|from|at|over|during)\s+(?!that\b|it\b|they\b)"
+                   r"(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+(?=\s*[.,;\"\u201d]))+", "", after)
     final = r"\s*(?:on\s+\w+day|late\s+on\s+\w+day|\w+day)?\s*"
     if not re.match(final + r"[.\"\u201d]*\s*$", after) and not (anywhere and re.match(final + r"[,;\u2014]", after)):
         return None
@@ -201,6 +236,8 @@ def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[i
     m = re.search(r",\s*([^,;\u2014]{2,60}?)\s*$", before)
     if not m or not looks_like_source(m.group(1), load_cues(ana.lang, "attribution")):
         return None
+    if tok.tag_ == "VBN" or re.match(r"(?:in|on|via|through|by|with|from|at|which|who|that|as)\b", m.group(1), re.IGNORECASE):
+        return None  # "..., in a statement posted on its channel": a participle, no speaker
     return sent.start + m.start(1), m.group(1)
 
 
@@ -231,6 +268,7 @@ def _add_token(ana, hits, head, order: float, content: int, verb: str = "") -> N
     dash = [t for t in keep if t.text in ("\u2014", "\u2013", "--")]
     if dash:
         keep = [t for t in keep if t.i > dash[-1].i]
+    keep = [t for t in keep if t.idx >= dateline_end(ana)]
     if not keep:
         return
     start, end = keep[0].idx, keep[-1].idx + len(keep[-1].text)

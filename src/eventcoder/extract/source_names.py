@@ -34,6 +34,10 @@ def redundant(name: str, chain: list[str], outlet: str, anaphora: bool = True) -
     initials = "".join(w[0] for w in re.findall(r"\w+", outlet) if w[0].isupper()).lower()
     if name.isupper() and (name.lower() == initials or any(name.lower() == _initials(c) for c in chain)):
         return True  # "GDA" after the outlet, "AA" after "Arakan Army"
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    if outlet and len(outlet) <= 6 and outlet.replace(".", "").isupper() and \
+            _initials(bare) == outlet.replace(".", "").lower():
+        return True  # "told The Associated Press" in an AP report: the outlet itself
     for earlier in chain:
         seen = _words(earlier)
         if words <= seen:
@@ -130,6 +134,19 @@ def state_source(name: str, ana: Analysis) -> Optional[str]:
                     re.IGNORECASE)
     if role and len(role.group(1).split()) <= 2:
         name = role.group(1)
+    media = re.match(r"^(?:the\s+)?(.*?\b(?:police|army|military|armed\s+forces))['\u2019]s?\s+(?:media\s+(?:wing|office|"
+                     r"cell|department)|press\s+(?:office|service|wing)|public\s+relations(?:\s+\w+)?|information\s+office)$",
+                     name, re.IGNORECASE)
+    if media and len(media.group(1).split()) <= 2:  # "the military's media wing" speaks for the military
+        name = media.group(1)
+    gov = re.match(r"^(?:the\s+)?(?:([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:['\u2019]s)?\s+)?(?:federal\s+|national\s+|"
+                   r"central\s+|interim\s+|transitional\s+|military\s+)?government$", name.strip(), re.IGNORECASE)
+    if gov:  # "the Somali government said" -> "Government of Somalia"
+        c = (dic.countries.by_demonym(gov.group(1)) or dic.countries.lookup(gov.group(1))) if gov.group(1) else None
+        if gov.group(1) and c is None:
+            return None
+        country = c.name if c else infer_country(ana)
+        return f"Government of {country}" if country else None
     pms = dic.match_phrases(name)
     if len(pms) != 1 or pms[0].entry.kind != "state" or pms[0].end != len(name):
         return None
@@ -234,3 +251,49 @@ def capitalised(name: str) -> str:
     if name[:1].islower() and not re.match(r"(?:al|el|ad|an|ar|as|at|az|ash|ibn|bin|de|van|von|d)[-'\u2019]", name):
         return name[0].upper() + name[1:]
     return name
+
+
+_RANKS = re.compile(r"^(?:(?:Capt|Col|Gen|Lt|Maj|Brig|Sgt|Cpl|Cmdr|Adm|Dr|Mr|Mrs|Ms)\.?|Captain|Colonel|General|"
+                    r"Lieutenant|Major|Brigadier|Sergeant|Corporal|Commander|Admiral|Doctor|Sheikh|Imam|Father|"
+                    r"Pastor|Chief|Governor|Mayor|Senator)(?:\s+|$)", re.IGNORECASE)
+
+
+def person_name(ana: Analysis, span: Span) -> Optional[Span]:
+    """The PERSON entity that ends the source phrase ("regional governor Oleh Syniehubov"), if any."""
+    doc = ana.spacy_doc
+    if doc is None:
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and span.start <= ent.start_char and ent.end_char >= span.end - 1 \
+                and ent.start_char < span.end and _looks_like_person(ent.text):
+            return ana.span(ent.start_char, ent.end_char)
+    return None
+
+
+def _looks_like_person(text: str) -> bool:
+    """A person's name, not a group or body the tagger took for one ("SPLA-IO", "Amaq")."""
+    words = text.split()
+    return all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words) \
+        and not dic.match_phrases(text)
+
+
+def same_role(title: str, chain: list[str]) -> bool:
+    """"a leader of the X" after "local militia leader": the role of a source already listed."""
+    heads = {w for w in _words(title) if w in _SOURCE_HEADS}
+    return bool(heads) and any(heads & _words(c) for c in chain)
+
+
+def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, Span, bool]:
+    """A chain names a person by the role, never by the name: "regional governor Oleh Syniehubov"
+    -> "regional governor"; "Babakura Kolo, a leader of the X" -> "leader of the X". Returns the
+    wording, its span and whether only a bare name was left (no title, no apposition)."""
+    person = person_name(ana, span)
+    if person is None:
+        return name, span, False
+    title = ana.text[span.start:person.start].strip(" ,")
+    title = _RANKS.sub("", title).strip() if _RANKS.fullmatch(title + " ") else title
+    if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
+        return title, ana.span(span.start, span.start + len(title)), False
+    if appos:
+        return _ARTICLES.sub("", sorted(appos)[0]), span, False
+    return name, span, True

@@ -73,6 +73,12 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
         for name, span in names.split_coordinated(ana, m.name, m.span):
             if _not_a_source(ana, name, span, outlet):
                 continue
+            person = names.person_name(ana, span) is not None
+            full, name, span, bare = name, *names.drop_person(ana, name, span, m.appos)
+            if bare and (later or len(out.chain) > (1 if outlet else 0)):
+                continue  # "Captain X said" after the body he speaks for: the same account
+            if person and later and names.same_role(name, out.chain[1:]):
+                continue  # "said X, a leader of ..." after "a local militia leader said": the same person
             if (m.definite and not names.state_source(name, ana)) or _PRONOUN_SOURCE.match(name):
                 if _listed(name, out.chain + raw):
                     continue
@@ -82,6 +88,8 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
                 if back or names.ANAPHORA.match(name) or _PRONOUN_SOURCE.match(name):
                     continue
             _append(ana, out, raw, name, span, m, outlet, later)
+            if full != name:
+                raw.append(full)  # the full name, so that "Warsame said" later repeats "spokesman ... Warsame"
     if len(out.chain) == (1 if outlet else 0) and sentences:
         _acting_force(ana, sentences[0], out)
     claims_x.claims(ana, idx, out)
@@ -219,6 +227,10 @@ def _tells_event(ana: Analysis, m: Mention) -> bool:
     cues = load_cues(ana.lang, "attribution")
     if m.content >= 0 and find_cues(ana.text, cues.get("denial", ()), m.content, _own_clause_end(ana, m)):
         return False  # "said units had been repositioned and denied that the town was abandoned": an answer
+    if m.content >= 0 and any(re.fullmatch(r"[\s,]*(?:that\s+)?(?:it|they|he|she|its\s+\w+|the\s+\w+)?\s*",
+                                           ana.text[m.content:r.start()])
+                              for r in find_cues(ana.text, cues.get("reaction", ()), m.content, m.content + 60)):
+        return False  # "the army said it was looking into the report": a reaction, not an account
     return not any(find_cues(ana.text, cues.get("not_the_event", ()), lo, hi) for lo, hi in _cited_words(ana, m))
 
 
