@@ -225,14 +225,6 @@ def test_classify_planned_protest_is_not_a_protest(analyse_text, text, expected)
     ("Five people were killed when a bus overturned near Kano on Sunday.", None),
     ("Lightning killed two herders near Jos on Sunday.", None),
     ("Cholera has killed 40 people in Borno this month.", None),
-])
-def test_classify_killing_needs_an_armed_agent(analyse_text, text, expected):
-    result = _code(analyse_text, text)
-    assert (result[1] if result else None) == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text,expected", [
     # a bare "attack" with casualties in its sentence is an attack ...
     ("An attack near Gusau on Sunday left 7 dead and 12 wounded.", "Attack"),
     ("The death toll from Sunday's attack near Gusau rose to 15 on Tuesday.", "Attack"),
@@ -241,7 +233,7 @@ def test_classify_killing_needs_an_armed_agent(analyse_text, text, expected):
     ("A heart attack left the former governor dead in Abuja on Sunday.", None),
     ("A crocodile attack left two fishermen dead near Baga on Sunday.", None),
 ])
-def test_classify_attack_word_with_casualties(analyse_text, text, expected):
+def test_classify_killings_and_attacks_need_violence(analyse_text, text, expected):
     result = _code(analyse_text, text)
     assert (result[1] if result else None) == expected
 
