@@ -134,8 +134,15 @@ def analyse(document: Document) -> Analysis:
     """Run language detection, the spaCy parse (where a model exists) and sentence splitting."""
     lang = (document.lang or "").lower()[:2] or detect_language(document.text)
     nlp = spacy_model(lang)
-    spacy_doc = nlp(document.text) if nlp is not None else None
-    sentences = split_sentences(document.text, lang, spacy_doc)
     dl_span, dl_place, dl_date = find_dateline(document, lang)
+    spacy_doc = None
+    if nlp is not None:
+        # the parser reads "KANO, Nigeria (Reuters) — Gunmen killed ..." as one clause and makes the
+        # dateline the subject; it parses the lead with the dateline blanked (offsets unchanged)
+        text = document.text
+        if dl_span is not None and text[dl_span.start:dl_span.end].strip():
+            text = text[:dl_span.start] + " " * (dl_span.end - dl_span.start) + text[dl_span.end:]
+        spacy_doc = nlp(text)
+    sentences = split_sentences(document.text, lang, spacy_doc)
     return Analysis(document=document, lang=lang, sentences=sentences, spacy_doc=spacy_doc,
                     dateline=dl_span, dateline_place=dl_place, dateline_date=dl_date)

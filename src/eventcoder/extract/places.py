@@ -52,6 +52,9 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
     """Is this gazetteer match a toponym here (not a common word, a person or part of a name)?"""
     if any(c.curated for c in m.candidates):
         return True
+    if ana.dateline is not None and ana.dateline_place and \
+            ana.dateline.start <= m.start and m.end <= ana.dateline.start + len(ana.dateline_place):
+        return True  # the dateline's place ("SÃO PAULO —"); the parse never sees it (nlp.analyse)
     key = m.text.lower()
     if key in stopwords(ana.lang) or len(key) < 3:
         return False

@@ -1,0 +1,30 @@
+"""nlp.analyse: the dateline is kept out of the parse (offsets unchanged) but stays a place."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract.places import event_place, find_places
+from eventcoder.nlp import analyse
+from eventcoder.schema import Document
+
+pytestmark = pytest.mark.model
+
+
+def test_dateline_is_not_parsed_into_the_lead():
+    doc = Document(text="KANO, Nigeria (Reuters) — Gunmen killed five people on Monday, police said.",
+                   published=dt.date(2025, 6, 24))
+    ana = analyse(doc)
+    assert ana.dateline_place == "KANO, Nigeria"
+    killed = next(t for t in ana.spacy_doc if t.text == "killed")
+    assert [c.text for c in killed.children if c.dep_ == "nsubj"] == ["Gunmen"]
+    assert ana.spacy_doc.text == " " * ana.dateline.end + doc.text[ana.dateline.end:]
+
+
+def test_dateline_place_survives_the_blank_parse():
+    doc = Document(text="SÃO PAULO — Thousands of teachers marched in the city centre on Friday.",
+                   published=dt.date(2025, 5, 10))
+    ana = analyse(doc)
+    place = event_place(ana, find_places(ana), [len(ana.sentences) - 1])
+    assert (place.name, place.country) == ("Sao Paulo", "Brazil")
