@@ -72,9 +72,19 @@ def test_gazetteer_index_carries_version(gaz):
 
 
 def test_gazetteer_build_into_fresh_folder(tmp_path):
-    path = build_index(tmp_path / "g.sqlite", "test")
+    import os
+    import time
+
+    stale, recent = tmp_path / "gazetteer-old.sqlite", tmp_path / "gazetteer-other.sqlite"
+    stale.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    long_ago = time.time() - 3 * 24 * 3600
+    os.utime(stale, (long_ago, long_ago))
+    path = build_index(tmp_path / "gazetteer-test.sqlite", "test")
     g = Gazetteer(path)
     assert g.version() == "test" and g.lookup("Mogadishu")[0].iso2 == "SO"
+    # another checkout's recent index stays (it may be open); one unused for days is removed
+    assert recent.exists() and not stale.exists()
 
 
 @pytest.mark.parametrize("alias, name, iso2, lat, lon", [

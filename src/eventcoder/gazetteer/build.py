@@ -35,6 +35,8 @@ from .names import ARABIC_SCRIPT_COUNTRIES, display, fold, skeleton
 
 LOGGER = logging.getLogger(__name__)
 
+#: seconds after which another version's index file is removed by a build
+STALE_AFTER_S = 24 * 3600
 FORMAT = "8"  # bump when the table layout or the build rules change
 DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv",
               "gazetteer/admin2_seats.tsv")
@@ -364,9 +366,15 @@ def build_index(path: Path, version: str | None = None) -> Path:
         tmp.unlink()
     b.write(tmp, version)
     os.replace(tmp, path)
-    for old in path.parent.glob("gazetteer-*.sqlite"):  # earlier versions are dead weight
-        if old != path:
-            old.unlink(missing_ok=True)
+    # earlier versions are dead weight, but one another checkout (another data version) still
+    # uses stays: only versions nobody has opened for a day are removed
+    stale = time.time() - STALE_AFTER_S
+    for old in path.parent.glob("gazetteer-*.sqlite"):
+        try:
+            if old != path and max(old.stat().st_mtime, old.stat().st_atime) < stale:
+                old.unlink(missing_ok=True)
+        except OSError:
+            continue
     LOGGER.info("gazetteer built: %d places, %d names in %.1fs -> %s",
                 len(b.places), len(b.keys), time.perf_counter() - started, path)
     return path
