@@ -499,3 +499,59 @@ def test_triggers_targets_strikes_and_purpose(analyse_text, text, phrase, sub):
 ])
 def test_triggers_labour_strikes_and_months_of_bombing_are_not_events(analyse_text, text, word):
     assert not _live(t for t in find_triggers(analyse_text(text)) if t.span.text.lower() == word)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,phrase,sub", [
+    # "struck"/"hit" as verbs: a state force striking targets is an air strike unless the weapon
+    # says otherwise; a claim's pronoun ("said it had struck") stands for the sayer
+    ("The Israeli military struck Hezbollah infrastructure in southern Lebanon on Monday.",
+     "struck", "Air/drone strike"),
+    ("Israel struck Hezbollah positions near Tyre on Tuesday.", "struck", "Air/drone strike"),
+    ("The Pakistani military said it had struck militant hideouts in North Waziristan on Monday.",
+     "struck", "Air/drone strike"),
+    ("Russian forces hit an energy facility with missiles in Lviv on Monday.", "hit",
+     "Shelling/artillery/missile attack"),
+    ("Gunmen struck a police post in Zamfara on Monday.", "struck", "Armed clash"),
+    # "blow up": explosives set off on a target; a cache blown up is disrupted; a state force
+    # demolishing a house destroys property
+    ("Militants blew up a railway track near Mach on Monday.", "blew up",
+     "Remote explosive/landmine/IED"),
+    ("Hamas's armed wing said its fighters had blown up an Israeli tank in Rafah on Friday.",
+     "blown up", "Remote explosive/landmine/IED"),
+    ("A railway track was blown up near Sibi on Monday.", "blown up", "Remote explosive/landmine/IED"),
+    ("Soldiers blew up a weapons cache near Kidal on Monday.", "blew up", "Disrupted weapons use"),
+    ("The army blew up the house of the attacker in Jenin on Monday.", "blew up",
+     "Looting/property destruction"),
+    # a bombing by aircraft is an air strike; a bare bombing is a planted bomb
+    ("The Israeli air force carried out a bombing in Gaza City on Monday.", "bombing",
+     "Air/drone strike"),
+    ("Nigerian Air Force jets bombed a militant camp near Maiduguri on Sunday.", "bombed",
+     "Air/drone strike"),
+    ("Militants bombed a bus near Quetta on Monday, killing five.", "bombed",
+     "Remote explosive/landmine/IED"),
+    # fresh bodies found or dumped are victims of an attack
+    ("Police found the bodies of 11 men in a ravine near Culiacán on Sunday.", "bodies", "Attack"),
+    ("The bodies of four men were found dumped by a road near Uruapan on Monday.", "bodies", "Attack"),
+])
+def test_triggers_strike_blow_up_bombing_and_bodies(analyse_text, text, phrase, sub):
+    found = _found(find_triggers(analyse_text(text)), phrase)
+    assert [t.sub_event_type for t in _live(found)] == [sub]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,word", [
+    ("Thousands of teachers struck across Kenya on Monday demanding higher pay.", "struck"),
+    ("The army struck a deal with tribal elders in Mogadishu on Monday.", "struck"),
+    ("Two farmers were struck by lightning near Gulu on Sunday.", "struck"),
+    ("Messi struck the ball into the top corner in Miami on Saturday.", "struck"),
+    ("The storm hit the town of Beira on Sunday.", "hit"),
+    ("The government hit the city with new taxes on Monday.", "hit"),
+    ("The row blew up in parliament in Nairobi on Tuesday.", "blew up"),
+    ("Rescuers found the bodies of 11 people after the landslide near Bududa on Sunday.", "bodies"),
+    ("The bodies of 30 migrants washed up on a beach near Sabratha on Monday.", "bodies"),
+    ("The governing body of the league met in Lagos on Monday.", "body"),
+    ("Houthi rebels fired a missile at a US aircraft carrier on Sunday.", "aircraft"),
+])
+def test_triggers_struck_hit_blow_up_bodies_negatives(analyse_text, text, word):
+    assert not _live(t for t in find_triggers(analyse_text(text)) if t.span.text.lower() == word)

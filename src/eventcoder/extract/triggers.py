@@ -72,8 +72,10 @@ def _phrase_heads(tok, depth: int = 0) -> list:
     return out
 
 
-def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token]:
-    """Tokens that fill `role` (agent/patient) of the trigger; the sentence as fallback."""
+def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims: bool = False) -> list[Token]:
+    """Tokens that fill `role` (agent/patient) of the trigger; the sentence as fallback.
+
+    follow_claims: an agent that is a pronoun in a claim ("X said it had struck ...") is X."""
     lo, hi = sent_range
     if role == "sentence" or root is None:
         if role == "agent":
@@ -84,6 +86,8 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token
             return tokens[last + 1:hi]  # no parse: what follows the verb ("ont tué 18 civils")
         return tokens[lo:hi]
     verb = governing_verb(root)
+    if role == "verb":  # the verb the trigger belongs to: "police found the bodies" -> found
+        return [t for t in tokens if t.sp is not None and t.sp.i == verb.i]
     heads = {verb, root}
     picked = set()
     for h in heads:
@@ -104,25 +108,62 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range) -> list[Token
         for child in verb.head.children:
             if child.dep_ == "nsubj":
                 picked.update(t.i for t in child.subtree)
+    if follow_claims and role == "agent" and verb.dep_ == "ccomp" and _pronoun_subject(verb):
+        # a claim: "the military said it had struck hideouts" -> the sayer is the agent
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                picked.update(t.i for t in child.subtree)
     return [t for t in tokens if t.sp is not None and t.sp.i in picked]
+
+
+_CLAIM_PRONOUNS = {"it", "they", "we", "its", "their", "our"}
+
+
+def _pronoun_subject(verb) -> bool:
+    """The verb's subject is (or is owned by) a pronoun: "it had struck", "its fighters blew up"."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child.lower_ in _CLAIM_PRONOUNS or any(
+                c.dep_ == "poss" and c.lower_ in _CLAIM_PRONOUNS for c in child.children)
+    return False
 
 
 def _context_found(lex: Lexicon, group: str, tokens, first, last, root, sent_range) -> bool:
     spec = lex.context[group]
-    role_toks = _role_tokens(tokens, first, last, root, spec.get("role", "sentence"), sent_range)
+    role_toks = _role_tokens(tokens, first, last, root, spec.get("role", "sentence"), sent_range,
+                             bool(spec.get("follow_claims")))
     if lex.phrases_in(spec["_phrases"], role_toks):
+        return True
+    if spec.get("named_state_actors") and _names_state(role_toks):
         return True
     return bool(spec.get("named_armed_actors")) and _names_armed_actor(role_toks)
 
 
-def _names_armed_actor(role_toks) -> bool:
+def _names_armed_actor(role_toks, kinds=("group", "state")) -> bool:
     """The role names an armed group or state force of the actor dictionary ("Al Shabaab")."""
     from . import actor_dictionary as dic
 
     if not role_toks:
         return False
     text = " ".join(t.sp.text if t.sp is not None else t.lower for t in role_toks)
-    return any(m.entry.kind in ("group", "state") and not m.entry.party for m in dic.match_phrases(text))
+    return any(m.entry.kind in kinds and not m.entry.party for m in dic.match_phrases(text))
+
+
+_CIVIL_STATE = {"government", "authority", "authorities", "administration", "ministry", "minister",
+                "cabinet", "official", "officials", "president", "parliament", "court", "regime"}
+
+
+def _names_state(role_toks) -> bool:
+    """The role names a state force of the actor dictionary ("the Israeli military") or a country
+    as a proper noun ("Israel struck ...", "the US hit ...")."""
+    from ..countries import lookup
+
+    # a government, ministry or its officials strike deals or hit cities with taxes, not targets
+    role_toks = [t for t in role_toks if t.lemma not in _CIVIL_STATE]
+    if _names_armed_actor(role_toks, kinds=("state",)):
+        return True
+    names = [t.sp.text for t in role_toks if t.sp is not None and t.sp.pos_ == "PROPN"]
+    return any(lookup(n) is not None for n in names) or (len(names) > 1 and lookup(" ".join(names)) is not None)
 
 
 def _resolve(lex: Lexicon, payload, tokens, first, last, root, sent_range) -> tuple[Optional[str], list]:
