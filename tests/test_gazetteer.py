@@ -171,3 +171,9 @@ def test_gazetteer_conflict_towns_missing_from_geonames(gaz, alias, name, iso2, 
 ])
 def test_gazetteer_admin1_press_spellings(gaz, name, iso2, admin1):
     assert any(c.kind == "admin1" and c.iso2 == iso2 and c.name == admin1 for c in gaz.lookup(name))
+
+
+@pytest.mark.parametrize("alias", ["Jenin", "Janin", "جنين"])
+def test_gazetteer_jenin_is_the_west_bank_town_not_the_polish_village(gaz, alias):
+    best = max(gaz.lookup(alias), key=lambda c: (c.curated, c.population))
+    assert (best.name, best.iso2) == ("Jenin", "PS")
