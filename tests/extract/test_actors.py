@@ -300,6 +300,12 @@ def test_actors_suspicion_by_officials_is_not_attribution(analyse_text):
     # no community: a religion word, a victim group, a known group
     ("Armed Islamist militants attacked a post near Gao.", "Mali", [("Unidentified Armed Group (Mali)", 3)]),
     ("Gunmen from the Sinaloa Cartel attacked a bar.", "Mexico", [("Sinaloa Cartel", 3)]),
+    # men of a named tribe or clan
+    ("Shammar tribesmen attacked a checkpoint near Rabia.", "Iraq", [("Shammar Tribal Militia (Iraq)", 4)]),
+    ("Abgaal clansmen clashed with rivals near Adado.", "Somalia", [("Abgaal Clan Militia (Somalia)", 4)]),
+    # identity militias of communities the dictionary knows
+    ("Druze fighters clashed with Bedouin tribesmen in Sweida.", "Syria",
+     [("Druze Militia (Syria)", 4), ("Bedouin Ethnic Militia (Syria)", 4)]),
 ])
 def test_actors_communal_militia_named_by_its_community(analyse_text, text, country, expected):
     ana = analyse_text(text)

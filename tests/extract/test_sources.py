@@ -127,3 +127,19 @@ def test_sources_claim_uses_the_country_of_the_places(analyse_text):
     ana = analyse_text("Insurgents beheaded three villagers near Macomia in Cabo Delgado. The Islamic State claimed "
                        "the attack. Rwandan troops and Rwandan police have been deployed in the area since 2021.")
     assert source_chain(ana, [0]).claimed_by == "Islamic State Mozambique Province"
+
+
+@pytest.mark.model
+def test_sources_the_group_later_claimed_it(analyse_text):
+    ana = analyse_text("Boko Haram fighters attacked a village in Borno state on Sunday, killing 20 farmers, a local "
+                       "official said. The group later claimed the attack in a statement.")
+    assert source_chain(ana, [0]).claimed_by == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+@pytest.mark.model
+def test_sources_a_separate_incident_in_the_event_sentences_is_not_its_source(analyse_text):
+    ana = analyse_text("Al Shabaab said it carried out a bombing in Baidoa on Monday that killed six people. "
+                       "Separately, Somali troops killed 10 militants in Lower Shabelle on Tuesday, the army said.")
+    chain = source_chain(ana, [0, 1])
+    assert chain.chain == ["Al Shabaab statement"]
+    assert chain.claimed_by == "Al Shabaab"

@@ -247,6 +247,8 @@ _COMMUNITY_BEFORE = re.compile(
     r"\b(?i:(?:armed|ethnic)\s+)?" + _COMMUNITY_NAME + r"\s+(ethnic|tribal|clan|communal)\s+"
     r"(?:militias?|militiamen|fighters|gunmen|youths|men)\b")
 _COMMUNITY_ARMED = re.compile(r"\b(?i:armed|ethnic)\s+" + _COMMUNITY_NAME + r"\s+(?:militias?|militiamen|youths|gunmen)\b")
+# "Shammar tribesmen", "Habar Gidir clansmen": men of a named tribe or clan, armed in a conflict report
+_COMMUNITY_MEN = re.compile(r"\b" + _COMMUNITY_NAME + r"\s+(tribesmen|clansmen)\b")
 _NOT_COMMUNITY = {"islamist", "islamic", "jihadist", "christian", "muslim", "government", "state", "rebel", "the",
                   "opposition", "local", "rival", "unidentified", "unknown"}
 
@@ -257,7 +259,7 @@ def communal_militias(ana: Analysis, mentions: list[ActorMention], country) -> l
     from .. import countries
 
     found: list[ActorMention] = []
-    for rx in (_COMMUNITY_OF, _COMMUNITY_BEFORE, _COMMUNITY_ARMED):
+    for rx in (_COMMUNITY_OF, _COMMUNITY_BEFORE, _COMMUNITY_ARMED, _COMMUNITY_MEN):
         for m in rx.finditer(ana.text):
             who = m.group(1)
             kind = (m.group(2) if rx is not _COMMUNITY_ARMED else "ethnic").lower()

@@ -98,7 +98,8 @@ _OWN_ACT = re.compile(r"\b(?:said|says|announced|stated|declared|boasted)\b(?:[^
                       r"was\s+behind|were\s+behind|was\s+responsible|were\s+responsible)\b", re.IGNORECASE)
 _GROUP_REF = re.compile(r"\b(?:the|this)\s+(?:(?:militant|armed|jihadist|rebel|insurgent|extremist|islamist|"
                         r"separatist)\s+)?(?:group|movement|organi[sz]ation|militia|militants|jihadists|insurgents|"
-                        r"rebels)\s*$", re.IGNORECASE)
+                        r"rebels)(?:\s+(?:later|also|then|quickly|swiftly|subsequently|has|have|had|already))*\s*$",
+                        re.IGNORECASE)
 
 
 def _own_act_claim(ana: Analysis, sent, country, out: SourceChain) -> None:

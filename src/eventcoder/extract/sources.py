@@ -40,6 +40,8 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
     idx = sorted(set(i for i in sentences if 0 <= i < len(ana.sentences)))
     found: list[tuple[int, Mention]] = []
     for i in idx:  # every sentence that tells the event, in the order of the text
+        if sentences and i > sentences[0] and _OTHER_INCIDENT.match(ana.sentences[i].text):
+            continue  # "Separately, troops killed ...": another incident's account
         found += [(i, m) for m in mentions(ana, i) if _tells_event(ana, m)]
     if not found and idx:  # the attribution often closes the paragraph: "..., police said."
         for i in range(idx[-1] + 1, min(idx[-1] + 3, len(ana.sentences))):
@@ -331,6 +333,7 @@ def _listed(name: str, chain: list[str]) -> bool:
 
 _NEW_SCENE = re.compile(r"\s*(?:(?:In|At|Near|Elsewhere\s+in|Meanwhile\s+in)\s+(?!a\b|an\b|the\b|its\b|their\b)[A-Z][\w'-]+"
                         r"[^,]{0,30},|Meanwhile\b|Elsewhere\b|Separately\b|In\s+a\s+separate\b)")
+_OTHER_INCIDENT = re.compile(r"\s*(?:Meanwhile|Elsewhere|Separately|In\s+a\s+separate|In\s+another)\b")
 _BARE_TITLE = re.compile(r"^(?:(?:deputy|chief|senior)\s+)?(?:spokes(?:man|woman|person)|official)$", re.IGNORECASE)
 # a unit of the armed forces after the armed forces themselves: "the army said ..." "... the Second Division's communique"
 _UNIT = re.compile(r"\b(?:division|brigade|battalion|regiment|corps|división|brigada|batallón|batallon|régiment|"
