@@ -8,7 +8,7 @@ DB     ?= eventcoder.db
 # the seed report is coded too when ../shared is present (it is not copied into the repo)
 SEED   := $(wildcard ../shared/seed/000.txt)
 
-.PHONY: run test install lint clean evaluate bench
+.PHONY: run test install lint clean evaluate evaluate-real bench
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -38,6 +38,10 @@ evaluate: install
 	$(BIN)/eventcoder evaluate --gold ../shared/devset/gold.jsonl --json -
 	$(BIN)/eventcoder evaluate --gold devdata/gold.jsonl --json -
 	$(BIN)/eventcoder evaluate --gold heldout/gold.jsonl --json -
+
+# real published reports (realnews/): texts are restored per realnews/README.md, never committed
+evaluate-real: install
+	$(BIN)/eventcoder evaluate-real --gold realnews/gold.jsonl --json eval-real.json
 
 bench: install
 	$(BIN)/eventcoder bench ../shared/devset/reports --repeat 2 --workers 0

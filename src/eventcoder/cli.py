@@ -286,9 +286,10 @@ def main() -> None:
 
 
 def _register_commands() -> None:
+    from .cli_real import COMMANDS as REAL
     from .cli_store import COMMANDS
 
-    for command in COMMANDS:
+    for command in [*COMMANDS, *REAL]:
         cli.add_command(command)
 
 

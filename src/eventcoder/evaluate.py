@@ -111,8 +111,7 @@ def match(preds: list[Event], golds: list[dict]) -> list[tuple[int, int]]:
     return [(r, c) for r, c in zip(rows, cols) if weights[r][c] >= MIN_MATCH]
 
 
-def field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
-    """Whether one field is right; None when the gold gives nothing to score against."""
+def _field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
     if name in ("actor1", "actor2"):
         return actor_match(getattr(pred, name), gold.get(name), gold.get(f"{name}_also_acceptable", ()))
     if name == "country":
@@ -146,6 +145,30 @@ def field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
     return getattr(pred, name) == gold.get(name)
 
 
+# the gold field whose `<field>_also_acceptable` list applies to a scored field
+_BASE = {"coords_25km": None, "event_date_1day": "event_date"}
+
+
+def field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
+    """Whether one field is right; None when the gold gives nothing to score against.
+
+    A gold event may list equally defensible values in `<field>_also_acceptable`; matching any
+    of them counts as right.
+    """
+    ok = _field_correct(name, pred, gold)
+    base = _BASE.get(name, name)
+    if ok is False and base:
+        for alt in gold.get(f"{base}_also_acceptable") or ():
+            if _field_correct(name, pred, {**gold, base: alt}):
+                return True
+    return ok
+
+
+def scoreable(name: str, gold: dict) -> bool:
+    """Whether the gold event gives something to score `name` against."""
+    return _field_correct(name, Event(), gold) is not None
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_gold if n_gold else 1.0
@@ -168,17 +191,45 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]]] = None,
-             langs: Optional[set[str]] = None) -> dict[str, Any]:
-    """Code every gold report (or use `coder(path)`), match, and return the scores as a dict."""
+             langs: Optional[set[str]] = None, splits: Optional[set[str]] = None) -> dict[str, Any]:
+    """Code every gold report (or use `coder(path)`), match, and return the scores as a dict.
+
+    langs / splits keep only the reports whose `lang` / `split` is among them.
+    """
     gold_path = Path(gold_path)
+    reports = select(load_gold(gold_path), langs, splits)
+    result = score_reports(reports, code_reports(reports, gold_path.parent, coder))
+    result.pop("pairs")
+    return result
+
+
+def select(reports: list[dict], langs: Optional[set[str]] = None,
+           splits: Optional[set[str]] = None) -> list[dict]:
+    """The reports in one of `langs` and one of `splits` (None: any)."""
+    return [g for g in reports if (not langs or g.get("lang") in langs) and (not splits or g.get("split") in splits)]
+
+
+def code_reports(reports: list[dict], base: Path,
+                 coder: Optional[Callable[[Path], list[Event]]] = None) -> dict[str, list[Event]]:
+    """Every event (background ones too) coded from each report's file, by report id."""
     coder = coder or _code_file
-    reports = [g for g in load_gold(gold_path) if not langs or g.get("lang") in langs]
+    return {gold["id"]: coder(base / gold["file"]) for gold in reports}
+
+
+def score_reports(reports: list[dict], coded: dict[str, list[Event]]) -> dict[str, Any]:
+    """Match the coded events of each report with its gold events and score them.
+
+    Besides detection and per-field accuracy on matched pairs, `end_to_end` scores each field
+    over all gold events, a missed gold event counting as wrong, and `pairs` keeps the matched
+    (report id, coded event, gold event) triples for incident scoring.
+    """
     totals = Counter()
     fields: dict[str, Counter] = {f: Counter() for f in FIELDS}
+    end_to_end: dict[str, Counter] = {f: Counter() for f in FIELDS}
     confusion: Counter = Counter()
-    per_report, mismatches = [], []
+    per_report, mismatches, matched = [], [], []
     for gold in reports:
-        preds = [e for e in coder(gold_path.parent / gold["file"]) if not e.background]
+        preds = [e for e in coded.get(gold["id"], []) if not e.background]
         golds = gold.get("events", [])
         pairs = match(preds, golds)
         totals["pred"] += len(preds)
@@ -190,7 +241,15 @@ def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]
         if gold.get("negative"):
             totals["negative_reports"] += 1
             totals["negative_main_events"] += sum(e.main for e in preds)
+            totals["negatives_clean"] += int(not preds)
+        by_gold = {g: p for p, g in pairs}
+        for j, g_event in enumerate(golds):
+            for name in FIELDS:
+                if scoreable(name, g_event):
+                    end_to_end[name]["n"] += 1
+                    end_to_end[name]["ok"] += int(j in by_gold and bool(field_correct(name, preds[by_gold[j]], g_event)))
         for p, g in pairs:
+            matched.append((gold["id"], preds[p], golds[g]))
             confusion[(golds[g].get("sub_event_type"), preds[p].sub_event_type)] += 1
             for name in FIELDS:
                 ok = field_correct(name, preds[p], golds[g])
@@ -205,17 +264,24 @@ def evaluate(gold_path: str | Path, coder: Optional[Callable[[Path], list[Event]
                                               if i not in {p for p, _ in pairs}],
                            "unmatched_gold": [f"{e.get('sub_event_type')} @ {e.get('location')}"
                                               for j, e in enumerate(golds) if j not in {g for _, g in pairs}]})
+
+    def table(counts: dict[str, Counter]) -> dict[str, dict[str, Any]]:
+        return {name: {"accuracy": round(c["ok"] / c["n"], 3) if c["n"] else None, "n": c["n"]}
+                for name, c in counts.items()}
+
     return {
         "reports": len(reports),
         "events": _prf(totals["tp"], totals["pred"], totals["gold"]),
         "main_events": _prf(totals["tp_main"], totals["pred_main"], totals["gold_main"]),
         "negative_reports": totals["negative_reports"],
         "negative_main_events": totals["negative_main_events"],
-        "fields": {name: {"accuracy": round(c["ok"] / c["n"], 3) if c["n"] else None, "n": c["n"]}
-                   for name, c in fields.items()},
+        "negatives_clean": totals["negatives_clean"],
+        "fields": table(fields),
+        "end_to_end": table(end_to_end),
         "sub_event_confusion": [{"gold": g, "pred": p, "n": n} for (g, p), n in sorted(confusion.items(), key=str)],
         "per_report": per_report,
         "mismatches": mismatches,
+        "pairs": matched,
     }
 
 
@@ -259,13 +325,16 @@ def format_table(result: dict[str, Any], details: bool = False) -> str:
         r = result[key]
         lines.append(f"{key:<22} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
                      f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']})")
-    lines.append(f"{'negative reports':<22} {result['negative_reports']}  main events on them: "
-                 f"{result['negative_main_events']}")
+    lines.append(f"{'negative reports':<22} {result['negative_reports']}  clean (no event): "
+                 f"{result.get('negatives_clean', '-')}  main events on them: {result['negative_main_events']}")
     lines.append("")
-    lines.append(f"{'field (matched events)':<24} {'accuracy':>8} {'n':>5}")
+    lines.append(f"{'field':<18} {'matched':>8} {'n':>5}   {'end-to-end':>10} {'n':>5}")
+    ete = result.get("end_to_end", {})
     for name, r in result["fields"].items():
         acc = "-" if r["accuracy"] is None else f"{r['accuracy']:.3f}"
-        lines.append(f"{name:<24} {acc:>8} {r['n']:>5}")
+        e = ete.get(name, {"accuracy": None, "n": 0})
+        eacc = "-" if e["accuracy"] is None else f"{e['accuracy']:.3f}"
+        lines.append(f"{name:<18} {acc:>8} {r['n']:>5}   {eacc:>10} {e['n']:>5}")
     if details:
         lines.append("")
         lines.append("sub_event_type confusion (gold -> predicted: n)")

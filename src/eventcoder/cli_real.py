@@ -1,0 +1,68 @@
+"""`eventcoder evaluate-real`: scores on the real-news corpus (realnews/gold.jsonl), registered on the main group."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command("evaluate-real")
+@click.option("--gold", "gold", type=click.Path(dir_okay=False), default="realnews/gold.jsonl", show_default=True,
+              help="Real-news gold JSONL (texts under texts/ beside it).")
+@click.option("--split", "splits", multiple=True, type=click.Choice(["dev", "heldout"]),
+              help="Only this split (repeatable; default both).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default="-", show_default=True,
+              help="Also write the scores as JSON here ('-' for none).")
+@click.option("--details", is_flag=True, help="Also print the sub-event-type confusion of each split.")
+@click.option("--show", "show", multiple=True, metavar="FIELD",
+              help="List the events where FIELD disagrees with gold ('detection' for unmatched events, "
+                   "'all' for everything); repeatable.")
+@click.option("--against", "against", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score these gold-format codings (e.g. a second human coder's) instead of the coder's: "
+                   "inter-coder agreement on the reports that file holds.")
+def evaluate_real_cmd(gold: str, splits: tuple[str, ...], json_out: str, details: bool, show: tuple[str, ...],
+                      against: str | None) -> None:
+    """Code the real-news reports and print the scores per split and language.
+
+    Columns: all languages, English, non-English, then each other language; rows: main-event
+    and event F1, negatives clean, end-to-end accuracy over all gold events (a missed event
+    counts wrong), accuracy on matched events, and incident pairwise F1 over the same-event
+    groups. Reports whose text is not restored are skipped, with how to restore them.
+
+    \b
+    Example:
+        eventcoder evaluate-real --split dev --show fatalities
+    """
+    from .evaluate import format_mismatches, load_gold, select
+    from .evaluate_real import SPLITS, codings_as_coder, evaluate_real, format_real, missing_help, missing_texts
+
+    gold_path = Path(gold)
+    if not gold_path.is_file():
+        raise click.ClickException(f"E401 gold file not found: {gold_path}")
+    splits = splits or SPLITS
+    reports = select(load_gold(gold_path), splits=set(splits))
+    missing = [] if against else missing_texts(reports, gold_path.parent)
+    if missing:
+        click.echo(missing_help(missing, gold_path.parent), err=True)
+        if len(missing) == len(reports):
+            raise SystemExit(0)
+    result = evaluate_real(gold_path, splits, coder=codings_as_coder(against) if against else None)
+    click.echo(format_real(result, splits))
+    for split in splits:
+        scores = result.get(split, {}).get("all")
+        if not scores:
+            continue
+        if details:
+            click.echo(f"sub_event_type confusion, {split} (gold -> predicted: n)")
+            for row in scores["sub_event_confusion"]:
+                mark = "" if row["gold"] == row["pred"] else "   <-- wrong"
+                click.echo(f"  {row['gold']} -> {row['pred']}: {row['n']}{mark}")
+        if show:
+            click.echo(f"\n{split}:\n" + format_mismatches(scores, show))
+    if json_out and json_out != "-":
+        Path(json_out).write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+        click.echo(f"\nscores written to {json_out}", err=True)
+
+
+COMMANDS = [evaluate_real_cmd]
