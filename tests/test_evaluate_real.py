@@ -102,9 +102,10 @@ def test_another_coders_codings_need_no_texts(corpus, tmp_path):
     second = tmp_path / "second.jsonl"
     second.write_text(json.dumps({"id": "r6", "file": "texts/r6.txt", "events": [_gold_event("r6", fatalities=9)]}) + "\n",
                       encoding="utf-8")
-    result = er.evaluate_real(corpus, coder=er.codings_as_coder(second))
+    result = er.evaluate_real(corpus, coder=er.codings_as_coder(second), pooled=True)
     held = result["heldout"]["all"]
-    assert result["missing"] == [] and held["reports"] == 1
+    assert result["missing"] == [] and held["reports"] == 1 and result["both"]["all"]["reports"] == 1
+    assert "incidents" not in held  # another coder's codings carry no incidents
     assert held["main_events"]["f1"] == 1.0
     assert held["fields"]["fatalities"]["accuracy"] == 0.0 and held["fields"]["location"]["accuracy"] == 1.0
 

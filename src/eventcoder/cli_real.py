@@ -47,7 +47,8 @@ def evaluate_real_cmd(gold: str, splits: tuple[str, ...], json_out: str, details
         click.echo(missing_help(missing, gold_path.parent), err=True)
         if len(missing) == len(reports):
             raise SystemExit(0)
-    result = evaluate_real(gold_path, splits, coder=codings_as_coder(against) if against else None)
+    result = evaluate_real(gold_path, splits, coder=codings_as_coder(against) if against else None,
+                           pooled=bool(against))
     click.echo(format_real(result, splits))
     for split in splits:
         scores = result.get(split, {}).get("all")

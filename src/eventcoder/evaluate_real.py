@@ -84,20 +84,25 @@ def codings_as_coder(path: str | Path) -> Callable[[Path], list[Event]]:
 
 
 def evaluate_real(gold_path: str | Path, splits: Iterable[str] = SPLITS,
-                  coder: Optional[Callable[[Path], list[Event]]] = None) -> dict[str, Any]:
-    """Scores per split and language slice; RETURNS {"missing": [...], split: {slice: scores}}."""
+                  coder: Optional[Callable[[Path], list[Event]]] = None, pooled: bool = False) -> dict[str, Any]:
+    """Scores per split and language slice; RETURNS {"missing": [...], split: {slice: scores}}.
+
+    pooled: also score all the chosen splits together, under "both". Incidents are scored only
+    for the coder's own output (another coder's codings carry no incidents).
+    """
     gold_path = Path(gold_path)
+    splits = tuple(splits)
     everything = select(load_gold(gold_path), splits=set(splits))
-    if coder is not None and hasattr(coder, "files"):  # another coder's codings: only the reports it coded
+    other_coder = coder is not None and hasattr(coder, "files")
+    if other_coder:  # another coder's codings: only the reports it coded, no texts needed
         everything = [r for r in everything if Path(r["file"]).name in coder.files]
-    # another coder's codings need no texts
-    missing = [] if coder is not None and hasattr(coder, "files") else missing_texts(everything, gold_path.parent)
+    missing = [] if other_coder else missing_texts(everything, gold_path.parent)
     absent = {r["id"] for r in missing}
     present = [r for r in everything if r["id"] not in absent]
     coded = code_reports(present, gold_path.parent, coder)
     out: dict[str, Any] = {"missing": [r["id"] for r in missing]}
-    for split in splits:
-        reports = select(present, splits={split})
+    for split in (*splits, "both") if pooled else splits:
+        reports = present if split == "both" else select(present, splits={split})
         out[split] = {}
         for name in SLICES:
             part = select(reports, langs=slice_langs(name))
@@ -105,7 +110,7 @@ def evaluate_real(gold_path: str | Path, splits: Iterable[str] = SPLITS,
                 continue
             scores = score_reports(part, coded)
             matched = scores.pop("pairs")
-            if name == "all":
+            if name == "all" and not other_coder:
                 scores["incidents"] = incident_scores(part, coded, matched)
             out[split][name] = scores
     return out
@@ -117,9 +122,10 @@ SHOWN_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "country", "
 
 
 def format_real(result: dict[str, Any], splits: Iterable[str] = SPLITS) -> str:
-    """One table per split: a column per language slice, end-to-end and matched field accuracy."""
+    """One table per split (and "both" when pooled): a column per language slice, end-to-end and
+    matched field accuracy."""
     lines = []
-    for split in splits:
+    for split in (*splits, "both"):
         slices = result.get(split) or {}
         if not slices:
             continue
