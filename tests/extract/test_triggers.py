@@ -555,3 +555,21 @@ def test_triggers_strike_blow_up_bombing_and_bodies(analyse_text, text, phrase, 
 ])
 def test_triggers_struck_hit_blow_up_bodies_negatives(analyse_text, text, word):
     assert not _live(t for t in find_triggers(analyse_text(text)) if t.span.text.lower() == word)
+
+
+def test_search_reads_pos_of_the_sentence_slices_own_tokens():
+    """Stream owners are document token indices: a later sentence's slice must be POS-checked on
+    its own tokens (a crash on long real reports, and a wrong token's POS on short ones)."""
+    import ahocorasick
+
+    from eventcoder.extract.trigger_lexicon import Entry, Token, search
+
+    auto = ahocorasick.Automaton()
+    auto.add_word(" attack ", (" attack ", [Entry(term="attack/NOUN", weight=1.0)]))
+    auto.make_automaton()
+    lex = Lexicon({"lang": "en"}, "test")
+    sentence = [Token(40 + i, 0, 0, w, w, pos) for i, (w, pos) in
+                enumerate([("the", "DET"), ("attack", "NOUN"), ("ended", "VERB")])]
+    assert [(f, l) for f, l, _ in search(auto, sentence, lex.streams(sentence))] == [(41, 41)]
+    sentence[1].pos = "VERB"  # "they attack": the noun entry must not match the verb
+    assert search(auto, sentence, lex.streams(sentence)) == []

@@ -85,6 +85,8 @@ def search(automaton, tokens: list[Token], streams) -> list[tuple[int, int, Entr
     if automaton is None:
         return []
     found: dict[tuple[int, int, int], tuple[int, int, Entry]] = {}
+    # stream owners are Token.index values (document positions); `tokens` may be one sentence's slice
+    by_index = {t.index: t for t in tokens}
     for stream, owner in streams:
         for end_pos, (pattern, entries) in automaton.iter(stream):
             start_pos = end_pos - len(pattern) + 1
@@ -94,7 +96,8 @@ def search(automaton, tokens: list[Token], streams) -> list[tuple[int, int, Entr
                 continue
             for e in entries:
                 pos = _pattern(e.term)[1]
-                if pos and first == last and tokens[first].pos and tokens[first].pos != pos:
+                tok = by_index.get(first)
+                if pos and first == last and tok is not None and tok.pos and tok.pos != pos:
                     continue
                 found[(first, last, id(e))] = (first, last, e)
     return sorted(found.values(), key=lambda m: (m[0], m[1]))
