@@ -573,3 +573,49 @@ def test_search_reads_pos_of_the_sentence_slices_own_tokens():
     assert [(f, l) for f, l, _ in search(auto, sentence, lex.streams(sentence))] == [(41, 41)]
     sentence[1].pos = "VERB"  # "they attack": the noun entry must not match the verb
     assert search(auto, sentence, lex.streams(sentence)) == []
+
+
+def _titled(text: str, lang: str, title: str) -> Analysis:
+    doc = Document(text=text, lang=lang, title=title)
+    return Analysis(document=doc, lang=lang, sentences=split_sentences(text, lang), spacy_doc=None)
+
+
+@pytest.mark.parametrize("lang,title,text,cue", [
+    ("en", "Grocer launches hostile bid in supermarket war",
+     "The grocer said its takeover offer would win the battle for shoppers. Rival retailer shareholders "
+     "called the bid an attack on the company's customers.", "business"),
+    ("en", "Why your cloud needs a firewall strategy",
+     "Threat actors launch ransomware attacks every day. Cybersecurity teams must harden each endpoint "
+     "and encrypt every password.", "cyber"),
+    ("en", "Gulf state to buy air-defence batteries",
+     "The ministry will purchase missile interceptors in a $4 billion arms deal with an American "
+     "manufacturer, officials said. The contract covers delivery over five years.", "arms_trade"),
+    ("en", "Tanks roll down the avenue on Republic Day",
+     "Howitzers and rifles were on display in the military parade, which ended with a 21-gun salute "
+     "and a flypast. Tableaux from every state followed the march-past.", "drill"),
+    ("en", "Veterans gather for 75th anniversary of the landings",
+     "Ceremonies were held on the beaches to mark the 75th anniversary of the invasion. Veterans laid "
+     "wreaths at the memorial.", "anniversary"),
+    ("es", "Las goleadas más grandes del clásico",
+     "El equipo ganó 6-0 en su estadio. Los goles del delantero sellaron la goleada ante la afición.", "sports"),
+    ("ar", "تعادل مثير في مباراة الدوري",
+     "انتهت المباراة بتعادل بعد أن سجل اللاعب هدفين في الشوط الثاني.", "sports"),
+    ("ru", "Лучшие хет-трики РПЛ: перестрелка двух нападающих",
+     "Нападающий оформил хет-трик в дебютном матче. Болельщики клуба запомнили этот сезон.", "sports"),
+])
+def test_triggers_war_words_about_something_else_veto_the_report(lang, title, text, cue):
+    from eventcoder.extract.triggers import report_cue
+    assert report_cue(_titled(text, lang, title)) == cue
+
+
+@pytest.mark.parametrize("lang,title,text", [
+    ("en", "Suicide bomber kills 20 at football stadium",
+     "A suicide bomber blew himself up at a football match in the city stadium on Sunday, killing 20 "
+     "fans. The league suspended all games."),
+    ("en", "Gunmen kill guards at supermarket warehouse",
+     "Gunmen shot dead three guards at a supermarket warehouse on Monday, police said. The company's "
+     "shareholders and customers were told the store would close."),
+])
+def test_triggers_a_real_attack_in_a_cue_domain_is_not_vetoed(lang, title, text):
+    from eventcoder.extract.triggers import report_cue
+    assert report_cue(_titled(text, lang, title)) is None

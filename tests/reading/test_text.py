@@ -143,3 +143,17 @@ def test_text_arbitrary_bytes_give_document_or_read_error(data):
     else:
         assert doc.text.strip()
         assert doc.origin == "fuzz.txt"
+
+
+@pytest.mark.parametrize("body,title", [
+    ("WORLD> Middle East\nBlast kills six at market in northern town\n(Agencies)\nA car bomb exploded.", 
+     "Blast kills six at market in northern town"),
+    ("date 2021-03-04 By Staff Writer\nRebels seize two villages near the river\nRebels seized the villages.",
+     "Rebels seize two villages near the river"),
+    ("Police said a bomb exploded near the bus station on Monday, killing two people.\nMore details later.", None),
+    ("Troops clash with rebels\n", None),  # nothing follows: a one-line text is not a headline
+    ("ADVERTISEMENT\nShare\nUpdated: 2024-01-02 10:00\nA long first sentence.", None),
+])
+def test_text_headline_is_inferred_from_the_first_lines(body, title):
+    from eventcoder.reading.text import headline
+    assert headline(body) == title

@@ -315,16 +315,29 @@ def _report_cue(ana: Analysis) -> Optional[str]:
             + _cue_score(lex, cue, lead_toks, lead_text, lead_streams)
         if spec.get("past_year") and not _past_year(title + " " + lead_text, doc.published):
             continue
+        if spec.get("not_with_casualties") and _casualties(ana.lang, title + "\n" + lead_text):
+            continue  # an attack at a supermarket is still an attack
         if score >= spec.get("report_min", 99) and score > best_score:
             best, best_score = cue, score
     if best is None:
         return None
-    # a title that itself reports a clear act (weight >= 0.9 trigger) is not vetoed
+    # a title that itself reports a clear act (weight >= 0.9 trigger) is not vetoed, unless the
+    # title is squarely in the cue's domain ("League hat-tricks: Dominguez's shoot-out"); a
+    # bombing "at a football stadium" keeps its protection
     strong = [m for m in _drop_contained(search(lex.automaton, title_toks, lex.streams(title_toks))) if m[2].weight >= 0.9]
-    if strong and best not in ("court", "anniversary"):
+    title_in_domain = _cue_score(lex, best, title_toks, title, title_streams) >= lex.cues[best].get("report_min", 99) + 1
+    if strong and best not in ("court", "anniversary") and not title_in_domain:
         return None
     LOGGER.debug("report vetoed by negative cue %s (score %.1f)", best, best_score)
     return best
+
+
+def _casualties(lang: str, text: str) -> bool:
+    """Does the text tell of people killed or injured (the fatality lexicon's death and injury words)?"""
+    from .fatality_lexicon import _pats
+
+    pats = _pats(lang)
+    return bool(pats["killed"].search(text) or pats["injured"].search(text))
 
 
 def _in_cue_scope(lex: Lexicon, cue: str, tokens, root) -> bool:

@@ -8,6 +8,7 @@ short texts.
 from __future__ import annotations
 
 import codecs
+import re
 import logging
 import unicodedata
 from typing import BinaryIO, Iterator, Optional
@@ -160,13 +161,40 @@ def document_from_text(text: str, origin: str) -> Document:
         log.warning("%s: DATE %r is not a date; published left empty", origin, fields["date"])
     return Document(
         text=body,
-        title=fields.get("title"),
+        title=fields.get("title") or headline(body),
         source=fields.get("source"),
         url=fields.get("url"),
         lang=normalise_lang(fields.get("lang")),
         published=published,
         origin=origin,
     )
+
+
+_HEADLINE_LINES = 3  # a headline is one of the first lines (after a section label or an ad marker)
+_HEADLINE_MAX = 160
+# lines that are page furniture, not a headline: date stamps, bylines, update notes, labels
+_NOT_HEADLINE = re.compile(r"(?i)^(?:date\s+\d{4}|by\s|updated|published|posted|reviewed\s+on|last\s+modified|"
+                           r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|admin\b|blog\b|advertisement|share\b|home\s*[>»])")
+
+
+def headline(body: str) -> Optional[str]:
+    """The headline a pasted or scraped article starts with, when it has no TITLE header.
+
+    The first of the first three non-empty lines that looks like a headline: 4 to 30 words,
+    at most 160 characters, not ending like a sentence of running text (., :, ;, ,), and
+    followed by more text. Section labels ("WORLD> Middle East") and ad markers are too short.
+    The text itself is not changed (offsets stay valid); the title only feeds report-level cues.
+    """
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    for line in lines[:_HEADLINE_LINES]:
+        words = line.split()
+        if line is lines[-1]:
+            return None
+        if _NOT_HEADLINE.match(line):
+            continue
+        if 4 <= len(words) <= 30 and len(line) <= _HEADLINE_MAX and not line.endswith((".", ":", ";", ",")):
+            return line
+    return None
 
 
 def parse_text(
