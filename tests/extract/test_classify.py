@@ -117,6 +117,22 @@ RANKING_CASES = [
     ("Abduction/forced disappearance", "Men in plain clothes detained an activist and took him to an undisclosed location."),
     # looting on its own vs during an attack
     ("Attack", "Gunmen shot dead four residents and looted their shops in Zurmi."),
+    # demonstrators who storm or burn a building riot, even when the police then shoot;
+    # stones or burning tyres leave lethal police force Excessive force
+    ("Violent demonstration", "Protesters stormed the provincial assembly in Kandy and set part of it ablaze; "
+                              "police opened fire, killing three."),
+    ("Violent demonstration", "Thousands of demonstrators broke into the governor's residence in Mombasa before "
+                              "soldiers shot dead two of them."),
+    ("Excessive force against protesters", "Police opened fire on protesters burning tyres on a road in Kisumu, "
+                                           "killing two."),
+    # intercepted with no one hurt -> Disrupted weapons use; a strike that hurt people stays a strike
+    ("Disrupted weapons use", "A rocket fired towards Ashkelon was intercepted by air defences on Monday. "
+                              "No injuries were reported."),
+    ("Disrupted weapons use", "Air defences shot down two drones over Belgorod overnight, the governor said."),
+    ("Shelling/artillery/missile attack", "Rockets fired from Gaza struck a house in Sderot, wounding two "
+                                          "residents; a third rocket was intercepted."),
+    ("Shelling/artillery/missile attack", "Militants fired a barrage of rockets at Sderot, killing one woman, "
+                                          "and air defences intercepted several of them."),
 ]
 
 

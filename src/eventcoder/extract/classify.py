@@ -46,6 +46,10 @@ MOB = "Mob violence"
 CLASH = "Armed clash"
 NVT = "Non-violent transfer of territory"
 HQ = "Headquarters or base established"
+LOOT = "Looting/property destruction"
+DWU = "Disrupted weapons use"
+#: remote strikes that an interception turns into Disrupted weapons use
+INTERCEPTABLE = ("Shelling/artillery/missile attack", "Air/drone strike")
 
 
 def report_negative_cue(ana: Analysis) -> Optional[str]:
@@ -70,11 +74,14 @@ def _noisy_or(weights) -> float:
 class _Evidence:
     """Live triggers of one candidate event grouped by sub-type."""
 
-    def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False):
+    def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False,
+                 takeover: bool = False):
         #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
         self.killings = killings
         #: a clear Other trigger names a coup (classify.yaml `coup`)
         self.coup = coup
+        #: demonstrators stormed or burned a building (classify.yaml `riot_takeover`)
+        self.takeover = takeover
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -118,6 +125,10 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     # -- protests and riots (§1.3, §1.4): who used violence, and how much
     if demo or ev.present(EFAP) or ev.present(PWI):
         if not strong_battle or demo:
+            # demonstrators who storm or burn buildings riot even when the police then shoot;
+            # Excessive force is lethal force against a crowd that was not (seriously) violent
+            if ev.takeover and (ev.present(VD) or (demo and ev.present(LOOT))):
+                return VD, {VD, PROTEST, CLASH, LOOT, EFAP, "Attack"}
             if ev.present(EFAP) or (demo and lethal):
                 return EFAP, {EFAP, PROTEST, "Attack", PWI}
             if ev.present(VD) or (demo and CLASH in present):
@@ -214,6 +225,18 @@ def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) 
     return bool(told.value or told.injured)
 
 
+def _intercepted_harmlessly(ev: _Evidence, ana: Analysis, live: list[Trigger]) -> bool:
+    """An interception word (classify.yaml `interception`) and no one killed or hurt in the
+    sentences that tell the strike."""
+    from .fatalities import count_fatalities
+
+    words = tuple(load_cues(ana.lang, "classify").get("interception", ()))
+    if not ev.present(DWU) or not any(t.sub_event_type == DWU and find_cues(t.span.text, words) for t in live):
+        return False
+    told = count_fatalities(ana, sorted({t.sentence for t in live}))
+    return not told.value and not told.injured
+
+
 def classify(triggers: list[Trigger], ana: Analysis,
              sentences: list[int]) -> Optional[tuple[str, str, float, list[Trigger]]]:
     """(event_type, sub_event_type, confidence, supporting triggers) of one candidate event.
@@ -233,8 +256,14 @@ def classify(triggers: list[Trigger], ana: Analysis,
     coup_words = tuple(load_cues(ana.lang, "classify").get("coup", ()))
     coup = any(t.sub_event_type == "Other" and t.score >= 0.8 and find_cues(t.span.text, coup_words)
                for t in live)
-    ev = _Evidence(live, _killings(live, ana), coup)
+    takeover_words = tuple(load_cues(ana.lang, "classify").get("riot_takeover", ()))
+    takeover = any(t.sub_event_type in (VD, LOOT) and find_cues(t.span.text, takeover_words) for t in live)
+    ev = _Evidence(live, _killings(live, ana), coup, takeover)
     sub, support = _decide(ev)
+    if sub in INTERCEPTABLE and _intercepted_harmlessly(ev, ana, live):
+        # "a rocket fired from Gaza was intercepted; no injuries were reported": the weapon was
+        # stopped, nothing it did is coded (Disrupted weapons use, codebook §1.7)
+        sub, support = DWU, {DWU, sub}
     if sub is None and _attack_with_casualties(ev, ana, sorted({t.sentence for t in live})):
         # "an attack near X left 7 dead", "the toll from Sunday's attack rose to 15": a weak
         # attack word with reported deaths or injuries in its own sentence is an attack
