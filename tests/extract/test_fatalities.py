@@ -124,6 +124,20 @@ def test_fatalities_other_languages_zero_has_span(analyse_text, text, lang):
     ("The rebels said they ambushed a convoy, killing six soldiers. The army denied that any ambush took place.", 0),
     # bodies from old graves are not deaths of this event
     ("Searchers found 9 bodies in a mass grave behind the farm on Friday, prosecutors said.", 0),
+    # a part of the toll told after it is not a lower conflicting figure
+    ("A car bomb killed at least 12 people at a market in Kano on Monday, police said. "
+     "Six of them died in hospital, a doctor said.", 12),
+    ("Gunmen killed 10 people in a village near Gusau on Sunday. A local chief said the dead "
+     "included a teacher and his son, and that a guard was killed at the gate.", 10),
+    ("An explosion killed 7 people on a bus in Quetta, officials said. The driver was killed instantly.", 7),
+    # two totals from two sources still conflict: the lowest is kept
+    ("A blast killed nine people at the shrine, police said. Hospital officials said 14 bodies had been brought in.", 9),
+    ("Police said 11 people died in the attack. A rights group said 8 people were killed.", 8),
+    # a war's running toll is background, not the event's
+    ("A drone strike killed four fighters near Marib on Sunday, officials said. The war has killed more "
+     "than 150,000 people since 2014.", 4),
+    ("Gunmen shot dead three farmers near Bokkos. Attacks in the region have claimed hundreds of lives "
+     "over the past two years.", 3),
 ])
 def test_fatalities_conflict_rules(analyse_text, text, value):
     ana = analyse_text(text)

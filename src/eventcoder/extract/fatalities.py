@@ -48,6 +48,7 @@ class _Mention:
     weak: bool = False  # "the men", "two of the dead": refers back to victims counted elsewhere
     groups: frozenset = frozenset()  # victim groups named in the span (state, armed, civilians)
     claim: bool = False  # the claimant's own figure ("X claimed the attack, saying it killed 30")
+    generic: Optional[bool] = None  # a total with no particular victims; None: the language does not tell
 
 
 def _cues(ana: Analysis, index: int) -> list[tuple[str, int, int]]:
@@ -164,9 +165,20 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span)))
             claim = bool(p["claim"].search(text[sent.start:s]))
             out.append(_Mention(kind, value, s, e, low, high, additive=additive, weak=weak,
-                                groups=_groups(span, lang), claim=claim))
+                                groups=_groups(span, lang), claim=claim, generic=_generic(span, lang)))
             consumed = max(consumed, e)
     return out
+
+
+def _generic(span: str, lang: str) -> Optional[bool]:
+    """Is the victim phrase a total with no particular victims (fatalities.yaml `generic_victims`)?
+    None when the language's lexicon has no such list (then conflicting figures keep the lowest)."""
+    allowed = _lex(lang).get("generic_victims")
+    if not allowed:
+        return None
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", span)}
+    words = {w for w in words if parse_number(w, lang) is None}
+    return words <= {str(a).lower() for a in allowed}
 
 
 def _combine(mentions: list[_Mention], summed: frozenset = frozenset()) -> tuple[Optional[_Mention], list[_Mention], str]:
@@ -198,6 +210,10 @@ def _combine(mentions: list[_Mention], summed: frozenset = frozenset()) -> tuple
             seen.add(m.value)
             groups |= m.groups
             how = "sum of separately reported groups"
+        elif m.generic is False and m.value < total.value and (not groups or not m.groups - groups):
+            # a part of the toll told after it ("two soldiers", "a guard", "six of them"): not a
+            # new count; a total naming no group covers every group
+            continue
         else:
             if m.value < total.value:
                 total, used = _Mention(m.kind, m.value, m.start, m.end, m.low, m.high), [m]
@@ -211,6 +227,7 @@ def _event_sentences(ana: Analysis, sentences: list[int]) -> list[int]:
     """The trigger sentence and those others that do not tell another incident.
 
     A sentence is left out when it says so ("Separately, ...", "In another attack"), when it
+    tells a war's running toll ("The conflict has killed 10,000 since 2015": `aggregate`), when it
     is background (`dates.background_cue`), or when it names its own day and that day is not the
     event's ("On Tuesday, ..." beside an event of Monday), unless it updates the toll.
     """
@@ -221,7 +238,7 @@ def _event_sentences(ana: Analysis, sentences: list[int]) -> list[int]:
     kept = valid[:1]
     for i in valid[1:]:
         text = ana.sentences[i].text
-        if p["other_event"].search(text) or dates_x.background_cue(ana, i):
+        if p["other_event"].search(text) or p["aggregate"].search(text) or dates_x.background_cue(ana, i):
             continue
         days = dates_x.sentence_dates(ana, i)
         if days and day not in days and not (p["toll"].search(text) and p["toll_update"].search(text)):
