@@ -615,7 +615,26 @@ def test_triggers_war_words_about_something_else_veto_the_report(lang, title, te
     ("en", "Gunmen kill guards at supermarket warehouse",
      "Gunmen shot dead three guards at a supermarket warehouse on Monday, police said. The company's "
      "shareholders and customers were told the store would close."),
+    # no headline; the first sentence tells a clear act, the rest is about football
+    ("en", None,
+     "Police arrested two men after a coach was shot outside a sports club on Friday. He had been coaching "
+     "a youth football team at the stadium; the league's fixtures were called off and the club's players, "
+     "fans and the team's striker held a vigil."),
+    # "storm" the verb is not the weather
+    ("en", "Police fire on demonstrators trying to storm parliament",
+     "Police fired live rounds at demonstrators who tried to storm the parliament in the capital, witnesses said."),
+    # a protest marking an anniversary is news
+    ("en", "Police fire tear gas at protesters marking the anniversary of the 1990 rally",
+     "Police fired tear gas at hundreds of protesters in the capital on Monday to disperse a march marking "
+     "the 35th anniversary of the 1990 pro-democracy rally; organisers laid wreaths at the memorial."),
 ])
-def test_triggers_a_real_attack_in_a_cue_domain_is_not_vetoed(lang, title, text):
+def test_triggers_a_real_attack_in_a_cue_domain_is_not_vetoed(analyse_text, lang, title, text):
     from eventcoder.extract.triggers import report_cue
-    assert report_cue(_titled(text, lang, title)) is None
+    assert report_cue(analyse_text(text, title=title) if title else analyse_text(text)) is None
+
+
+def test_triggers_a_film_review_headline_keeps_the_veto_over_a_plot_ambush(analyse_text):
+    from eventcoder.extract.triggers import report_cue
+    text = ("Half an hour into the film, a convoy of soldiers is ambushed in a riverbed and the director stages "
+            "the firefight with a handheld camera. The cinema audience gasped at the premiere.")
+    assert report_cue(analyse_text(text, title="Review: 'Dust Road' is a gripping war film")) == "film"

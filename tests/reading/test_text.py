@@ -153,6 +153,8 @@ def test_text_arbitrary_bytes_give_document_or_read_error(data):
     ("Police said a bomb exploded near the bus station on Monday, killing two people.\nMore details later.", None),
     ("Troops clash with rebels\n", None),  # nothing follows: a one-line text is not a headline
     ("ADVERTISEMENT\nShare\nUpdated: 2024-01-02 10:00\nA long first sentence.", None),
+    ("Listen 1 min Comment on this story Gift Article Share\nSoldiers repel attack on border post\nText.",
+     "Soldiers repel attack on border post"),
 ])
 def test_text_headline_is_inferred_from_the_first_lines(body, title):
     from eventcoder.reading.text import headline

@@ -328,8 +328,35 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     title_in_domain = _cue_score(lex, best, title_toks, title, title_streams) >= lex.cues[best].get("report_min", 99) + 1
     if strong and best not in ("court", "anniversary") and not title_in_domain:
         return None
+    protects = lex.cues[best].get("lead_protects")
+    # any clear act protects unless the headline says what the text is ("Review: ... war film");
+    # acts of listed types (a protest marking an anniversary) protect whatever the headline says
+    in_domain = _cue_score(lex, best, title_toks, title, title_streams) >= lex.cues[best].get("sentence_min", 99)
+    if (protects is not True or not in_domain) and _lead_protects(lex, ana, protects, all_toks):
+        return None
     LOGGER.debug("report vetoed by negative cue %s (score %.1f)", best, best_score)
     return best
+
+
+#: weight of a lexicon act in the first sentence that keeps a lead_protects cue from vetoing
+LEAD_ACT = 0.8
+
+
+def _lead_protects(lex: Lexicon, ana: Analysis, types, all_toks) -> bool:
+    """Does the first body sentence (after a headline line) tell a clear act (a lexicon act of
+    weight >= LEAD_ACT, of one of `types` event types when a list is given)? A detective "shot four
+    times while coaching a youth football team" is news, whatever the rest says of football."""
+    if not types or not ana.sentences:
+        return False
+    title = (ana.document.title or "").strip()
+    first = ana.sentences[1 if title and ana.sentences[0].text.strip() == title and len(ana.sentences) > 1 else 0]
+    toks = [t for t in all_toks if first.start <= t.start < first.end]
+    for _, _, entry in _drop_contained(search(lex.automaton, toks, lex.streams(toks))):
+        if entry.weight < LEAD_ACT or not entry.sub_event_type:
+            continue
+        if types is True or SUB_TO_TYPE.get(entry.sub_event_type) in types:
+            return True
+    return False
 
 
 def _casualties(lang: str, text: str) -> bool:

@@ -174,7 +174,8 @@ _HEADLINE_LINES = 3  # a headline is one of the first lines (after a section lab
 _HEADLINE_MAX = 160
 # lines that are page furniture, not a headline: date stamps, bylines, update notes, labels
 _NOT_HEADLINE = re.compile(r"(?i)^(?:date\s+\d{4}|by\s|updated|published|posted|reviewed\s+on|last\s+modified|"
-                           r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|admin\b|blog\b|advertisement|share\b|home\s*[>»])")
+                           r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}\b|admin\b|blog\b|advertisement|share\b|listen\b|"
+                           r"comment|sign\s+in|subscribe|skip\s+to|menu\b|home\s*[>»])")
 
 
 def headline(body: str) -> Optional[str]:
