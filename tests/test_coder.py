@@ -82,3 +82,11 @@ def test_coder_batch_turns_a_crash_into_a_failure(monkeypatch):
     out = list(code_documents([bad, good]))
     assert isinstance(out[0], Failure) and out[0].code == "E500" and "boom" in out[0].message
     assert out[1].document.origin == "good.txt" and out[1].events
+
+
+def test_coder_an_event_located_only_to_its_country_is_not_emitted(caplog):
+    """Codebook §3: ACLED records no country-level events (before, such events were emitted)."""
+    caplog.set_level("INFO")
+    _, events = _code("Gunmen shot dead two men in Afghanistan on Monday, officials said.")
+    assert events == []
+    assert "unlocatable" in caplog.text

@@ -4,7 +4,8 @@ For one Analysis: report-level veto (film review, sports match, drill...) -> tri
 `segment.segment` (which sentences tell which incident, background or new) -> per incident:
 sub-type (ranking rules), place, date, sources, certainty, actors, fatalities -> aggregation and
 the choice of the main event (`segment.py`). Incidents that cannot be located even to a country
-are not emitted (codebook §3 "unlocatable"), and the reason is logged.
+are not emitted, nor those located only to their country (codebook §3 "unlocatable": ACLED
+records no country-level events); the reason is logged.
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ class Coder:
             if decided is None:
                 continue
             event = self._code_segment(ana, seg, decided, places)
-            if event.country is None:
+            if event.country is None or not event.location:
                 LOGGER.info("%s: %s in sentence %d is unlocatable: not emitted (%s)", doc.doc_id,
                             event.sub_event_type, seg.sentences[0], event.reasons.get("location"))
                 continue
