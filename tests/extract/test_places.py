@@ -356,3 +356,21 @@ def test_places_admin2_of_a_country_not_in_the_report_is_dropped(analyse_text):
     assert "Dadhar" not in names
     names = [p.name for p in find_places(analyse_text("Gunmen attacked farmers in Kachhi district on Monday."))]
     assert "Dadhar" in names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, clash, country", [
+    ("Gunmen killed four people at a party in Salvatierra, Guanajuato, on Christmas Eve, Mexican officials said. "
+     "Mexico's security ministry said the attackers fled towards Celaya. Guanajuato is Mexico's most violent state.",
+     "en", "Christmas", "Mexico"),
+    ("Un enfrentamiento en la zona Sur de Uruapan, Michoacán, dejó tres muertos, informó la fiscalía de México. "
+     "Los agresores huyeron hacia Tepalcatepec, en Michoacán, México.", "es", "Sur", "Mexico"),
+    ("Police said three attackers were killed at a checkpoint near Cherkessk in Russia. Russian officials said "
+     "the gunmen came from Mara; Russia's investigators opened a case in Russia's Karachay-Cherkessia region.",
+     "en", "Mara", "Russia"),
+])
+def test_places_a_foreign_name_clash_in_a_report_about_one_country_is_dropped(analyse_text, text, lang, clash,
+                                                                               country):
+    places = find_places(analyse_text(text, lang=lang))
+    assert {p.country for p in places} == {country}
+    assert not [p for p in places if p.span is not None and p.span.text == clash]

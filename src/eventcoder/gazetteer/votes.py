@@ -13,6 +13,11 @@ from .lookup import Candidate, get_gazetteer
 from .mentions import Mention
 
 FOREIGN_MIN_POP = 50_000
+#: a report is about one country when it has this many votes and this many times the votes of
+#: another country: an uncurated place there under FOREIGN_CITY_POP is then a name clash
+DOMINANT_MIN = 4
+DOMINANT_RATIO = 3
+FOREIGN_CITY_POP = 500_000
 # a short country name two states share: a mention votes for both ("Congo": Republic of Congo and the DRC)
 _SHARED_NAMES = {"congo": ("CD",), "the congo": ("CD",)}
 
@@ -42,9 +47,18 @@ def context_countries(ana: Analysis, mentions: list[Mention]) -> Counter:
 
 
 def foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
-    """A small, uncurated town in a country nothing else in the report points to ("Levant", Maine)."""
-    if best.curated or best.population >= FOREIGN_MIN_POP or best.kind == "admin1":
+    """A name clash: a small, uncurated town in a country nothing else in the report points to
+    ("Levant", Maine), or any uncurated place but a big city in a country the report barely
+    mentions beside the one it is about ("Sur" (Oman), "Mara" (Tanzania) and "Christmas" (US) in
+    reports about Mexico and Russia)."""
+    if best.curated:
         return False
     support = ctx[best.iso2] - ctx[(m.text.lower(), best.iso2)]
-    others = any(isinstance(k, str) and k != best.iso2 and v > 0 for k, v in ctx.items())
-    return support <= 0 and others
+    votes = {k: v for k, v in ctx.items() if isinstance(k, str) and k != best.iso2 and v > 0}
+    dominant = max(votes.values(), default=0)
+    big_city = best.kind == "place" and best.population >= FOREIGN_CITY_POP
+    if dominant >= DOMINANT_MIN and support * DOMINANT_RATIO < dominant and not big_city:
+        return True
+    if best.population >= FOREIGN_MIN_POP or best.kind == "admin1":
+        return False
+    return support <= 0 and bool(votes)
