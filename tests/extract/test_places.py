@@ -374,3 +374,12 @@ def test_places_a_foreign_name_clash_in_a_report_about_one_country_is_dropped(an
     places = find_places(analyse_text(text, lang=lang))
     assert {p.country for p in places} == {country}
     assert not [p for p in places if p.span is not None and p.span.text == clash]
+
+
+@pytest.mark.model
+def test_places_demonyms_of_foreign_forces_do_not_outvote_the_named_places(analyse_text):
+    text = ("Russian missiles struck Kostiantynivka on Monday, killing two people, Ukrainian officials said. "
+            "Russian forces have shelled the town for weeks; Russian drones also hit a depot, and Russian "
+            "officials did not comment. Russian troops are advancing nearby.")
+    places = find_places(analyse_text(text))
+    assert any(p.span is not None and p.span.text == "Kostiantynivka" and p.country == "Ukraine" for p in places)

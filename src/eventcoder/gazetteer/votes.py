@@ -27,10 +27,13 @@ def context_countries(ana: Analysis, mentions: list[Mention]) -> Counter:
     for m in mentions:
         if m.country:
             ctx[m.country.iso2] += 2
+            if not m.demonym:  # "Rwandan troops" abroad say little of where the report is
+                ctx[("named", m.country.iso2)] += 2
             for iso2 in _SHARED_NAMES.get(m.text.lower(), ()):
                 ctx[iso2] += 2  # "GOMA, Congo (AP)": AP's "Congo" is mostly the DRC
         elif len({c.iso2 for c in m.candidates}) == 1 and m.candidates[0].iso2:
             ctx[m.candidates[0].iso2] += 1
+            ctx[("named", m.candidates[0].iso2)] += 1
             ctx[(m.text.lower(), m.candidates[0].iso2)] += 1  # its own vote, see foreign_clash
     if ana.dateline_place:
         parts = [p.strip() for p in ana.dateline_place.split(",")]
@@ -53,9 +56,12 @@ def foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
     reports about Mexico and Russia)."""
     if best.curated:
         return False
-    support = ctx[best.iso2] - ctx[(m.text.lower(), best.iso2)]
+    own = ctx[(m.text.lower(), best.iso2)]
+    support = ctx[best.iso2] - own
     votes = {k: v for k, v in ctx.items() if isinstance(k, str) and k != best.iso2 and v > 0}
-    dominant = max(votes.values(), default=0)
+    # dominance counts names of countries and places, not demonyms ("Russian missiles" in Ukraine)
+    dominant = max((v for k, v in ctx.items() if isinstance(k, tuple) and k[0] == "named" and k[1] != best.iso2),
+                   default=0)
     big_city = best.kind == "place" and best.population >= FOREIGN_CITY_POP
     if dominant >= DOMINANT_MIN and support * DOMINANT_RATIO < dominant and not big_city:
         return True
