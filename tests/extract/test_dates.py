@@ -205,3 +205,20 @@ def test_dates_relative_phrases_other_languages(analyse_text, text, lang, date, 
 def test_dates_background_cue_other_languages(analyse_text, text, lang, cue):
     span = background_cue(analyse_text(text, published="2025-03-14", lang=lang), 0)
     assert span is not None and span.text == cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,published,date", [
+    # a date stamped on the page beside the day the text tells
+    ("Updated: 2024-03-14 11:35 A bomb exploded at a market in Kano on Wednesday, killing four people.",
+     "2024-03-14", dt.date(2024, 3, 13)),
+    ("date 2024-03-14 By Staff Reporter Gunmen attacked a village near Gusau on Tuesday night, residents said.",
+     "2024-03-14", dt.date(2024, 3, 12)),
+    ("March 14, 2024 Police said rebels ambushed a convoy near Beni yesterday, killing six soldiers.",
+     "2024-03-14", dt.date(2024, 3, 13)),
+    # the report's own date told as the event's day, with nothing else, stays
+    ("Gunmen attacked a village near Gusau on March 14, 2024, residents said.", "2024-03-14", dt.date(2024, 3, 14)),
+])
+def test_dates_a_page_stamp_never_beats_the_day_the_text_tells(analyse_text, text, published, date):
+    ana = analyse_text(text, published=published)
+    assert event_date(ana, [0]).date == date

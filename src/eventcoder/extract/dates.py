@@ -252,6 +252,15 @@ def _resolve(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date], lang: 
         c.background = kind == "last_month"
 
 
+#: a date stamped on the page rather than told by the text
+_STAMP_BEFORE = re.compile(r"(?i)(?:^|\b)(?:date|dated|updated|published|posted|first\s+published|last\s+modified|"
+                           r"last\s+updated|submitted\s+on|reviewed\s+on)\s*:?\s*(?:on\s+)?$")
+_STAMP_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+#: date phrases that name the day by the calendar, and those that count from the report's date
+_ABSOLUTE = ("iso", "mdy", "dmy", "numeric")
+_RELATIVE = ("weekday", "night", "yesterday", "day_before_yesterday", "overnight", "today")
+
+
 def _find(ana: Analysis, index: int) -> list[_Cand]:
     """Every date phrase in sentence `index`, longest first on overlaps, in text order."""
     sent = ana.sentences[index]
@@ -269,6 +278,9 @@ def _find(ana: Analysis, index: int) -> list[_Cand]:
             continue
         if cand.start < head.end or (cand.start < 80 and re.match(r"\s*\)?\s*(?:\([^)]{0,30}\)|[—–:-])", ana.text[cand.end:])):
             continue  # the dateline's date is the anchor, not the event's date
+        if _STAMP_BEFORE.search(ana.text[max(sent.start, cand.start - 25):cand.start]) or \
+                _STAMP_AFTER.match(ana.text[cand.end:cand.end + 12]):
+            continue  # page furniture ("date 2019-05-10", "Updated: ... 11:35"): the report's date
         if cand.kind not in _REFS:
             _resolve(cand, m, lex, anchor, ana.lang)
             if cand.date and anchor and (anchor - cand.date).days > BACKGROUND_DAYS:
@@ -298,6 +310,11 @@ def _candidates(ana: Analysis, index: int) -> list[_Cand]:
         if c.kind in _REFS:
             _resolve_ref(ana, index, c)
     cands = [c for c in cands if c.date or c.background]
+    anchor = ana.anchor_date
+    if anchor and any(c.kind in _RELATIVE and c.date and c.date != anchor for c in cands):
+        # "Updated Sept. 7 ... bomber struck on Saturday": the report's own date beside a day the
+        # text counts from it is the page's date, not the event's
+        cands = [c for c in cands if not (c.kind in _ABSOLUTE and c.date == anchor)]
     if any(c.kind not in ("overnight", "today") and not c.statement and not c.background for c in cands):
         cands = [c for c in cands if c.kind not in ("overnight", "today") or c.statement]  # a named day wins
     return cands
