@@ -383,3 +383,20 @@ def test_places_demonyms_of_foreign_forces_do_not_outvote_the_named_places(analy
             "officials did not comment. Russian troops are advancing nearby.")
     places = find_places(analyse_text(text))
     assert any(p.span is not None and p.span.text == "Kostiantynivka" and p.country == "Ukraine" for p in places)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, name", [
+    ("Police in Kenya fired on demonstrators trying to storm parliament, killing two.", "en", "Nairobi"),
+    ("Soldiers surrounded the presidential palace in Niger early on Wednesday.", "en", "Niamey"),
+    ("Des manifestants ont envahi l'Assemblée nationale du Sénégal jeudi.", "fr", "Dakar"),
+])
+def test_places_national_institutions_place_the_event_in_the_capital(analyse_text, text, lang, name):
+    place = _event(analyse_text, text, lang=lang)[2]
+    assert place.name == name and place.geo_precision == 1 and place.modifier == "capital"
+
+
+@pytest.mark.model
+def test_places_the_capital_is_not_used_when_a_town_is_named(analyse_text):
+    place = _event(analyse_text, "Protesters marched on the regional parliament in Kisumu, Kenya, on Monday.")[2]
+    assert place.name == "Kisumu"

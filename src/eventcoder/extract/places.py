@@ -24,6 +24,7 @@ from ..gazetteer.votes import context_countries as _context_countries, foreign_c
 from ..gazetteer.lookup import Candidate
 from ..gazetteer.mentions import Mention, scan, stopwords
 from .base import Analysis, Place
+from .capitals import capital_place
 
 LOGGER = logging.getLogger(__name__)
 
@@ -358,6 +359,9 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     known += [p for p in places if p.modifier == "dateline" and p.country]
     if known:
         c = known[0]
+        capital = capital_place(ana, sentences, c.iso3 or c.country)  # "stormed parliament"
+        if capital is not None:
+            return capital
         return Place(span=None, name="", country=c.country, iso3=c.iso3,
                      reason="only the country is known")
     return Place(span=None, name="", reason="no place found in the event sentences or dateline")
