@@ -1,13 +1,15 @@
-"""Cross-report merging: similarity, blocking, constraints, canonical record, background, dedup scores."""
+"""Cross-report merging: scores, blocking, constraints, canonical record, background, order, dedup scores."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
 from eventcoder import merge
 from eventcoder.dedup_eval import bcubed, evaluate_dedup, pairwise
-from eventcoder.schema import Event
+from eventcoder.merge import blocking, profiles_for
+from eventcoder.schema import Document, Event
 
 
 def ev(event_id, doc_id, **fields) -> Event:
@@ -17,6 +19,10 @@ def ev(event_id, doc_id, **fields) -> Event:
                 latitude=2.0469, longitude=45.3182, geo_precision=1, fatalities=7, source=doc_id.upper())
     base.update(fields)
     return Event(event_id=event_id, doc_id=doc_id, **base)
+
+
+def groups(result) -> list[list[str]]:
+    return sorted(inc.event_ids for inc in result.incidents)
 
 
 def test_same_event_in_three_reports_is_one_incident_with_a_conservative_record():
@@ -30,33 +36,35 @@ def test_same_event_in_three_reports_is_one_incident_with_a_conservative_record(
     assert inc.event_ids == ["a1", "b1", "c1"]
     c = inc.canonical
     assert (c.fatalities, c.fatalities_low, c.fatalities_high) == (5, 5, 11)
+    assert "lowest" in c.reasons["fatalities"]
     assert c.event_date == dt.date(2025, 3, 13) and c.location == "Mogadishu" and c.actor1 == "Al Shabaab"
     assert c.source == "A; B; C" and c.source_chain == ["A", "Police"]
-    assert c.incident_id == inc.incident_id == c.event_id
+    assert c.incident_id == inc.incident_id == c.event_id == merge.incident_id_for(["a1", "b1", "c1"])
+    assert {result.joins[e]["with"] for e in inc.event_ids} <= {"a1", "b1", "c1"}
 
 
 def test_events_of_one_report_are_never_merged():
     events = [ev("a1", "a"), ev("a2", "a"), ev("b1", "b")]
-    result = merge.cluster(events)
-    groups = sorted(inc.event_ids for inc in result.incidents)
-    assert groups == [["a1", "b1"], ["a2"]]
+    assert groups(merge.cluster(events)) == [["a1", "b1"], ["a2"]]
 
 
-def test_different_country_place_date_or_family_stay_apart():
+def test_different_country_place_date_or_type_stay_apart():
     a = ev("a1", "a")
     others = [ev("b1", "b", country="Kenya"), ev("c1", "c", event_date=dt.date(2025, 3, 25)),
               ev("d1", "d", latitude=4.5, longitude=45.0, location="Beledweyne", admin2="Beledweyne",
                  admin1="Hiraan"),
-              ev("e1", "e", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Somalia)")]
+              ev("e1", "e", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Somalia)"),
+              ev("f1", "f", event_date=dt.date(2025, 3, 15)),  # two days later, no evidence of one story
+              ev("g1", "g", sub_event_type="Remote explosive/landmine/IED")]  # another kind, same day and place
     assert all(len(inc.event_ids) == 1 for inc in merge.cluster([a, *others]).incidents)
     assert merge.similarity(a, others[2]) == 0.0  # > MAX_KM apart
 
 
 def test_candidate_pairs_stay_in_blocks_and_window():
     events = [ev(f"x{i}", f"d{i}", event_date=dt.date(2025, 1, 1) + dt.timedelta(days=10 * i)) for i in range(50)]
-    assert list(merge.candidate_pairs(events)) == []
+    assert list(blocking.candidate_pairs(profiles_for(events))) == []
     events += [ev("y", "dy", event_date=dt.date(2025, 1, 2))]
-    assert list(merge.candidate_pairs(events)) == [(0, 50)]
+    assert list(blocking.candidate_pairs(profiles_for(events))) == [(0, 50)]
 
 
 def test_background_links_but_never_creates():
@@ -65,14 +73,64 @@ def test_background_links_but_never_creates():
     result = merge.cluster([ev("a1", "a"), lone, linked])
     assert [inc.event_ids for inc in result.incidents] == [["a1"]]
     assert result.links == {"bg2": result.incidents[0].incident_id}
+    assert result.joins["bg2"]["role"] == "background" and result.joins["bg2"]["with"] == "a1"
+    assert "bg1" not in result.assignment()
 
 
-def test_incremental_join_keeps_existing_ids():
-    first = merge.cluster([ev("a1", "a"), ev("k1", "k", country="Kenya")])
-    ids = {inc.event_ids[0]: inc.incident_id for inc in first.incidents}
-    stored = [ev("a1", "a", incident_id=ids["a1"]), ev("k1", "k", country="Kenya", incident_id=ids["k1"])]
-    second = merge.cluster(stored + [ev("b1", "b", fatalities=9)])
-    assert [(inc.incident_id, inc.event_ids) for inc in second.incidents] == [(ids["a1"], ["a1", "b1"])]
+STORY = ("Gunmen stormed the Lido Beach hotel in Mogadishu late on Thursday and held guests hostage for hours, "
+         "police officer Abdikadir Hassan said. \u201cThey came in firing at everyone sitting on the terrace,\u201d "
+         "said Hodan Warsame, a waitress who hid in the kitchen. The siege ended at dawn when special forces "
+         "stormed the building; 37 people were wounded.")
+REWRITE = ("Hostage siege at Mogadishu beach hotel: gunmen held guests at the Lido Beach hotel for hours, "
+           "according to police officer Abdikadir Hassan. \u201cThey came in firing at everyone sitting on the "
+           "terrace,\u201d waitress Hodan Warsame told reporters. Special forces ended the siege at dawn.")
+OTHER = ("A car bomb exploded near a checkpoint in Mogadishu on Thursday, killing several soldiers, "
+         "a military spokesman said. The blast damaged shops along the road.")
+
+
+def test_an_undated_report_joins_only_on_evidence_and_takes_the_incident_date():
+    dated = ev("a1", "a", sub_event_type="Attack", event_type="Violence against civilians")
+    undated = ev("b1", "b", sub_event_type="Attack", event_type="Violence against civilians", event_date=None,
+                 time_precision=None, fatalities=9)
+    docs = {"a": Document(text=STORY, doc_id="a", published=dt.date(2025, 3, 14)),
+            "b": Document(text=REWRITE, doc_id="b")}
+    result = merge.cluster([dated, undated], documents=docs)
+    assert groups(result) == [["a1", "b1"]]
+    join = result.joins["b1"]
+    assert join["date_from_incident"]["date"] == "2025-03-13"
+    assert "undated" in join["date_from_incident"]["reason"]
+    assert "abdikadir hassan" in join["evidence"]["names"] and join["evidence"]["quotes"] >= 4
+    # the same events with another story's text: nothing says they are one event
+    docs["b"] = Document(text=OTHER, doc_id="b")
+    assert groups(merge.cluster([dated, undated], documents=docs)) == [["a1"], ["b1"]]
+    # and without any text, an undated event stays on its own
+    assert groups(merge.cluster([dated, undated])) == [["a1"], ["b1"]]
+
+
+def test_a_rewrite_coded_in_another_country_still_joins():
+    a = ev("a1", "a", sub_event_type="Attack", event_type="Violence against civilians")
+    b = ev("b1", "b", sub_event_type="Attack", event_type="Violence against civilians", country="Kenya",
+           location="Lamu", admin1="Lamu", admin2="Lamu", latitude=-2.27, longitude=40.9)
+    docs = {"a": Document(text=STORY, doc_id="a"), "b": Document(text=STORY + " Updated.", doc_id="b")}
+    result = merge.cluster([a, b], documents=docs)
+    assert groups(result) == [["a1", "b1"]]
+    assert result.incidents[0].canonical.country == "Somalia" or result.incidents[0].canonical.country == "Kenya"
+    assert result.joins["b1"]["evidence"]["countries"] == ["Kenya", "Somalia"]
+    assert groups(merge.cluster([a, b])) == [["a1"], ["b1"]]  # without the texts: two countries, two events
+
+
+def test_result_does_not_depend_on_the_order_of_the_events():
+    events = [ev(f"{d}1", d, fatalities=f, event_date=dt.date(2025, 3, 13) + dt.timedelta(days=k))
+              for d, f, k in (("a", 7, 0), ("b", 8, 0), ("c", 7, 1), ("d", 9, 0), ("e", 3, 6), ("f", 3, 6))]
+    events += [ev("a2", "a", location="Afgooye", admin2="Afgooye", latitude=2.14, longitude=45.12)]
+    first = merge.cluster(events)
+    for seed in range(5):
+        shuffled = events[:]
+        random.Random(seed).shuffle(shuffled)
+        again = merge.cluster(shuffled)
+        assert [(i.incident_id, i.event_ids, i.canonical) for i in again.incidents] == \
+               [(i.incident_id, i.event_ids, i.canonical) for i in first.incidents]
+        assert again.joins == first.joins
 
 
 def test_scores_pairwise_and_bcubed():
@@ -86,5 +144,5 @@ def test_scores_pairwise_and_bcubed():
 @pytest.mark.shared
 def test_devset_gold_clusters_are_recovered(shared_dir):
     scores = evaluate_dedup(shared_dir / "devset" / "gold.jsonl", coded=False)["gold"]
-    assert scores["pairwise"]["f1"] >= 0.9 and scores["bcubed"]["f1"] >= 0.9
+    assert scores["pairwise"]["f1"] >= 0.95 and scores["bcubed"]["f1"] >= 0.95
     assert scores["same_report_merges"] == 0

@@ -1,4 +1,7 @@
-"""Store-side commands (db, ingest, errors, merge, search), registered on the main click group."""
+"""Store-side commands (db, ingest, errors, merge, search, export), registered on the main click group.
+
+`export` here replaces the events-only `export` of cli.py (same options, plus `--incidents`).
+"""
 from __future__ import annotations
 
 import json
@@ -8,7 +11,7 @@ from typing import Optional
 
 import click
 
-from .cli import _open_store, db_option, quiet_option, resolve_workers, workers_option
+from .cli import _open_store, db_option, format_option, quiet_option, resolve_workers, workers_option
 
 
 @click.group("db")
@@ -75,15 +78,19 @@ def db_upgrade(db: Optional[str]) -> None:
               help="Fetch the page each feed entry links to (default: for feed URLs, not feed files).")
 @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds to wait for a URL.")
+@click.option("--no-merge", is_flag=True,
+              help="Do not attach the events to incidents as they are stored (run `eventcoder merge` after).")
 @workers_option
 @quiet_option
 def ingest_cmd(sources: tuple[str, ...], db: Optional[str], no_code: bool, batch_size: int, watch: bool,
                interval: float, polls: Optional[int], fetch_articles: Optional[bool], timeout: float,
-               workers: int, quiet: bool) -> None:
+               no_merge: bool, workers: int, quiet: bool) -> None:
     """Read, code and store SOURCES: folders, files, JSONL, RSS/Atom feeds (files or URLs).
 
     Idempotent and resumable: documents already stored are skipped, so a re-run after a
     crash stores the rest with no duplicate. Errors are stored: see `eventcoder errors`.
+    Every stored event is attached to an incident (one per real event, across outlets) in
+    the transaction that stores it: see `eventcoder merge` and /api/incidents.
 
     \b
     Example:
@@ -94,7 +101,7 @@ def ingest_cmd(sources: tuple[str, ...], db: Optional[str], no_code: bool, batch
 
     store = _open_store(db)
     options = dict(code=not no_code, batch_size=batch_size, fetch_articles=fetch_articles, timeout=timeout,
-                   workers=resolve_workers(workers))
+                   workers=resolve_workers(workers), merge=not no_merge)
     progress = None if quiet or not sys.stderr.isatty() else (lambda s: click.echo(f"\r{s.read} read, {s.stored} stored, "
                                                         f"{s.skipped} skipped", err=True, nl=False))
     report = (lambda s: None) if quiet else (lambda s: click.echo(("\n" if progress else "") + s.line(), err=True))
@@ -159,14 +166,18 @@ def errors_cmd(db: Optional[str]) -> None:
 @click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score the merger on the devset clusters instead (gold.jsonl); stores nothing.")
 @click.option("--threshold", default=None, type=click.FloatRange(0, 1),
-              help="Least similarity to merge two events (default merge.THRESHOLD).")
-@click.option("--sweep", is_flag=True, help="With --gold: also print scores for thresholds 0.40-0.90.")
+              help="Least score to merge two events (default merge.THRESHOLD); ingest keeps using it.")
+@click.option("--sweep", is_flag=True, help="With --gold: also print scores for thresholds 0.30-0.80.")
 @click.option("--gold-only", is_flag=True, help="With --gold: merge the gold events only (no coding).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="With --gold: also write the scores as JSON here.")
 def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float], sweep: bool,
               gold_only: bool, json_out: Optional[str]) -> None:
-    """Cluster stored events of different reports into incidents (incremental), or score it.
+    """Rebuild every incident of the store from scratch, or score the merger on gold clusters.
+
+    Ingest already attaches each event to an incident as it is stored; a rebuild gives the
+    same incidents (in any order of arrival). Run it after `db upgrade`, after `ingest
+    --no-merge`, or to change the threshold.
 
     \b
     Example:
@@ -179,7 +190,7 @@ def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float]
     if gold:
         from .dedup_eval import evaluate_dedup, format_scores
 
-        grid = [round(0.4 + 0.05 * i, 2) for i in range(11)] if sweep else None
+        grid = [round(0.3 + 0.05 * i, 2) for i in range(11)] if sweep else None
         scores = evaluate_dedup(gold, threshold, sweep=grid, coded=not gold_only)
         click.echo(format_scores(scores))
         if json_out:
@@ -187,9 +198,57 @@ def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float]
         return
     store = _open_store(db)
     result = merge.merge_store(store, threshold)
-    grown = sum(1 for inc in result.incidents if len(inc.event_ids) > 1)
-    click.echo(f"{len(result.incidents)} incidents created or updated ({grown} with several reports), "
-               f"{len(result.links)} background links; {store.incident_count()} incidents stored", err=True)
+    multi = sum(1 for inc in result.incidents if len(inc.event_ids) > 1)
+    click.echo(f"{len(result.incidents)} incidents ({multi} told by several reports), "
+               f"{len(result.links)} background links; threshold {threshold}", err=True)
+    store.close()
+
+
+@click.command("export")
+@db_option
+@format_option
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--country", default=None, help="Only events (incidents) in this country.")
+@click.option("--main-only", is_flag=True, help="Only main events (no secondary events).")
+@click.option("--incidents", is_flag=True,
+              help="Export incidents (one per real event) instead of events: jsonl gives each incident's "
+                   "full record with its reports, other formats its canonical event.")
+@click.option("--min-reports", default=1, show_default=True, type=click.IntRange(1),
+              help="With --incidents: only incidents told by at least this many reports.")
+def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool,
+               incidents: bool, min_reports: int) -> None:
+    """Export stored events, or incidents, as JSONL, ACLED-column CSV, GeoJSON or Parquet.
+
+    \b
+    Example:
+        eventcoder export --db eventcoder.db --format csv --out events.csv
+        eventcoder export --db eventcoder.db --format geojson --main-only --out events.geojson
+        eventcoder export --db eventcoder.db --format parquet --out events.parquet
+        eventcoder export --db eventcoder.db --incidents --min-reports 2 --out incidents.jsonl
+        eventcoder export --db eventcoder.db --incidents --format csv --out incidents.csv
+    """
+    from .cli import export_cmd as export_events
+
+    if not incidents:
+        click.get_current_context().invoke(export_events, db=db, fmt=fmt, out=out, country=country,
+                                           main_only=main_only)
+        return
+    from .export import BINARY_FORMATS
+    from .export.incidents import write_incident_records
+
+    store = _open_store(db)
+    records = store.incident_records(country=country, min_reports=min_reports)
+    if fmt in BINARY_FORMATS:
+        if not out:
+            raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
+        with open(out, "wb") as fh:
+            count = write_incident_records(records, fmt, fh)
+    elif out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            count = write_incident_records(records, fmt, fh)
+    else:
+        count = write_incident_records(records, fmt, sys.stdout)
+    click.echo(f"{count} incidents", err=True)
     store.close()
 
 
@@ -217,4 +276,4 @@ def search_cmd(query: str, db: Optional[str], limit: int) -> None:
 
 
 #: commands added to `eventcoder` by cli.py
-COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd]
+COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd, export_cmd]

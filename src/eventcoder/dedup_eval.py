@@ -6,7 +6,11 @@ Two modes:
            events are merged, and predicted incidents are compared with gold clusters. A
            predicted event paired with a gold event takes its gold cluster (or is a gold
            singleton); an unpaired predicted event is a singleton of its own.
-    gold   the gold events themselves are merged (the merger alone, no coding errors).
+    gold   the gold events themselves are merged (the merger alone, no coding errors; gold
+           events carry no text, so only their coded fields count).
+
+In coded mode the reports' texts are given to the merger (`cluster(..., documents=...)`), as
+ingest does.
 
 Example:
     >>> scores = evaluate_dedup("../shared/devset/gold.jsonl")
@@ -67,9 +71,11 @@ def same_report_merges(events: Iterable[Event], pred: dict[str, str]) -> int:
 
 
 def score(events: list[Event], gold_labels: dict[str, str], threshold: float = THRESHOLD,
-          window: int = DATE_WINDOW) -> dict[str, Any]:
-    """Merge `events` and score the incidents against `gold_labels` (event_id -> cluster)."""
-    result = cluster([Event(**{**e.__dict__, "incident_id": None}) for e in events], threshold, window)
+          window: int = DATE_WINDOW, documents: Optional[dict] = None) -> dict[str, Any]:
+    """Merge `events` (with their reports' `documents`, when known) and score the incidents
+    against `gold_labels` (event_id -> cluster)."""
+    result = cluster([Event(**{**e.__dict__, "incident_id": None}) for e in events], threshold, window,
+                     documents=documents)
     pred = {e.event_id: e.event_id for e in events if not e.background}
     pred.update({e: inc.incident_id for inc in result.incidents for e in inc.event_ids})
     return {"threshold": threshold, "events": len(gold_labels),
@@ -89,8 +95,12 @@ def gold_events(reports: list[dict]) -> tuple[list[Event], dict[str, str]]:
     return events, labels
 
 
-def coded_events(reports: list[dict], base: Path) -> tuple[list[Event], dict[str, str]]:
-    """Code every report; RETURNS all its events and labels of the non-background ones."""
+def coded_events(reports: list[dict], base: Path,
+                 documents: Optional[dict] = None) -> tuple[list[Event], dict[str, str]]:
+    """Code every report; RETURNS all its events and labels of the non-background ones.
+
+    documents: filled with the reports (doc_id -> Document) when given, for the text evidence.
+    """
     from .pipeline import code_documents
     from .reading import read_path
 
@@ -99,6 +109,8 @@ def coded_events(reports: list[dict], base: Path) -> tuple[list[Event], dict[str
         preds: list[Event] = []
         for item in code_documents(read_path(base / report["file"])):
             preds.extend(getattr(item, "events", []))
+            if documents is not None and getattr(item, "document", None) is not None:
+                documents[item.document.doc_id] = item.document
         main = [e for e in preds if not e.background]
         golds = report.get("events", [])
         paired = dict(match(main, golds))
@@ -118,15 +130,18 @@ def evaluate_dedup(gold_path: str | Path, threshold: float = THRESHOLD, sweep: O
     gold_path = Path(gold_path)
     reports = load_gold(gold_path)
     modes = {"gold": gold_events(reports)}
+    documents: dict = {}
     if coded:
-        modes["coded"] = coded_events(reports, gold_path.parent)
-    out: dict[str, Any] = {mode: score(ev, labels, threshold) for mode, (ev, labels) in modes.items()}
+        modes["coded"] = coded_events(reports, gold_path.parent, documents)
+    texts = {"gold": None, "coded": documents}
+    out: dict[str, Any] = {mode: score(ev, labels, threshold, documents=texts[mode])
+                           for mode, (ev, labels) in modes.items()}
     if sweep:
         out["sweep"] = {}
         for th in sweep:
             row = {}
             for mode, (ev, labels) in modes.items():
-                s = score(ev, labels, th)
+                s = score(ev, labels, th, documents=texts[mode])
                 row[mode] = (round(s["pairwise"]["f1"], 3), round(s["bcubed"]["f1"], 3))
             out["sweep"][round(th, 3)] = row
     return out

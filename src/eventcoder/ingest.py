@@ -9,6 +9,8 @@
 * Resumable: every batch of `batch_size` documents is coded, then written in ONE
   transaction (`Store.add_batch`) with the failures met on the way. A run killed at any
   moment (kill -9 included) leaves whole batches only; a re-run skips them and does the rest.
+* Merged as it arrives: in that same transaction every new event is attached to an incident
+  (a new one, or the one of the same real event told by another outlet), see `merge`.
 * URLs: a feed URL is parsed with feedparser and each entry's linked article is fetched and
   extracted with trafilatura (`reading.parse_html`), falling back to the entry's own text
   when the page cannot be fetched; any other URL is fetched as one HTML article.
@@ -140,7 +142,8 @@ def _code(docs: list[Document], pool=None) -> tuple[list[tuple[Document, list[Ev
 
 def ingest(sources: Iterable[str], store, *, code: bool = True, batch_size: int = 50,
            fetch_articles: Optional[bool] = None, timeout: float = TIMEOUT,
-           on_batch: Optional[Callable[[IngestStats], None]] = None, workers: int = 1) -> IngestStats:
+           on_batch: Optional[Callable[[IngestStats], None]] = None, workers: int = 1,
+           merge: bool = True) -> IngestStats:
     """Read, code and store every document of `sources`, batch by batch (see module doc).
 
     Args:
@@ -152,6 +155,8 @@ def ingest(sources: Iterable[str], store, *, code: bool = True, batch_size: int 
         fetch_articles (bool | None): see `read_sources`.
         on_batch: called with the running stats after each batch is committed.
         workers (int): processes that code each batch (one pool for the whole run).
+        merge (bool): attach every stored event to an incident in the batch's transaction
+            (`merge.incremental`); False leaves that to `eventcoder merge`.
     RETURNS (IngestStats): counts and time.
     """
     from contextlib import nullcontext
@@ -159,10 +164,10 @@ def ingest(sources: Iterable[str], store, *, code: bool = True, batch_size: int 
     from .parallel import CodingPool
 
     with (CodingPool(workers) if code and workers > 1 else nullcontext()) as pool:
-        return _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch, pool)
+        return _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch, pool, merge)
 
 
-def _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch, pool) -> IngestStats:
+def _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch, pool, merge=True) -> IngestStats:
     stats = IngestStats()
     started = time.perf_counter()
     pending: list[Item] = []
@@ -182,7 +187,7 @@ def _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch,
         else:
             coded, code_failures = [(d, []) for d in new.values()], []
         failures = read_failures + code_failures
-        stats.stored += store.add_batch(coded, failures)
+        stats.stored += store.add_batch(coded, failures, merge=merge)
         stats.events += sum(len(events) for _, events in coded)
         stats.failed += len(failures)
         stats.read += len(pending)

@@ -16,8 +16,19 @@ def _doc(text, **fields):
     return Document(text=text, **fields)
 
 
+def _make_v2(store: Store) -> None:
+    """Turn a fresh database into what schema version 2 looked like (no merging tables)."""
+    with store.engine.begin() as conn:
+        for table in reversed(tables.V3_TABLES):
+            table.drop(conn)
+        for column in ("role", "score", "joined"):
+            conn.exec_driver_sql(f"ALTER TABLE incident_events DROP COLUMN {column}")
+        conn.execute(update(tables.meta).values(value="2"))
+
+
 def _make_v1(store: Store) -> None:
     """Turn a fresh database into what schema version 1 looked like."""
+    _make_v2(store)
     with store.engine.begin() as conn:
         migrations.drop_fulltext(conn)
         for name in ("event_type", "actor2", "incident_id"):
@@ -28,7 +39,7 @@ def _make_v1(store: Store) -> None:
 
 
 def test_init_records_latest_version(any_store):
-    assert any_store.schema_version() == SCHEMA_VERSION == "2"
+    assert any_store.schema_version() == SCHEMA_VERSION == "3"
     any_store.init()  # again: nothing changes
     assert any_store.upgrade() == []
 
@@ -39,13 +50,30 @@ def test_upgrade_from_v1_keeps_data_and_indexes_it(any_store):
     _make_v1(any_store)
     with pytest.raises(StoreError, match="db upgrade"):
         any_store.init()
-    assert any_store.upgrade() == [("1", "2")]
-    assert any_store.schema_version() == "2"
+    assert any_store.upgrade() == [("1", "2"), ("2", "3")]
+    assert any_store.schema_version() == "3"
     any_store.init()
     assert [d for d, _ in any_store.search("kidal market")] == [doc.doc_id]
     names = {ix["name"] for ix in inspect(any_store.engine).get_indexes("events")}
     assert {"ix_events_event_type", "ix_events_incident_id", "ix_events_country"} <= names
     assert any_store.versions(doc.origin or doc.doc_id)[0][:2] == (1, doc.doc_id)
+
+
+def test_upgrade_from_v2_adds_merging_then_merge_attaches_stored_events(any_store):
+    from eventcoder import merge
+
+    doc = _doc("Gunmen attacked Kidal market on Monday.")
+    any_store.add_coded(doc, [Event(event_id="e1", doc_id=doc.doc_id, country="Mali",
+                                    event_date=dt.date(2025, 3, 10))], merge=False)
+    _make_v2(any_store)
+    assert any_store.upgrade() == [("2", "3")]
+    columns = {c["name"] for c in inspect(any_store.engine).get_columns("incident_events")}
+    assert {"role", "score", "joined"} <= columns
+    assert inspect(any_store.engine).has_table("merge_edges")
+    assert any_store.incident_count() == 0  # stored before the upgrade: not merged yet
+    merge.merge_store(any_store)
+    assert [inc.event_ids for inc in any_store.incidents()] == [["e1"]]
+    assert any_store.upgrade() == []
 
 
 def test_unknown_version_is_refused(any_store):

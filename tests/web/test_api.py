@@ -87,7 +87,9 @@ def test_api_search_stats_health_schema(client):
     assert stats["by_event_type"] == {"Violence against civilians": 2, "Protests": 1}
     assert client.get("/api/health").json()["counts"]["documents"] == 2
     assert "Event" in client.get("/api/schema").json()["$defs"]
-    assert client.get("/api/incidents").json()["total"] == 0
+    incidents = client.get("/api/incidents").json()
+    assert incidents["total"] == 3  # ingest attached each main event to an incident (three events, no two alike)
+    assert client.get("/api/incidents", params={"min_reports": 2}).json()["total"] == 0
 
 
 def test_page_is_served_without_external_assets(client):

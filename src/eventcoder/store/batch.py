@@ -7,6 +7,7 @@ stored are skipped, so re-running finishes the rest with no duplicate.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
@@ -60,15 +61,17 @@ class BatchMixin:
         return found
 
     def add_batch(self, coded: Sequence[tuple[Document, Sequence[Event]]],
-                  failures: Sequence[Failure] = ()) -> int:
+                  failures: Sequence[Failure] = (), merge: bool = True) -> int:
         """Store documents with their events, and failures, in ONE transaction.
 
         Documents already stored (by doc_id) are skipped; a failure already recorded with
-        the same origin and code is not recorded twice (re-runs stay clean).
+        the same origin and code is not recorded twice (re-runs stay clean). In the same
+        transaction every new event is attached to an incident (`merge.incremental.attach`).
 
         Args:
             coded: (document, events) pairs.
             failures: per-document failures met while reading or coding this batch.
+            merge: attach the events to incidents (False: leave that to `eventcoder merge`).
         RETURNS (int): the number of documents written.
         Raises:
             StoreError: E303 / E304 as `add_coded`.
@@ -80,24 +83,25 @@ class BatchMixin:
                                      f"not {doc.doc_id}")
         try:
             with self._writing("store a batch"), self.engine.begin() as conn:  # type: ignore[attr-defined]
-                return self._write_batch(conn, coded, failures)
+                return self._write_batch(conn, coded, failures, merge)
         except StoreError as error:
             if getattr(error, "code", "") != "E303":
                 raise
             # A concurrent writer stored some of these documents first: go one by one.
             log.info("batch conflicted with another writer; storing its documents one by one")
-            written = sum(self.add_coded(doc, events) for doc, events in coded)  # type: ignore[attr-defined]
+            written = sum(self.add_coded(doc, events, merge) for doc, events in coded)  # type: ignore[attr-defined]
             for failure in failures:
                 self.add_failure(failure)  # type: ignore[attr-defined]
             return written
 
-    def _write_batch(self, conn: Connection, coded, failures) -> int:
+    def _write_batch(self, conn: Connection, coded, failures, merge: bool = True) -> int:
         ids = [doc.doc_id for doc, _ in coded]
         known: set[str] = set()
         for i in range(0, len(ids), _IN_CHUNK):
             query = select(t.documents.c.doc_id).where(t.documents.c.doc_id.in_(ids[i:i + _IN_CHUNK]))
             known.update(conn.execute(query).scalars())
         written = 0
+        stored: list[tuple[Document, list[Event]]] = []
         for doc, events in coded:
             if doc.doc_id in known:
                 continue
@@ -105,7 +109,12 @@ class BatchMixin:
             self._insert_document(conn, doc)  # type: ignore[attr-defined]
             self._insert_events(conn, doc.doc_id, list(events))  # type: ignore[attr-defined]
             insert_version(conn, doc)
+            stored.append((doc, [dataclasses.replace(e, doc_id=e.doc_id or doc.doc_id) for e in events]))
             written += 1
+        if merge and any(events for _, events in stored):
+            from ..merge.incremental import attach
+
+            attach(conn, stored)
         now = dt.datetime.now(dt.timezone.utc)
         seen: set[tuple[str, str]] = set()
         for f in failures:

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -227,15 +228,17 @@ class Store(BatchMixin, IncidentMixin):
         """
         return self.add_coded(doc, [])
 
-    def add_coded(self, doc: Document, events: Iterable[Event]) -> bool:
+    def add_coded(self, doc: Document, events: Iterable[Event], merge: bool = True) -> bool:
         """Store a document with its events and their evidence in ONE transaction.
 
         Either everything is written or nothing is. A document already stored is left as
-        it is, with its events: nothing is written and False is returned.
+        it is, with its events: nothing is written and False is returned. In the same
+        transaction every event is attached to an incident (`merge.incremental.attach`).
 
         Args:
             doc (Document): the report.
             events (Iterable[Event]): its coded events; an empty `doc_id` is taken from doc.
+            merge (bool): attach the events to incidents (False: leave that to `eventcoder merge`).
         RETURNS (bool): True if written, False if the document was already stored.
         Raises:
             StoreError: E303 for duplicate event ids or an event of another document.
@@ -253,6 +256,10 @@ class Store(BatchMixin, IncidentMixin):
                 self._insert_document(conn, doc)
                 self._insert_events(conn, doc.doc_id, events)
                 insert_version(conn, doc)
+                if merge and events:
+                    from ..merge.incremental import attach
+
+                    attach(conn, [(doc, [dataclasses.replace(e, doc_id=e.doc_id or doc.doc_id) for e in events])])
         except StoreError as error:
             # Another writer (a Dask worker) may have stored the same document between our
             # check and our insert: that is the idempotent case, not an error.

@@ -1,15 +1,17 @@
-"""Incidents (cross-report clusters of events): a mixin of `Store` used by `merge.py`.
+"""Incidents (cross-report clusters of events): a mixin of `Store`.
 
-An incident is a row of `incidents` (id, canonical record as JSON, created), its member
-events are rows of `incident_events`, and each member's `events.incident_id` names it.
+An incident is a row of `incidents` (id, canonical record as JSON, created); its member events
+and linked background events are rows of `incident_events` (with `role`, `score` and `joined`:
+why the event is there), and each one's `events.incident_id` names it. They are written by
+merging (`merge.incremental`): on every write of events (`add_batch`, `add_coded`), and by a
+full rebuild (`eventcoder merge`).
 """
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, Optional
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import distinct, func, or_, select
 
 from ..schema import Event, Incident
 from . import tables as t
@@ -17,99 +19,79 @@ from . import tables as t
 _CHUNK = 500
 
 
-def _event(row: Any) -> Event:
-    return Event(**dict(row._mapping))
-
-
 class IncidentMixin:
     """Store methods for incidents."""
 
     engine: Any
 
-    def events_for_merge(self, *, assigned: Optional[bool] = None, countries: Iterable[str] | None = None,
-                         date_from: dt.date | None = None, date_to: dt.date | None = None,
-                         incident_ids: Iterable[str] | None = None) -> list[Event]:
-        """Events (without evidence) for the merger.
+    def _incident_query(self, country: Optional[str], min_reports: int):
+        ie, ev = t.incident_events.c, t.events.c
+        members = (select(ie.incident_id.label("incident_id"), func.count(distinct(ev.doc_id)).label("n"),
+                          func.min(ev.country).label("country"))
+                   .select_from(t.incident_events.join(t.events, ie.event_id == ev.event_id))
+                   .where(or_(ie.role == "member", ie.role.is_(None)))
+                   .group_by(ie.incident_id).subquery())
+        query = (select(t.incidents, members.c.n).join(members, members.c.incident_id == t.incidents.c.incident_id))
+        if min_reports > 1:
+            query = query.where(members.c.n >= min_reports)
+        if country is not None:
+            query = query.where(members.c.country == country)
+        return query
+
+    def incidents(self, incident_ids: Iterable[str] | None = None, *, country: Optional[str] = None,
+                  min_reports: int = 1, limit: Optional[int] = None, offset: int = 0) -> list[Incident]:
+        """Stored incidents by incident_id; `event_ids` are members then linked background events.
 
         Args:
-            assigned (bool | None): True: only events already in an incident; False: only
-                events in none; None: all.
-            countries (Iterable[str] | None): only these countries.
-            date_from, date_to (date | None): inclusive bounds on event_date.
-            incident_ids (Iterable[str] | None): only members of these incidents.
+            incident_ids: only these incidents.
+            country: only incidents in this country.
+            min_reports: only incidents told by at least this many reports.
+            limit, offset: paging.
         """
-        c = t.events.c
-        conditions = []
-        if assigned is not None:
-            conditions.append(c.incident_id.is_not(None) if assigned else c.incident_id.is_(None))
-        if date_from is not None:
-            conditions.append(c.event_date >= date_from)
-        if date_to is not None:
-            conditions.append(c.event_date <= date_to)
-        query = select(t.events).where(*conditions).order_by(c.event_id)
-        column, wanted = c.country, sorted(set(countries)) if countries is not None else None
-        if incident_ids is not None:
-            column, wanted = c.incident_id, sorted(set(incident_ids))
-        with self.engine.connect() as conn:
-            if wanted is None:
-                return [_event(row) for row in conn.execute(query)]
-            out: list[Event] = []
-            for i in range(0, len(wanted), _CHUNK):
-                out.extend(_event(row) for row in conn.execute(query.where(column.in_(wanted[i:i + _CHUNK]))))
-            return out
-
-    def save_incidents(self, incidents: Sequence[Incident], background_links: dict[str, str] | None = None) -> None:
-        """Write (insert or replace) these incidents and point their events at them, in one transaction.
-
-        Args:
-            incidents: incidents whose membership or canonical record changed.
-            background_links: background event id -> incident id (a link, not a member
-                of the canonical record).
-        """
-        now = dt.datetime.now(dt.timezone.utc)
-        ids = [inc.incident_id for inc in incidents]
-        links = [(inc.incident_id, e) for inc in incidents for e in inc.event_ids]
-        links += [(i, e) for e, i in (background_links or {}).items()]
-        event_ids = [e for _, e in links]
-        with self._writing("store incidents"), self.engine.begin() as conn:  # type: ignore[attr-defined]
-            for i in range(0, len(ids), _CHUNK):
-                chunk = ids[i:i + _CHUNK]
-                conn.execute(delete(t.incident_events).where(t.incident_events.c.incident_id.in_(chunk)))
-                conn.execute(delete(t.incidents).where(t.incidents.c.incident_id.in_(chunk)))
-            for i in range(0, len(event_ids), _CHUNK):
-                conn.execute(delete(t.incident_events).where(t.incident_events.c.event_id.in_(event_ids[i:i + _CHUNK])))
-            if incidents:
-                conn.execute(insert(t.incidents), [
-                    {"incident_id": inc.incident_id, "created": now,
-                     "canonical": inc.canonical.to_dict() if inc.canonical else None} for inc in incidents])
-            if links:
-                conn.execute(insert(t.incident_events), [{"incident_id": i, "event_id": e} for i, e in links])
-                stmt = (update(t.events).where(t.events.c.event_id == bindparam("eid"))
-                        .values(incident_id=bindparam("iid")))
-                conn.execute(stmt, [{"eid": e, "iid": i} for i, e in links])
-
-    def incidents(self, incident_ids: Iterable[str] | None = None) -> list[Incident]:
-        """Stored incidents (members in event_id order), by incident_id."""
-        query = select(t.incidents).order_by(t.incidents.c.incident_id)
-        members: dict[str, list[str]] = {}
+        query = self._incident_query(country, min_reports).order_by(t.incidents.c.incident_id)
+        rows = []
         with self.engine.connect() as conn:
             if incident_ids is not None:
                 wanted = sorted(set(incident_ids))
-                rows = []
                 for i in range(0, len(wanted), _CHUNK):
-                    rows += conn.execute(query.where(t.incidents.c.incident_id.in_(wanted[i:i + _CHUNK]))).mappings().all()
+                    chunk = query.where(t.incidents.c.incident_id.in_(wanted[i:i + _CHUNK]))
+                    rows += conn.execute(chunk).mappings().all()
+                rows = rows[offset:offset + limit if limit is not None else None]
             else:
-                rows = conn.execute(query).mappings().all()
-            link_query = select(t.incident_events).order_by(t.incident_events.c.event_id)
-            for row in conn.execute(link_query).mappings():
-                members.setdefault(row["incident_id"], []).append(row["event_id"])
+                rows = conn.execute(query.limit(limit).offset(offset or None)).mappings().all()
+            members = self._members(conn, [row["incident_id"] for row in rows])
         return [Incident(incident_id=row["incident_id"], event_ids=members.get(row["incident_id"], []),
                          canonical=Event.from_dict(row["canonical"]) if row["canonical"] else None)
                 for row in rows]
 
-    def incident_count(self) -> int:
-        """Number of stored incidents."""
-        from sqlalchemy import func
+    @staticmethod
+    def _members(conn, incident_ids: list[str]) -> dict[str, list[str]]:
+        ie = t.incident_events.c
+        out: dict[str, list[tuple[bool, str]]] = {}
+        for i in range(0, len(incident_ids), _CHUNK):
+            query = select(ie.incident_id, ie.event_id, ie.role).where(ie.incident_id.in_(incident_ids[i:i + _CHUNK]))
+            for incident_id, event_id, role in conn.execute(query):
+                out.setdefault(incident_id, []).append((role == "background", event_id))
+        return {k: [e for _, e in sorted(v)] for k, v in out.items()}
 
+    def incident_count(self, *, country: Optional[str] = None, min_reports: int = 1) -> int:
+        """Number of stored incidents (with the filters of `incidents`)."""
+        query = self._incident_query(country, min_reports).subquery()
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(t.incidents)).scalar_one()
+            return conn.execute(select(func.count()).select_from(query)).scalar_one()
+
+    def incident_records(self, incident_ids: Iterable[str] | None = None, *, country: Optional[str] = None,
+                         min_reports: int = 1, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Incidents as JSON records (`merge.incident_record`): canonical values, fatality range,
+        and every report with its outlet, dates and why it joined. Filters as `incidents`."""
+        from ..merge import incident_record
+        from ..merge.incremental import incident_joins
+
+        found = self.incidents(incident_ids, country=country, min_reports=min_reports, limit=limit, offset=offset)
+        event_ids = [e for inc in found for e in inc.event_ids]
+        stored = self.events(event_ids=event_ids) if event_ids else []  # type: ignore[attr-defined]
+        events = {e.event_id: e for e in stored}
+        documents = self.get_documents({e.doc_id for e in events.values()})  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            joins = incident_joins(conn, [inc.incident_id for inc in found])
+        return [incident_record(inc, events, documents, joins) for inc in found]

@@ -12,6 +12,11 @@ Versions:
        `documents_fts` kept in sync by triggers on SQLite, a GIN index over
        to_tsvector('simple', title || text) on PostgreSQL).
 
+    3  incremental merging: `merge_profiles`, `merge_keys`, `merge_edges`; `incident_events`
+       gets `role`, `score` and `joined` (why each event is in its incident). Stored events
+       get incidents by running `eventcoder merge` once after the upgrade (ingest then keeps
+       them up to date).
+
 Adding version N+1: bump `tables.SCHEMA_VERSION`, write `_vN_to_vN1(conn)` that creates what
 is new with IF NOT EXISTS / checkfirst (a step may run twice after a crash), and add it to
 `MIGRATIONS`.
@@ -101,9 +106,23 @@ def _v1_to_v2(conn: Connection) -> None:
     create_fulltext(conn, backfill=True)
 
 
+def _v2_to_v3(conn: Connection) -> None:
+    columns = {c["name"] for c in inspect(conn).get_columns("incident_events")}
+    types = {"role": "TEXT", "score": "DOUBLE PRECISION" if conn.dialect.name == "postgresql" else "FLOAT",
+             "joined": "JSON"}
+    for name, sql_type in types.items():
+        if name not in columns:
+            conn.exec_driver_sql(f"ALTER TABLE incident_events ADD COLUMN {name} {sql_type}")
+    for table in t.V3_TABLES:
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 #: from-version -> (to-version, step)
 MIGRATIONS: dict[str, tuple[str, Callable[[Connection], None]]] = {
     "1": ("2", _v1_to_v2),
+    "2": ("3", _v2_to_v3),
 }
 
 

@@ -44,7 +44,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from ..schema import AuditEntry, Document, Event, Evidence, Failure
 
 #: Bumped whenever a table changes shape; stored in `meta` by `Store.init()`.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: Event fields that live in their own table rather than as a column of `events`.
 EVENT_CHILD_FIELDS: dict[str, str] = {"evidence": "evidence"}
@@ -196,11 +196,47 @@ incidents = Table(
     Column("created", UTCDateTime, nullable=False),
 )
 
+#: An incident's members and linked background events (schema v3 added `role`, `score` and
+#: `joined`: why the event is there, see `merge.MergeResult.joins`).
 incident_events = Table(
     "incident_events",
     metadata,
     Column("incident_id", Text, ForeignKey("incidents.incident_id", ondelete="CASCADE"), primary_key=True),
     Column("event_id", Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("role", Text, nullable=True),
+    Column("score", Float, nullable=True),
+    Column("joined", JSON(none_as_null=True), nullable=True),
+)
+
+# ---- merging (schema v3): what incremental merging keeps so it never re-reads the texts
+
+#: One row per event: the merger's `Profile` (coded fields + text fingerprint) as JSON.
+merge_profiles = Table(
+    "merge_profiles",
+    metadata,
+    Column("event_id", Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("country", Text, nullable=True),
+    Column("event_date", Date, nullable=True),
+    Column("profile", JSON, nullable=False),
+)
+
+#: Blocking keys (LSH bands, names) of each event, with its reference date for time bounds.
+merge_keys = Table(
+    "merge_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("event_id", Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("ref_date", Date, nullable=True),
+)
+
+#: Scored pairs at or above the merge threshold (a < b): the graph incidents are cut from.
+merge_edges = Table(
+    "merge_edges",
+    metadata,
+    Column("a", Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("b", Text, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("evidence", JSON, nullable=False),
 )
 
 audit = Table(
@@ -226,3 +262,9 @@ for _column in V1_EVENT_INDEXES + V2_EVENT_INDEXES:
 Index("ix_failures_doc_id", failures.c.doc_id)
 Index("ix_incident_events_event_id", incident_events.c.event_id)
 Index("ix_document_versions_key", document_versions.c.key)
+Index("ix_merge_profiles_country_date", merge_profiles.c.country, merge_profiles.c.event_date)
+Index("ix_merge_keys_key_date", merge_keys.c.key, merge_keys.c.ref_date)
+Index("ix_merge_keys_event_id", merge_keys.c.event_id)
+Index("ix_merge_edges_b", merge_edges.c.b)
+#: tables added by schema v3 (merging)
+V3_TABLES = (merge_profiles, merge_keys, merge_edges)

@@ -75,11 +75,23 @@ def create_app(db: Optional[str] = None, store=None) -> FastAPI:
             raise HTTPException(404, f"no document {doc_id!r}")
         return {"document": doc.to_dict(), "events": records(store.events(doc_id=doc_id))}
 
-    @app.get("/api/incidents", summary="Merged incidents (run `eventcoder merge` first)")
-    def incidents(limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        found = store.incidents()
-        page = found[offset:offset + limit]
-        return {"total": len(found), "limit": limit, "offset": offset, "incidents": [i.to_dict() for i in page]}
+    @app.get("/api/incidents", summary="Incidents: one per real event, with every report that told it")
+    def incidents(country: Optional[str] = None,
+                  min_reports: int = Query(1, ge=1, description="only incidents told by this many reports or more"),
+                  limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Each incident's record: canonical values (most precise date and place, conservative
+        fatalities with the range across reports, union of sources), its reports (outlet, url,
+        dates) and why each joined (score, evidence). Kept up to date by ingest."""
+        total = store.incident_count(country=country, min_reports=min_reports)
+        found = store.incident_records(country=country, min_reports=min_reports, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "incidents": found}
+
+    @app.get("/api/incidents/{incident_id}", summary="One incident with every report that told it")
+    def incident(incident_id: str) -> dict[str, Any]:
+        found = store.incident_records([incident_id])
+        if not found:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        return found[0]
 
     @app.get("/api/search", summary="Full-text search of the reports")
     def search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
