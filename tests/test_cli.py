@@ -96,3 +96,5 @@ def test_cli_evaluate_prints_table_and_writes_json(tmp_path, report):
     assert "main_events" in result.stdout and "sub_event_type" in result.stdout
     scores = json.loads(out.read_text())
     assert scores["main_events"]["tp"] == 1
+    # the reliability of `confidence` (--details prints the table)
+    assert "expected calibration error" in result.stdout and scores["calibration"]["events"] >= 1

@@ -166,11 +166,18 @@ def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...], sh
     Example:
         eventcoder evaluate --gold ../shared/devset/gold.jsonl --details
     """
-    from .evaluate import evaluate as run_evaluation
-    from .evaluate import format_mismatches, format_table
+    from .calibration import format_reliability, labelled, reliability
+    from .evaluate import code_reports, format_mismatches, format_table, load_gold, score_reports, select
 
-    result = run_evaluation(gold, langs=set(langs) or None)
+    reports = select(load_gold(Path(gold)), set(langs) or None)
+    coded = code_reports(reports, Path(gold).parent)
+    result = score_reports(reports, coded)
+    result.pop("pairs")
+    result["calibration"] = reliability((conf, right) for _, conf, right in labelled(reports, coded))
     click.echo(format_table(result, details=details))
+    rel = result["calibration"]
+    click.echo("\n" + (format_reliability(rel) if details else
+                       f"confidence: expected calibration error {rel['ece']} over {rel['events']} coded events"))
     if show:
         click.echo("\n" + format_mismatches(result, show))
     if json_out and json_out != "-":

@@ -66,4 +66,50 @@ def evaluate_real_cmd(gold: str, splits: tuple[str, ...], json_out: str, details
         click.echo(f"\nscores written to {json_out}", err=True)
 
 
-COMMANDS = [evaluate_real_cmd]
+@click.command("calibrate")
+@click.option("--gold", "gold", type=click.Path(dir_okay=False), default="realnews/gold.jsonl", show_default=True,
+              help="Gold JSONL whose reports the model is fitted on (texts beside it).")
+@click.option("--split", "split", default="dev", show_default=True,
+              help="Fit on this split only (never the held-out one); 'all' for every report.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Where to write the model [default: the package's data/calibration.json].")
+def calibrate_cmd(gold: str, split: str, out: str | None) -> None:
+    """Fit `confidence` to the probability that a coded event is right (matched, same sub-event type).
+
+    Codes the split's reports, fits a logistic model over the coder's own signals (scikit-learn,
+    `pip install -e '.[test]'`), writes it as plain numbers and prints the reliability table and
+    the expected calibration error before and after. The held-out split is refused.
+
+    \b
+    Example:
+        eventcoder calibrate --gold realnews/gold.jsonl --split dev
+    """
+    from . import calibration as cal
+    from .evaluate import code_reports, load_gold, select
+    from .evaluate_real import missing_texts
+    from .resources import data_path
+
+    if split == "heldout":
+        raise click.ClickException("the held-out split is measured, never fitted on")
+    gold_path = Path(gold)
+    reports = select(load_gold(gold_path), splits=None if split == "all" else {split})
+    missing = {r["id"] for r in missing_texts(reports, gold_path.parent)}
+    reports = [r for r in reports if r["id"] not in missing]
+    if not reports:
+        raise click.ClickException(f"no report of split {split!r} has its text in place (see realnews/README.md)")
+    rows = cal.labelled(reports, code_reports(reports, gold_path.parent))
+    click.echo("before:\n" + cal.format_reliability(cal.reliability((c, r) for _, c, r in rows)))
+    model = cal.fit(rows, f"{gold_path} split {split}: {len(reports)} reports")
+    target = Path(out) if out else data_path(cal.MODEL_FILE)
+    target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    cal.load_model.cache_clear()
+    after = cal.reliability((cal.probability(f, model), r) for f, _, r in rows)
+    held = cal.cross_validated(rows)
+    model["ece_in_sample"], model["ece_cross_validated"] = after["ece"], held["ece"]
+    target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    click.echo("after (in sample):\n" + cal.format_reliability(after))
+    click.echo("after (5-fold cross-validated, an honest estimate):\n" + cal.format_reliability(held))
+    click.echo(f"model written to {target}")
+
+
+COMMANDS = [evaluate_real_cmd, calibrate_cmd]

@@ -15,7 +15,7 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Optional
 
-from . import mappings
+from . import calibration, mappings
 from . import segment as segment_x
 from .extract import actors as actors_x
 from .extract import certainty as certainty_x
@@ -76,6 +76,11 @@ class Coder:
         segment_x.choose_main(events)
         for n, event in enumerate(events, 1):
             event.event_id = f"{doc.doc_id}-e{n}"
+            raw = calibration.classifier_score(event)
+            event.confidence = round(calibration.calibrate(event, raw, ana.lang, fallback=event.confidence), 3)
+            if calibration.load_model() is not None:
+                event.reasons["confidence"] = (f"classifier {raw:.3f}; calibrated probability that the event "
+                                               f"and its sub-event type are right")
         return events
 
     # ------------------------------------------------------------------ one incident
@@ -159,7 +164,9 @@ class Coder:
             ev.reasons["certainty"] = certainty.reason
 
         ev.evidence = evidence
+        # calibrated in `code` once the main event is known; the heuristic until then (no model)
         ev.confidence = round(segment_x.confidence(confidence, ev), 3)
+        ev.reasons["confidence"] = f"classifier {confidence:.3f}"
         mappings.apply_codes(ev)
         ev.notes = mappings.notes(ev)
         return ev

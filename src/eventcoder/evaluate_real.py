@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from .calibration import labelled, reliability
 from .dedup_eval import bcubed, pairwise
 from .evaluate import FIELDS, code_reports, load_gold, score_reports, select
 from .schema import Event
@@ -112,6 +113,7 @@ def evaluate_real(gold_path: str | Path, splits: Iterable[str] = SPLITS,
             matched = scores.pop("pairs")
             if name == "all" and not other_coder:
                 scores["incidents"] = incident_scores(part, coded, matched)
+                scores["calibration"] = reliability((c, r) for _, c, r in labelled(part, coded))
             out[split][name] = scores
     return out
 
@@ -150,6 +152,9 @@ def format_real(result: dict[str, Any], splits: Iterable[str] = SPLITS) -> str:
         for f in FIELDS:
             if f in SHOWN_FIELDS:
                 row(f"  {f}", [_acc(slices[n]["fields"][f]) for n in names])
+        cal = slices.get("all", {}).get("calibration")
+        if cal:
+            lines.append(f"confidence: expected calibration error {cal['ece']} over {cal['events']} coded events")
         inc = slices.get("all", {}).get("incidents")
         if inc:
             pw, b3 = inc["pairwise"], inc["bcubed"]

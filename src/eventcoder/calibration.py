@@ -1,0 +1,153 @@
+"""`confidence` as a calibrated probability that a coded event is right.
+
+"Right" means what a user needs before trusting an event: it matches a hand-coded event of the
+report (`evaluate.match`) and has the same sub-event type. The probability is a logistic model
+over the coder's own signals (`FEATURES`: the classifier's trigger score, whether the event was
+located and how precisely, dated, attributed, given a toll, its place in the report ...), fitted
+with scikit-learn on the real-news dev split (`eventcoder calibrate`) and stored as plain numbers
+in `data/calibration.json`, so coding needs no scikit-learn. `reliability` gives the reliability
+table and the expected calibration error (ECE) that `evaluate` and `evaluate-real` print.
+
+Use: filter (`confidence >= 0.7` keeps mostly right events), or order a review queue by it.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from typing import Any, Iterable, Optional
+
+from .resources import data_path
+from .schema import Event
+
+MODEL_FILE = "calibration.json"
+#: the coder's signals the model weighs, in order
+FEATURES = ("classifier", "main", "located", "precise_place", "dated", "exact_day", "actor1_named",
+            "actor2_named", "toll_told", "killed", "sources", "claimed", "speculative", "support",
+            "non_english")
+
+
+def features(ev: Event, classifier: float, lang: Optional[str] = None) -> list[float]:
+    """The values of `FEATURES` for one coded event (`classifier`: the trigger score, 0-1)."""
+    named = lambda a: float(bool(a) and not a.startswith("Unidentified"))  # noqa: E731
+    support = sum(1 for e in ev.evidence if e.field == "event_type")
+    return [
+        classifier,
+        float(ev.main),
+        float(bool(ev.location)),
+        float(ev.geo_precision == 1),
+        float(ev.event_date is not None),
+        float(ev.time_precision == 1),
+        named(ev.actor1),
+        named(ev.actor2),
+        float(any(e.field == "fatalities" for e in ev.evidence)),
+        float(ev.fatalities > 0),
+        float(len(ev.source_chain) > 1),
+        float(bool(ev.claimed_by)),
+        float(ev.certainty == "speculative"),
+        min(support, 4) / 4,
+        float(bool(lang) and lang != "en"),
+    ]
+
+
+@functools.lru_cache(maxsize=None)
+def load_model() -> Optional[dict[str, Any]]:
+    """The fitted model (`data/calibration.json`), or None when there is none."""
+    path = data_path(MODEL_FILE)
+    if not path.is_file():
+        return None
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if list(model.get("features", [])) != list(FEATURES):
+        return None  # fitted on other signals: refit with `eventcoder calibrate`
+    return model
+
+
+def probability(values: list[float], model: dict[str, Any]) -> float:
+    z = model["intercept"] + sum(w * x for w, x in zip(model["coef"], values))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def calibrate(ev: Event, classifier: float, lang: Optional[str] = None, fallback: float = 0.0) -> float:
+    """The calibrated confidence of `ev`, or `fallback` when no model is fitted."""
+    model = load_model()
+    if model is None:
+        return fallback
+    return probability(features(ev, classifier, lang), model)
+
+
+def classifier_score(ev: Event) -> float:
+    """The trigger score the coder kept in `reasons["confidence"]` ("classifier 0.930; ...")."""
+    text = ev.reasons.get("confidence", "")
+    try:
+        return float(text.split("classifier ", 1)[1].split(";")[0])
+    except (IndexError, ValueError):
+        return ev.confidence
+
+
+def labelled(reports: list[dict], coded: dict[str, list[Event]]) -> list[tuple[list[float], float, bool]]:
+    """(features, confidence, right) for every non-background coded event of `reports`: right
+    when it matches a gold event with the same sub-event type."""
+    from .evaluate import match
+
+    out = []
+    for gold in reports:
+        preds = [e for e in coded.get(gold["id"], []) if not e.background]
+        golds = gold.get("events", [])
+        paired = dict(match(preds, golds))
+        for i, ev in enumerate(preds):
+            right = i in paired and golds[paired[i]].get("sub_event_type") == ev.sub_event_type
+            out.append((features(ev, classifier_score(ev), gold.get("lang")), ev.confidence, right))
+    return out
+
+
+def reliability(points: Iterable[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+    """Reliability table (per confidence bin: events, mean confidence, share right) and the
+    expected calibration error: the events-weighted mean |confidence - share right|."""
+    points = list(points)
+    table = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in points if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if inside:
+            table.append({"bin": f"{lo:.1f}-{hi:.1f}", "events": len(inside),
+                          "confidence": round(sum(c for c, _ in inside) / len(inside), 3),
+                          "right": round(sum(r for _, r in inside) / len(inside), 3)})
+    n = len(points)
+    ece = sum(row["events"] / n * abs(row["confidence"] - row["right"]) for row in table) if n else None
+    return {"events": n, "ece": round(ece, 3) if ece is not None else None, "bins": table}
+
+
+def format_reliability(rel: dict[str, Any]) -> str:
+    lines = [f"calibration of confidence: {rel['events']} coded events, expected calibration error "
+             f"{rel['ece'] if rel['ece'] is not None else '-'}",
+             f"  {'confidence':<10} {'events':>6} {'mean conf':>9} {'right':>6}"]
+    for row in rel["bins"]:
+        lines.append(f"  {row['bin']:<10} {row['events']:>6} {row['confidence']:>9.3f} {row['right']:>6.3f}")
+    return "\n".join(lines)
+
+
+def _model():
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, max_iter=1000)
+
+
+def cross_validated(rows: list[tuple[list[float], float, bool]], folds: int = 5) -> dict[str, Any]:
+    """Reliability of the model's out-of-fold probabilities: an honest estimate on the fitting set."""
+    from sklearn.model_selection import cross_val_predict
+
+    X, y = [f for f, _, _ in rows], [int(r) for _, _, r in rows]
+    probs = cross_val_predict(_model(), X, y, cv=folds, method="predict_proba")[:, 1]
+    return reliability(zip((float(p) for p in probs), (bool(v) for v in y)))
+
+
+def fit(rows: list[tuple[list[float], float, bool]], source: str) -> dict[str, Any]:
+    """A logistic model of `right` on the features (scikit-learn), as a JSON-ready dict."""
+    X = [f for f, _, _ in rows]
+    y = [int(r) for _, _, r in rows]
+    if len(set(y)) < 2:
+        raise ValueError("calibration needs both right and wrong events")
+    model = _model().fit(X, y)
+    return {"features": list(FEATURES), "coef": [round(float(w), 5) for w in model.coef_[0]],
+            "intercept": round(float(model.intercept_[0]), 5), "fitted_on": source, "events": len(rows),
+            "right": sum(y)}

@@ -1,0 +1,69 @@
+"""Calibrated confidence (calibration.py): reliability/ECE arithmetic, the model's direction, fitting,
+and the commands that print or fit it. Events are built by hand; no real article text is used."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventcoder import calibration as cal
+from eventcoder.schema import Event, Evidence
+
+
+def test_reliability_table_and_expected_calibration_error():
+    points = [(0.95, True)] * 9 + [(0.95, False)] + [(0.25, True)] + [(0.25, False)] * 3
+    rel = cal.reliability(points)
+    assert rel["events"] == 14
+    assert [(b["bin"], b["events"], b["right"]) for b in rel["bins"]] == [("0.2-0.3", 4, 0.25), ("0.9-1.0", 10, 0.9)]
+    # |0.25 - 0.25| * 4/14 + |0.95 - 0.9| * 10/14
+    assert rel["ece"] == round(0.05 * 10 / 14, 3)
+    assert cal.reliability([])["ece"] is None
+
+
+def _event(**kw):
+    base = dict(event_id="d-e1", main=True, location="Kano", geo_precision=1, event_type="Battles",
+                sub_event_type="Armed clash", event_date=None, actor1="Boko Haram", fatalities=3,
+                evidence=[Evidence("event_type", 0, 4, "clash"), Evidence("fatalities", 5, 9, "three")])
+    base.update(kw)
+    return Event(**base)
+
+
+def test_shipped_model_ranks_a_well_told_event_above_a_weak_one():
+    model = cal.load_model()
+    assert model is not None and model["features"] == list(cal.FEATURES)
+    strong = cal.probability(cal.features(_event(), 0.95, "en"), model)
+    weak = cal.probability(cal.features(_event(main=False, geo_precision=3, evidence=[]), 0.5, "en"), model)
+    assert 0.0 < weak < strong < 1.0
+
+
+def test_fit_writes_plain_numbers_and_separates_right_from_wrong():
+    pytest.importorskip("sklearn")
+    rows = [(cal.features(_event(), 0.95), 0.9, True)] * 20 + \
+           [(cal.features(_event(main=False, evidence=[]), 0.4), 0.5, False)] * 20
+    model = cal.fit(rows, "hand-made rows")
+    assert json.loads(json.dumps(model))["features"] == list(cal.FEATURES)
+    assert cal.probability(rows[0][0], model) > 0.8 > 0.2 > cal.probability(rows[-1][0], model)
+
+
+def test_a_model_of_other_features_is_ignored(tmp_path, monkeypatch):
+    path = tmp_path / cal.MODEL_FILE
+    path.write_text(json.dumps({"features": ["other"], "coef": [1.0], "intercept": 0.0}), encoding="utf-8")
+    monkeypatch.setattr(cal, "data_path", lambda rel: tmp_path / rel)
+    cal.load_model.cache_clear()
+    try:
+        assert cal.load_model() is None
+        assert cal.calibrate(_event(), 0.9, fallback=0.42) == 0.42
+    finally:
+        cal.load_model.cache_clear()
+
+
+def test_classifier_score_is_read_back_from_the_reasons():
+    ev = _event(confidence=0.7, reasons={"confidence": "classifier 0.930; calibrated probability ..."})
+    assert cal.classifier_score(ev) == 0.93
+    assert cal.classifier_score(_event(confidence=0.7)) == 0.7
+
+
+def test_calibrate_refuses_the_heldout_split():
+    from eventcoder.cli import cli
+
+    out = CliRunner().invoke(cli, ["calibrate", "--split", "heldout"])
+    assert out.exit_code != 0 and "held-out" in out.output
