@@ -47,12 +47,21 @@ def slice_langs(name: str) -> Optional[set[str]]:
     return {name}
 
 
-def incident_scores(reports: list[dict], coded: dict[str, list[Event]], matched: list[tuple]) -> dict[str, Any]:
-    """Merge the coded events of `reports` and score the incidents against the gold clusters."""
+def incident_scores(reports: list[dict], coded: dict[str, list[Event]], matched: list[tuple],
+                    base: Optional[Path] = None) -> dict[str, Any]:
+    """Merge the coded events of `reports` and score the incidents against the gold clusters.
+
+    With `base` the reports' texts are given to the merger too (as `eventcoder ingest` does).
+    """
     from .merge import cluster
+    from .reading import read_path
 
     events = [Event(**{**e.__dict__, "incident_id": None}) for r in reports for e in coded.get(r["id"], [])]
-    assignment = cluster(events).assignment()
+    documents = None
+    if base is not None:
+        documents = {doc.doc_id: doc for r in reports if (base / r["file"]).is_file()
+                     for doc in read_path(base / r["file"])}
+    assignment = cluster(events, documents=documents).assignment()
     pred_of = {(rid, g["event_id"]): p.event_id for rid, p, g in matched}
     gold, pred = {}, {}
     for r in reports:
@@ -112,15 +121,16 @@ def evaluate_real(gold_path: str | Path, splits: Iterable[str] = SPLITS,
             scores = score_reports(part, coded)
             matched = scores.pop("pairs")
             if name == "all" and not other_coder:
-                scores["incidents"] = incident_scores(part, coded, matched)
+                scores["incidents"] = incident_scores(part, coded, matched, gold_path.parent)
                 scores["calibration"] = reliability((c, r) for _, c, r in labelled(part, coded))
             out[split][name] = scores
     return out
 
 
 HEADLINE = ("main_events", "events")
-SHOWN_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
-                "event_date", "fatalities", "source_chain", "certainty")
+SHOWN_FIELDS = ("event_type", "sub_event_type", "actor1", "actor1_core", "actor2", "actor2_core", "inter1", "inter2",
+                "country", "admin1", "location", "event_date", "fatalities", "source_chain", "source_chain_lenient",
+                "certainty")
 
 
 def format_real(result: dict[str, Any], splits: Iterable[str] = SPLITS) -> str:
