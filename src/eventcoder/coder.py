@@ -17,6 +17,7 @@ from typing import Optional
 
 from . import calibration, mappings
 from . import segment as segment_x
+from . import town_list
 from .extract import actors as actors_x
 from .extract import certainty as certainty_x
 from .extract import classify as classify_x
@@ -72,6 +73,7 @@ class Coder:
                             event.sub_event_type, seg.sentences[0], event.reasons.get("location"))
                 continue
             events.append(event)
+        events = town_list.split_events(ana, events, places)  # "strikes hit X, Y and Z": three events
         events = segment_x.aggregate(events)
         segment_x.choose_main(events)
         for n, event in enumerate(events, 1):

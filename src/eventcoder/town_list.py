@@ -1,0 +1,122 @@
+"""One event per town when a report lists the towns an act hit (codebook §1.8: every row is one
+day-location event).
+
+"Israeli strikes hit Beit Lif, Kfar Kila and Chihine on Tuesday" is three Air/drone strikes, not
+one. An event whose own sentence names two or more towns of its country as a list ("X, Y and Z",
+"in X and in Y") is split into one event per town; a toll that is not told town by town is
+divided evenly, the remainder going to the first towns (codebook §5), and the split is noted.
+Roads and spans ("between X and Y", "from X to Y") are one place, not a list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace as dc_replace
+from typing import Optional
+
+from . import mappings
+from .extract.base import Analysis, Place
+from .schema import Event, Evidence
+
+#: what may stand between two listed towns: separators and the words of a list, any language
+_BETWEEN = re.compile(r"^\s*(?:,|;|/)?\s*(?:(?P<conj>and|as well as|et|ainsi que|y|e|и|а также|و)\s+"
+                      r"(?:(?:in|at|on|à|en|dans|в|во|на|في)\s+)?)?(?:(?:the\s+)?(?:towns?|villages?|cities|"
+                      r"city|areas?|localités?|villes?|pueblos?|municipios?|localidades?|"
+                      r"сёл\w*|сел\w*|город\w*|посёлк\w*)\s+(?:of\s+|de\s+|d'\s*)?)?$", re.IGNORECASE)
+#: Arabic joins list items with a prefixed wa- ("وX"): the separator is then only a space or a comma
+_ARABIC_WA = re.compile(r"^\s*[,،]?\s*$")
+#: a span or a road, not a list
+_SPAN_BEFORE = re.compile(r"(?:\bbetween|\bfrom|\broad|\bhighway|\blinking|\bconnecting|\bentre|\breliant|\bdesde|"
+                          r"\bque\s+(?:une|conecta)|\bот|\bмежду|بين|من)\s+(?:the\s+)?"
+                          r"(?:towns?\s+of\s+|villages?\s+of\s+)?$", re.IGNORECASE)
+#: sub-types told town by town in real reports (strikes, shelling, raids, clashes, protests)
+SPLITTABLE = {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack",
+              "Violent demonstration", "Peaceful protest", "Protest with intervention", "Remote explosive/landmine/IED",
+              "Looting/property destruction", "Abduction/forced disappearance"}
+MAX_TOWNS = 8
+#: most characters between the act's word and the list of its towns
+NEAR = 60
+
+
+def listed_towns(ana: Analysis, ev: Event, places: list[Place]) -> list[Place]:
+    """The towns the event's own sentence lists (two or more), in text order, else []."""
+    spans = [e for e in ev.evidence if e.field == "event_type"]
+    if not spans or not ev.country:
+        return []
+    for span in spans:
+        towns = _listed_near(ana, ev, places, span)
+        if towns:
+            return towns
+    return []
+
+
+def _listed_near(ana: Analysis, ev: Event, places: list[Place], trigger: Evidence) -> list[Place]:
+    """The towns listed right after (or just before) one trigger of the event, in its sentence."""
+    sent = ana.sentence_at(trigger.start)
+    here = [p for p in places if p.span is not None and sent.start <= p.span.start < sent.end
+            and p.kind == "place" and p.country == ev.country and p.modifier not in ("dateline", "reference")]
+    here.sort(key=lambda p: p.span.start)
+    best: list[Place] = []
+    run: list[Place] = []
+    joined = False  # a list has a conjunction ("X, Y and Z"); "X, Y" is a place and its district
+    best_joined = False
+    for p in here:
+        gap = ana.text[run[-1].span.end:p.span.start] if run else ""
+        m = _BETWEEN.match(gap) if run else None
+        wa = bool(run) and ana.lang == "ar" and _ARABIC_WA.match(gap) and ana.text[p.span.start - 1:p.span.start] == "و"
+        if run and (m or wa) and p.name not in {q.name for q in run}:
+            run.append(p)
+            joined = joined or bool(wa) or bool(m and m.group("conj"))
+        else:
+            run, joined = [p], False
+        if len(run) > len(best):
+            best, best_joined = list(run), joined
+    if len(best) < 2 or len(best) > MAX_TOWNS or not best_joined:
+        return []
+    if _SPAN_BEFORE.search(ana.text[max(sent.start, best[0].span.start - 30):best[0].span.start]):
+        return []
+    after = ana.text[trigger.end:best[0].span.start] if trigger.end <= best[0].span.start else None
+    before = ana.text[best[-1].span.end:trigger.start] if best[-1].span.end <= trigger.start else None
+    gap = after if after is not None else before
+    if gap is None or len(gap) > NEAR or re.search(r"[,;:]\s|\.\s", gap) and len(gap) > NEAR // 2:
+        return []  # the list is the act's own place, not towns named elsewhere in the sentence
+    if ev.location and ev.location not in {p.name for p in best}:
+        return []  # the event was placed elsewhere (a district, a camp): the list is something else
+    return best
+
+
+def _shares(total: int, n: int) -> list[int]:
+    """`total` divided evenly over `n`, the remainder to the first (codebook §5: 7 over 3 -> 3/2/2)."""
+    return [total // n + (1 if i < total % n else 0) for i in range(n)]
+
+
+def split_by_town(ana: Analysis, ev: Event, places: list[Place]) -> list[Event]:
+    """`ev` as one event per listed town, or [ev] when its sentence lists none."""
+    if ev.background or ev.sub_event_type not in SPLITTABLE:
+        return [ev]
+    towns = listed_towns(ana, ev, places)
+    if not towns:
+        return [ev]
+    deaths = _shares(ev.fatalities, len(towns))
+    out = []
+    for town, dead in zip(towns, deaths):
+        evidence = [e for e in ev.evidence if e.field != "location"]
+        evidence.append(Evidence("location", town.span.start, town.span.end, town.span.text))
+        reasons = dict(ev.reasons)
+        reasons["location"] = f"one of {len(towns)} towns the event's sentence lists: {town.reason}"
+        if ev.fatalities:
+            reasons["fatalities"] = (f"{ev.fatalities} told for {len(towns)} towns, divided evenly "
+                                     f"({'/'.join(map(str, deaths))}); " + ev.reasons.get("fatalities", ""))
+        out.append(dc_replace(ev, location=town.name, admin1=town.admin1, admin2=town.admin2, country=town.country,
+                              iso3=town.iso3, latitude=town.latitude, longitude=town.longitude,
+                              geo_precision=town.geo_precision, fatalities=dead,
+                              fatalities_low=None, fatalities_high=None, evidence=evidence, reasons=reasons,
+                              main=ev.main and not out))
+        out[-1].notes = mappings.notes(out[-1])
+    return out
+
+
+def split_events(ana: Analysis, events: list[Event], places: Optional[list[Place]]) -> list[Event]:
+    """Every event split by the towns its sentence lists (see `split_by_town`)."""
+    if not places:
+        return events
+    return [part for ev in events for part in split_by_town(ana, ev, places)]
