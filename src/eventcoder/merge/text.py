@@ -81,6 +81,8 @@ _NAME_PARTS = {
     "lga", "idps", "idp", "breaking", "update", "live", "read", "more", "share", "related", "published",
     "updated", "photo", "file", "image", "source", "sources", "reporting", "editing", "writing", "by",
     "armed", "allied", "liberation", "revolutionary", "popular", "resistance", "council's", "village's",
+    "ejercito", "armee", "policia", "gobierno", "gouvernement", "fuerzas", "ministerio", "ministere",
+    "departamento", "municipio", "provincia", "estado", "nacional", "national", "comandante", "armada",
 }
 
 
@@ -99,9 +101,9 @@ def generic_names() -> frozenset[str]:
         for name in [group.get("name") or "", *(group.get("aliases") or [])]:
             name = re.sub(r"\{country\}|\([^)]*\)", " ", str(name))
             for part in name.split(":"):
-                key = norm_name(part)
-                if key:
-                    out.add(key)
+                words = norm_name(part).split()
+                for n in range(1 if len(words) == 1 else 2, len(words) + 1):  # "liberacion nacional" too
+                    out.update(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
     return frozenset(out)
 
 
