@@ -90,3 +90,18 @@ def test_coder_an_event_located_only_to_its_country_is_not_emitted(caplog):
     _, events = _code("Gunmen shot dead two men in Afghanistan on Monday, officials said.")
     assert events == []
     assert "unlocatable" in caplog.text
+
+
+def test_coder_photo_captions_neither_make_nor_locate_events():
+    text = ("Wounded victims of a bomb attack receive treatment at a hospital in Maiduguri, Nigeria, "
+            "Sunday. (AP Photo/Staff Photographer)\n\n"
+            "A suicide bomber killed 12 people at a wedding in Gwoza on Saturday, officials said.")
+    _, events = _code(text)
+    assert [e.location for e in events if not e.background] == ["Gwoza"]
+
+
+def test_coder_caption_patterns_compile():
+    from eventcoder.captions import _pattern
+
+    pat = _pattern()
+    assert pat.search("Smoke rises over the city. (AFP Photo/Name)") and not pat.search("Police said on Sunday.")

@@ -18,6 +18,7 @@ from typing import Optional
 from . import calibration, mappings
 from . import segment as segment_x
 from . import town_list
+from .captions import caption_sentences
 from .extract import actors as actors_x
 from .extract import certainty as certainty_x
 from .extract import classify as classify_x
@@ -54,11 +55,12 @@ class Coder:
             if veto:
                 LOGGER.debug("%s: report vetoed (%s)", doc.doc_id, veto)
                 return []
-            triggers = [t for t in triggers_x.find_triggers(ana) if segment_x.is_valid(t)]
+            captions = caption_sentences(ana)  # photo captions restate the news with the photo's place
+            triggers = [t for t in triggers_x.find_triggers(ana) if segment_x.is_valid(t) and t.sentence not in captions]
         if not triggers:
             return []
         with self.stage("places"):
-            places = places_x.find_places(ana)
+            places = [p for p in places_x.find_places(ana) if p.sentence not in captions]
         with self.stage("segment"):
             segments = segment_x.segment(ana, triggers, places)
         events: list[Event] = []
