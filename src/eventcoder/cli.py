@@ -124,21 +124,9 @@ def summary_table(coded, failures) -> str:
     return "\n".join(lines)
 
 
-@cli.command("export")
-@db_option
-@format_option
-@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None)
-@click.option("--country", default=None, help="Only events in this country.")
-@click.option("--main-only", is_flag=True, help="Only main events (no secondary events).")
-def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool) -> None:
-    """Export stored events as JSONL, ACLED-column CSV, GeoJSON or Parquet.
-
-    \b
-    Example:
-        eventcoder export --db eventcoder.db --format csv --out events.csv
-        eventcoder export --db eventcoder.db --format geojson --main-only --out events.geojson
-        eventcoder export --db eventcoder.db --format parquet --out events.parquet
-    """
+def export_events(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool) -> None:
+    """Write stored events as JSONL, ACLED-column CSV, GeoJSON or Parquet (`eventcoder export`,
+    defined with its incidents mode in cli_store.py)."""
     store = _open_store(db)
     filters = {"country": country} if country else {}
     if main_only:

@@ -227,11 +227,10 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
         eventcoder export --db eventcoder.db --incidents --min-reports 2 --out incidents.jsonl
         eventcoder export --db eventcoder.db --incidents --format csv --out incidents.csv
     """
-    from .cli import export_cmd as export_events
+    from .cli import export_events
 
     if not incidents:
-        click.get_current_context().invoke(export_events, db=db, fmt=fmt, out=out, country=country,
-                                           main_only=main_only)
+        export_events(db=db, fmt=fmt, out=out, country=country, main_only=main_only)
         return
     from .export import BINARY_FORMATS
     from .export.incidents import write_incident_records
