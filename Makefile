@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/eventcoder bench ../shared/devset/reports --repeat 2 --workers 0
 	$(BIN)/python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
 	$(BIN)/python -m eventcoder.bench ingest
+	$(BIN)/python -m eventcoder.bench feed --docs 10000 --fake-coder
 	$(BIN)/python -m eventcoder.bench dask --workers 2
 	$(BIN)/python bench/gazetteer_bench.py
 
