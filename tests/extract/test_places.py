@@ -400,3 +400,19 @@ def test_places_national_institutions_place_the_event_in_the_capital(analyse_tex
 def test_places_the_capital_is_not_used_when_a_town_is_named(analyse_text):
     place = _event(analyse_text, "Protesters marched on the regional parliament in Kisumu, Kenya, on Monday.")[2]
     assert place.name == "Kisumu"
+
+
+@pytest.mark.model
+def test_places_an_unnamed_town_is_the_one_named_later_not_the_dateline(analyse_text):
+    text = ("BAGHDAD, Iraq (AP) — A suicide car bomber struck an outdoor market on Saturday in a northern Iraqi city, "
+            "killing six people, police said. The attack in the mainly Turkomen city of Tal Afar came a day after "
+            "another bombing.")
+    place = _event(analyse_text, text)[2]
+    assert place.name == "Tal Afar" and "names no town" in place.reason
+
+
+@pytest.mark.model
+def test_places_the_dateline_city_stays_when_the_lead_describes_no_other_town(analyse_text):
+    text = ("BAGHDAD, Iraq (AP) — A suicide car bomber struck an outdoor market on Saturday, killing six people, "
+            "police said. Officials in Mosul condemned the attack.")
+    assert _event(analyse_text, text)[2].name == "Baghdad"

@@ -27,6 +27,12 @@ from .base import Analysis, Place
 from .capitals import capital_place
 
 LOGGER = logging.getLogger(__name__)
+#: the event sentence describes its town without naming it: the dateline city is then not the place
+UNNAMED_PLACE = re.compile(r"\b(?:in|at|near|on)\s+an?\s+(?:(?:northern|southern|eastern|western|north-?eastern|"
+                           r"north-?western|south-?eastern|south-?western|central|remote|small|border|frontier)\s+)?"
+                           r"(?:[A-Z][a-z]+\s+)?(?:city|town|village|district|province|region)\b")
+#: how far after the event sentence the unnamed town may be named
+LATER_SENTENCES = 8
 
 from ..gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, CAMP_AFTER,
                              CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
@@ -352,6 +358,15 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
             return replace(best, reason=best.reason or "only a border area is named")
         return replace(best, reason=f"event sentence {best.sentence}: {best.reason}")
     dateline = [p for p in places if p.modifier == "dateline" and p.kind == "place"]
+    if dateline and first >= 0 and UNNAMED_PLACE.search(ana.sentences[first].text):
+        # "BAGHDAD -- A bomber struck a market in a northern Iraqi city": not the dateline city but
+        # the town a following sentence names ("the attack in the city of Tal Afar")
+        later = [p for p in places if p.span is not None and p.kind == "place" and p.modifier != "dateline"
+                 and first < p.sentence <= first + LATER_SENTENCES and p.country == dateline[0].country
+                 and not _source_place(ana, p)]
+        if later:
+            return replace(later[0], reason=f"the event sentence names no town ('a northern city'); "
+                                            f"sentence {later[0].sentence} does: {later[0].reason}")
     if dateline:
         return replace(dateline[0], geo_precision=1, modifier="dateline",
                        reason="no place in the event sentences; dateline city")
