@@ -235,3 +235,15 @@ def test_fatalities_other_languages_more(analyse_text, text, lang, value):
 def test_fatalities_possessives_tolls_and_lynching(analyse_text, text, value):
     ana = analyse_text(text)
     assert count_fatalities(ana, [0]).value == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,lang,value", [
+    # tolls that rise "from five to eleven" are updates
+    ("Au moins cinq civils ont été tués. Le nombre de morts est passé de cinq à onze, selon la mairie.", "fr", 11),
+    ("Al menos dos personas murieron. El saldo de muertos pasó de dos a siete, según la fiscalía.", "es", 7),
+    ("Trois soldats ont été tués dans l'embuscade. Le bilan s'élève désormais à six morts.", "fr", 6),
+])
+def test_fatalities_toll_updates_in_other_languages(analyse_text, text, lang, value):
+    ana = analyse_text(text, lang=lang)
+    assert count_fatalities(ana, list(range(len(ana.sentences)))).value == value
