@@ -324,3 +324,64 @@ def test_source_chain_the_group_claimed_refers_to_the_named_group(analyse_text):
                        "The group claimed responsibility in a statement.", source="Desk")
     out = source_chain(ana, [0])
     assert out.claimed_by == "Al Shabaab"
+
+
+# ------------------------------------------------------------------ issue 13: wire credits, other languages, the outlet first
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    # a dateline credit puts the wire right after the outlet, before the sources it quotes
+    ("SANAA, Yemen (AP) — An air strike hit a market in Saada on Wednesday, killing 12 people, a health official "
+     "said.", ["Desk", "AP", "Health official"]),
+    # a byline credit
+    ("Press Trust of India | Srinagar\n\nA grenade hit a police post in Sopore on Friday, police said.",
+     ["Desk", "Press Trust of India", "Police Forces of India"]),
+    # a closing credit
+    ("Soldiers were killed when a mine exploded near Djibo on Wednesday, the presidency said, reports AFP.",
+     ["Desk", "AFP", "Presidency"]),
+    # a present-tense lead in a wire copy still reports the event
+    ("BAGHDAD (AP) - An Iraqi security official says a suicide bomber has attacked a market in Sadr City, killing "
+     "eight people.", ["Desk", "AP", "Iraqi security official"]),
+])
+def test_source_chain_the_wire_comes_after_the_outlet(analyse_text, text, chain):
+    assert _chain(analyse_text, text).chain == chain
+
+
+@pytest.mark.model
+def test_source_chain_a_later_item_of_a_live_blog_is_not_the_lead(analyse_text):
+    text = ("Russian drones hit Odesa overnight, the regional governor said. Rescue work continues. "
+            "10:30 - Russia's defence ministry says its air defences downed 40 drones over several regions.")
+    assert _chain(analyse_text, text).chain == ["Desk", "Regional governor"]
+
+
+@pytest.mark.parametrize("text, lang, chain", [
+    # "ont indiqué à l'AFP des sources sécuritaires": AFP relays the security sources
+    ("Trois soldats ont été tués samedi dans une embuscade, ont indiqué à l'AFP des sources sécuritaires.", "fr",
+     ["Desk", "AFP", "Security sources"]),
+    # a French ministry with its demonym, in the chain's English
+    ("Une frappe a tué deux personnes à Tyr, selon le ministère libanais de la Santé publique.", "fr",
+     ["Desk", "Ministry of Public Health (Lebanon)"]),
+    # Arabic verb-first attribution with its conjunction, glossed into English
+    ("انفجرت عبوة ناسفة في بغداد. وقال مصدر أمني في الشرطة إن العبوة استهدفت دورية.", "ar",
+     ["Desk", "Security source in police"]),
+    ("قتل شخصان في غارة، حسبما قال مسؤول في الشرطة.", "ar", ["Desk", "Police official"]),
+    # a Russian pronoun speaker is the titled person named before; a regional head is a regional governor
+    ("Губернатор Курской области Иван Петров попал под обстрел. Об этом он сообщил в своём Telegram-канале.", "ru",
+     ["Desk", "Regional governor"]),
+    ("Глава ДНР Денис Пушилин сообщил об обстреле Донецка.", "ru", ["Desk", "DPR head"]),
+])
+def test_source_chain_sources_in_other_languages_in_english(analyse_text, text, lang, chain):
+    assert _chain(analyse_text, text, lang=lang).chain == chain
+
+
+@pytest.mark.model
+def test_source_chain_the_source_a_publication_quoted(analyse_text):
+    text = ("“The fighters came in trucks but a swift response from the troops put them in disarray,” the publication "
+            "quoted a military source as saying.")
+    assert _chain(analyse_text, text).chain == ["Desk", "Military source"]
+
+
+@pytest.mark.model
+def test_source_chain_a_place_after_of_is_no_person(analyse_text):
+    text = ("A rocket fell near Sderot on Sunday. A spokesperson for the regional council of Shaar Hanegev said it "
+            "had caused no damage.")
+    assert _chain(analyse_text, text).chain[-1] == "Spokesperson for the regional council of Shaar Hanegev"

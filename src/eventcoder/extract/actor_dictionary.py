@@ -38,6 +38,9 @@ class Entry:
     no_country: str = ""
     party: bool = False
     only_by_country: bool = False  # the phrase names a group only in the by_country countries
+    skip_elsewhere: bool = False  # ... and elsewhere no actor at all (not even an unidentified one)
+    by_country_from: tuple = ()  # (country, first day) pairs: that by_country name holds only from then on
+    name_from: tuple = ()  # (first day, name): from then on the group is coded under that name (a coalition)
 
     @property
     def case_sensitive(self) -> bool:
@@ -72,10 +75,14 @@ def entries() -> tuple[Entry, ...]:
         if "name" not in g or "aliases" not in g:
             raise DataFileError(f"E103 data/actors/groups.yaml entry {i + 1}: needs name and aliases")
         for alias in g["aliases"]:
+            since = g.get("name_from") or {}
             out.append(Entry(phrase=str(alias), kind="group", name=g["name"], inter=g.get("inter"),
                              by_country=tuple((g.get("by_country") or {}).items()),
                              no_country=g.get("no_country", ""), party=bool(g.get("party")),
-                             only_by_country=bool(g.get("only_by_country"))))
+                             only_by_country=bool(g.get("only_by_country")),
+                             skip_elsewhere=g.get("only_by_country") == "skip",
+                             by_country_from=tuple((k, str(v)) for k, v in (g.get("by_country_from") or {}).items()),
+                             name_from=(str(since["date"]), since["name"]) if since else ()))
     for row in load_tsv("actors/state_terms.tsv"):
         if row["force"] not in _FORCE_LABEL:
             raise DataFileError(f"E103 data/actors/state_terms.tsv: unknown force {row['force']!r} "
@@ -152,13 +159,15 @@ MODIFIER_ONLY = re.compile(r"[-\u2010\u2011](?:(?:held|controlled|run|occupied|a
                            r"sponsored|leaning|friendly|influenced|designated|appointed|installed)\b|"
                            r"(?:linked|affiliated|aligned|allied|inspired|loyal)\b(?!\s+(?:[\w-]+\s+)?(?:insurgents|"
                            r"militants|fighters|rebels|jihadists|militias?|militiamen|gunmen|extremists|cells?|"
-                           r"elements|combatants|attackers|assailants)\b))", re.IGNORECASE)
+                           r"elements|combatants|attackers|assailants)\b))"
+                           r"|(?:['\u2019]s)?\s+(?:affiliate|affiliates|offshoot|offshoots|franchise|proxy|proxies)\b",
+                           re.IGNORECASE)
 
 
 def group_matches(text: str) -> list[PhraseMatch]:
     """Armed-group phrases of `text` (no parties), leaving out names that only qualify ("al-Qaeda-linked")."""
     return [pm for pm in match_phrases(text) if pm.entry.kind == "group" and not pm.entry.party
-            and not MODIFIER_ONLY.match(text, pm.end)]
+            and not pm.entry.skip_elsewhere and not MODIFIER_ONLY.match(text, pm.end)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,10 +209,15 @@ def state_name(country: str, force: str = "military", when: Optional[dt.date] = 
     return f"{name} {suffix}".strip()
 
 
-def group_name(entry: Entry, country: Optional[str]) -> str:
-    """ACLED name of a group entry for the event country ("Islamic State (Iraq)")."""
+def group_name(entry: Entry, country: Optional[str], when: Optional[dt.date] = None) -> str:
+    """ACLED name of a group entry for the event country and date ("Islamic State (Iraq)"; the Taliban
+    in Afghanistan are its state forces only from 15 August 2021; a gang joins its coalition's name)."""
+    if entry.name_from and (when is None or when >= _start_date(entry.name_from[0])):
+        return entry.name_from[1]
     by_country = dict(entry.by_country)
-    if country and country in by_country:
+    since = dict(entry.by_country_from)
+    if country and country in by_country and not (when is not None and country in since
+                                                  and when < _start_date(since[country])):
         return by_country[country]
     if "{country}" in entry.name:
         if country:
@@ -248,5 +262,17 @@ def country_before(text: str, start: int) -> Optional[str]:
         if c is None and (len(key) > 3 or key in ("US", "U.S.", "UK", "DRC")):
             c = countries.lookup(key)
         if c is not None:
-            return c.name
+            return congo(c.name, key, text)
     return None
+
+
+_DRC_TEXT = re.compile(r"\b(?:Democratic\s+Republic|DRC|DR\s+Congo|D\.R\.\s*Congo|RDC|RD\s+Congo|Kinshasa|Kivu|Ituri|"
+                       r"Goma|Bunia|Beni|Bukavu|FARDC|M23)\b")
+
+
+def congo(country: str, word: str, text: str) -> str:
+    """"Congo" / "Congolese" name the Democratic Republic of Congo in a report about the DRC."""
+    if country == "Republic of Congo" and word.lower() in ("congo", "congolese", "congolais", "congolaise") \
+            and _DRC_TEXT.search(text):
+        return "Democratic Republic of Congo"
+    return country

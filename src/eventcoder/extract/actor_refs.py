@@ -13,9 +13,10 @@ from .base import ActorMention, Analysis
 
 # "its forces", "their fighters", "our troops", 'its "air assets"': the possessor's own force
 _POSSESSIVE = re.compile(
-    r"\b(?:its|their|our)\s+(?:own\s+)?[\"\u201c']?(?:(?:air|ground|naval|special|security|armed)\s+)?"
+    r"\b(?:(?:its|their|our)\s+(?:own\s+)?[\"\u201c']?(?:(?:air|ground|naval|special|security|armed)\s+)?"
     r"(?:forces|troops|fighters|soldiers|units|militants|combatants|assets|aircraft|drones|warplanes|jets|"
-    r"artillery|army|men|gunmen|members|positions|air\s+defen[cs]es?)\b", re.IGNORECASE)
+    r"artillery|army|men|gunmen|members|positions|air\s+defen[cs]es?)|"
+    r"whose\s+(?:forces|troops|fighters|soldiers|militants|combatants|men|gunmen))\b", re.IGNORECASE)
 _FORCE_KINDS = ("armed", "state")
 
 

@@ -19,7 +19,8 @@ _PASSIVE_HARM = re.compile(
     rf"^[\s,]*{_FILL}(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|"
     r"ont\s+été|a\s+été|avaient\s+été|sont|fueron|fue|han\s+sido|resultaron|resultó|были|был|была)\s+"
     r"(?:\w+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|captured|taken\s+hostage|"
-    r"ambushed|targeted|attacked|hit|struck|tués|tué|blessés|blessé|enlevés|enlevé|tuées|blessées|"
+    r"ambushed|targeted|attacked|hit|struck|tués|tué|blessés|blessé|enlevés|enlevé|tuées|blessées|attaqués|attaquées|"
+    r"attaqué|attaquée|visés|visées|visé|ciblés|ciblé|embusqués|tombés|emboscados|atacadas|атакованы|обстреляны|"
     r"asesinados|asesinado|muertos|muerto|heridos|herido|secuestrados|atacados|убиты|убит|ранены|ранен|погибли)\b",
     re.IGNORECASE)
 # "two persons lost their lives", "a police officer died defending the station"
@@ -34,17 +35,38 @@ _HIT_DEVICE = re.compile(
     r"(?:a|an|the|un|une|una|un)?\s*(?:[\w-]+\s+){0,2}?(?:bomb|mine|landmine|ied|explosive|device|"
     r"engin|mine|bombe|explosivo|mina|artefacto)", re.IGNORECASE)
 # "killing three soldiers", "wounding two policemen": the object of the harm participle
-_HARM_BEFORE = re.compile(r"\b(?:killing|wounding|injuring|targeting|hitting|ambushing|tuant|blessant|matando|"
-                          r"hiriendo)\s+(?:at\s+least\s+|some\s+|about\s+)?"
+_HARM_BEFORE = re.compile(r"(?<!were\s)(?<!was\s)\b(?:killing|wounding|injuring|targeting|hitting|ambushing|tuant|"
+                          r"blessant|matando|hiriendo|kills|killed|wounds|wounded|injures|injured|kill|wound|"
+                          r"abducted|abducts|kidnapped|kidnaps|tue|tuent|ont\s+tué|a\s+tué|mató|mataron)\s+"
+                          r"(?:and\s+(?:wounds|wounded|injures|injured|kills|killed)\s+)?(?:at\s+least\s+|some\s+|about\s+)?"
                           r"(?:(?!(?:when|as|after|while|and|in|by|on|with)\b)[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# a headline's passive without its auxiliary: "CRPF jawan injured in grenade attack", "Soldiers killed as ..."
+_HEADLINE_HARM = re.compile(
+    r"^[\s,]*(?:[\w'\u2019-]+\s+){0,2}?(?:(?:killed|wounded|injured|hurt|shot\s+dead|martyred|slain|hacked\s+to\s+death|"
+    r"beheaded|tués|tué|blessés|asesinados|muertos|heridos|убиты|ранены|погибли)\s+(?!as\s+(?:many|much)\b)"
+    r"(?:in|by|as|during|after|when|near|"
+    r"while|dans|lors|par|en|durante|por|при|в)|(?:attacked|targeted|ambushed|abducted|kidnapped|shot|executed)\s+by)\b",
+    re.IGNORECASE)
+# "came under fire from X", "X's convoy came under attack": the one that came under attack is the target
+_CAME_UNDER = re.compile(r"^[\s,]*(?:[\w'\u2019-]+\s+){0,3}?(?:(?:came|come|comes|was|were|had\s+come)\s+under\s+"
+                         r"(?:\w+\s+)?(?:attack|fire|assault|shelling|bombardment|rocket\s+fire|mortar\s+fire)|"
+                         r"(?:a|ont|avait|avaient)\s+été\s+(?:la\s+)?cibles?|(?:fue|fueron)\s+(?:el\s+)?blanco|"
+                         r"(?:fue|fueron)\s+(?:atacad[oa]s?|emboscad[oa]s?|agredid[oa]s?)|попал[аи]?\s+под|подверглись|"
+                         r"(?:fue|fueron)\s+objeto\s+de|(?:a|ont)\s+fait\s+l['\u2019]objet\s+d)\b",
+                         re.IGNORECASE)
+
+
 def is_victim(ana: Analysis, m: ActorMention) -> bool:
-    """Whether the text makes `m` the one harmed: "X were killed", "X's vehicle hit a mine"."""
+    """Whether the text makes `m` the one harmed: "X were killed", "X's vehicle hit a mine",
+    "X came under fire", a headline's "X killed in ambush"."""
     text = ana.text
     sent = ana.sentence_at(m.span.start)
     after = text[m.span.end:min(sent.end, m.span.end + 90)]
-    if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after) or _DIED.match(after):
+    if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after) or _DIED.match(after) or _CAME_UNDER.match(after):
+        return True
+    if _HEADLINE_HARM.match(after):
         return True
     before = text[max(sent.start, m.span.start - 45):m.span.start]
     return bool(_HARM_BEFORE.search(before))
@@ -97,13 +119,18 @@ def named_target(ana: Analysis, mentions: list[ActorMention], a1: Optional[Actor
 
 # "the killings were carried out by members of X", "an attack perpetrated by X"
 _DONE_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:carried\s+out|perpetrated|committed|staged|conducted|orchestrated|planted|"
-                      r"laid|launched|fired|flown|dropped|organi[sz]ed|executed|led)\s+by\s+"
+                      r"laid|launched|fired|flown|dropped|organi[sz]ed|executed|led|triggered|detonated|set\s+off|"
+                      r"masterminded|claimed|inflicted)\s+by\s+"
                       r"(?:(?:members|fighters|militants|elements|gunmen|men|units|a\s+unit|a\s+cell|"
                       r"operatives|cadres)\s+(?:of|from)\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
                       re.IGNORECASE)
-_BELONGED = re.compile(r"\b(?:belonged\s+to|were\s+members\s+of|was\s+a\s+member\s+of|were\s+from|"
-                       r"identified\s+themselves\s+as|identified\s+as\s+members\s+of|were\s+fighters\s+of)\s+"
-                       r"(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)
+_BELONGED = re.compile(r"\b(?:belonged\s+to|belong\s+to|were\s+members\s+of|was\s+a\s+member\s+of|were\s+from|"
+                       r"identified\s+themselves\s+as|identified\s+as\s+members\s+of|were\s+fighters\s+of|"
+                       r"appartiennent\s+(?:à|au|aux)|appartenaient\s+(?:à|au|aux)|appartenant\s+(?:à|au|aux)|"
+                       r"étaient\s+(?:des\s+)?membres\s+(?:de|du|des)|pertenecían\s+(?:a|al)|pertenecen\s+(?:a|al)|"
+                       r"pertenecientes\s+(?:a|al)|eran\s+(?:integrantes|miembros)\s+(?:de|del)|"
+                       r"принадлежали\s+к|были\s+членами|ينتمون\s+(?:إلى|الى|ل))\s*"
+                       r"(?:the\s+|a\s+|an\s+|la\s+|l['\u2019]|el\s+|los\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)
 
 
 _DONE_BY_ROMANCE = re.compile(
@@ -133,9 +160,19 @@ def stated_perpetrator(ana: Analysis, mentions: list[ActorMention],
         before = text[max(sent.start, m.span.start - 90):m.span.start]
         if _DONE_BY.search(before) or _DONE_BY_ROMANCE.search(before) or _ATTRIBUTED.search(before):
             return m, "by"
-        if _BELONGED.search(before):
+        if _BELONGED.search(before) and not _VICTIM_WORDS.search(before):
             return m, "identity"
+        if _BY_SUFFIX.match(text, m.span.end):
+            return m, "by"  # "Maoist-inflicted violence", "a Taliban-planted bomb"
     return None, ""
+
+
+# "the deceased belonged to the X Force": the victims' unit, not the attackers'
+_VICTIM_WORDS = re.compile(r"\b(?:deceased|dead|victims?|killed|slain|bodies|wounded|injured|martyrs?|fallen|"
+                           r"personnel\s+who\s+died)\b[^.;]{0,40}$", re.IGNORECASE)
+# the group named as the doer in a compound adjective
+_BY_SUFFIX = re.compile(r"[-\u2010\u2011](?:inflicted|perpetrated|planted|triggered|orchestrated|engineered|"
+                        r"masterminded|claimed|executed|initiated)\b", re.IGNORECASE)
 
 
 _ALLY_BEFORE = re.compile(r"(?:backed\s+by|supported\s+by|alongside|with\s+the\s+support\s+of|aided\s+by|"
@@ -187,7 +224,7 @@ def refers_to_one_group(before: str) -> bool:
     return bool(_ONE_GROUP_REF.search(before))
 
 
-_COREF_NOUNS = ("militants", "fighters", "insurgents", "gunmen", "attackers", "assailants", "rebels", "jihadists",
+_COREF_NOUNS = ("militants", "fighters", "insurgents", "terrorists", "extremists", "jihadists", "gunmen", "attackers", "assailants", "rebels", "jihadists",
                 "gang", "gangs", "gang members", "group", "militia", "militiamen", "terrorists", "bandits")
 
 
@@ -198,8 +235,8 @@ def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMenti
                   and re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.span.end:g.span.start])), None)
     if after is not None and not is_speculated(ana, after, certainty):
         return ActorMention(m.span, after.name, after.inter, m.sentence, kind="armed")
-    before = text[max(0, m.span.start - 12):m.span.start].lower()
-    if not re.search(r"\b(?:the|these|those)\s+$", before) or \
+    before = text[max(0, m.span.start - 20):m.span.start].lower()
+    if not re.search(r"\b(?:the|these|those)\s+(?:same\s+|suspected\s+|armed\s+)?$", before) or \
             dic.normalise(m.span.text).split()[-1] not in {w.split()[-1] for w in _COREF_NOUNS}:
         return None
     earlier = [g for g in everywhere if g.kind == "armed" and g.span.end <= m.span.start and g.inter in (2, 3, 4)
@@ -277,3 +314,99 @@ def communal_militias(ana: Analysis, mentions: list[ActorMention], country) -> l
         return mentions
     keep = [x for x in mentions if not any(f.span.start <= x.span.start < f.span.end for f in found)]
     return sorted(keep + found, key=lambda x: x.span.start)
+
+
+# ---- who attacked whom in a battle: the side attacked is named after a target word or before "came under"
+_ATTACK_NOUN = r"(?:attack|attacks|ambush|ambushes|assault|raid|raids|offensive|incursion|onslaught|strike|strikes|" \
+               r"raid|offensive|attaque|attaques|embuscade|assaut|ataque|ataques|emboscada|incursión|атака|атаки|нападение|" \
+               r"هجوم|هجمات|كمين)"
+# "an attack by X", "an ambush by suspected X", "attaque menée par X", "ataque de X": X attacked
+_ATTACK_BY = re.compile(_ATTACK_NOUN + r"\s+(?:(?:carried\s+out|launched|staged|mounted|led|perpetrated)\s+)?(?:by|from|menée?s?\s+par|"
+                        r"perpétrée?\s+par|de|del|des|du)\s+(?:the\s+|a\s+|an\s+|les\s+|la\s+|le\s+|el\s+|los\s+|las\s+)?"
+                        r"(?:[\w'\u2019-]+\s+){0,3}?$", re.IGNORECASE)
+# "an attack on X", "ambushed X", "targeted X", "attaque contre X", "ataque contra X": X was attacked
+_ATTACKED_BEFORE = re.compile(
+    r"(?:" + _ATTACK_NOUN + r"\s+(?:\w+\s+){0,2}?(?:on|against|targeting|at|upon|contre|visant|contra|на|على|ضد)|"
+    r"(?:attaque|attaques|assaut|ataque|ataques|attack|assault)\s+(?:d['\u2019]\s*(?:un|une)?|du|des|de\s+la|de|del|of)\s*"
+    r"(?:(?:un|une|de|ses|leurs|sus|their|its|a|an|the|one)\s+){0,3}(?:camps?|bases?|postes?|positions?|convoi|convoy|"
+    r"patrouilles?|patrols?|patrullas?|casernes?|checkpoints?|cuartel|puestos?|outposts?)\s+|"
+    r"(?:ambushed|attacked|targeted|raided|stormed|overran|overpowered|besieged|hit|struck|assaulted|fired\s+(?:on|at|upon)|"
+    r"opened\s+fire\s+(?:on|at)|shot\s+at|embusqué|attaqué|visé|ciblé|atacaron|emboscaron|atacó|emboscó|напали\s+на|атаковали)"
+    r")\s+(?:(?:the|a|an|les|la|le|el|los|las|un|une|una|a\s+group\s+of|members\s+of\s+the|positions\s+of\s+the|"
+    r"troops\s+of\s+the)\s+)*(?:[\w'\u2019-]+\s+){0,3}?$", re.IGNORECASE)
+# the side that answered: "X repelled / repulsed / foiled / fought off / thwarted an attack"
+_REPELLED = re.compile(r"^[\s,]*(?:[\w'\u2019-]+\s+){0,4}?(?:repelled|repulsed|foiled|thwarted|fought\s+off|beat\s+back|"
+                       r"pushed\s+back|resisted|responded|returned\s+fire|retaliated|defended|repoussé|repoussés|"
+                       r"ont\s+repoussé|a\s+repoussé|repelieron|repelió|repelen|отразили|отбили|صد|تصدت)\b", re.IGNORECASE)
+
+
+_PLACE_HEAD = re.compile(r"\b(?:camps?|bases?|postes?|posts?|positions?|convoi|convois|convoys?|patrouilles?|patrols?|"
+                         r"patrullas?|casernes?|barracks|checkpoints?|outposts?|stations?|cuartel|puestos?|vehicles?|"
+                         r"véhicules?|vehículos?)\b", re.IGNORECASE)
+_ATTACK_OF = re.compile(_ATTACK_NOUN + r"\s+(?:d['\u2019]\s*|du\s+|des\s+|de\s+|del\s+|of\s+|on\s+|against\s+|contre\s+|"
+                        r"contra\s+)(?:(?:un|une|de|ses|leurs|sus|su|their|its|a|an|the|one|le|la|les|el|los|las)\s+){0,3}$",
+                        re.IGNORECASE)
+
+
+def passive_target(ana: Analysis, m: ActorMention) -> bool:
+    """Whether `m` is the subject of a passive "was the target of" / "came under" ("el Batallón ... fue objeto
+    de un violento ataque", "the convoy came under fire")."""
+    sent = ana.sentence_at(m.span.start)
+    after = ana.text[m.span.end:min(sent.end, m.span.end + 160)]
+    return bool(_CAME_UNDER.match(after[:70]) or _TARGET_LATER.match(after))
+
+
+def attacked_side(ana: Analysis, m: ActorMention) -> bool:
+    """Whether the text makes `m` the side attacked in a fight: "an attack on an army checkpoint",
+    "gunmen ambushed a police patrol", "troops came under fire", "soldiers repelled an attack",
+    "l'attaque d'un de ses camps militaires"."""
+    sent = ana.sentence_at(m.span.start)
+    before = ana.text[max(sent.start, m.span.start - 70):m.span.start]
+    after = ana.text[m.span.end:min(sent.end, m.span.end + 70)]
+    if _PLACE_HEAD.search(m.span.text) and _ATTACK_OF.search(before):
+        return True
+    return bool(_ATTACKED_BEFORE.search(before) or _CAME_UNDER.match(after) or _REPELLED.match(after)
+                or _TARGET_LATER.match(ana.text[m.span.end:min(sent.end, m.span.end + 160)]))
+
+
+# the subject phrase of a passive "was the target of" that an apposition or place clause delays:
+# "une unité des Forces de défense et sécurité, reliant Fada à Natiaboani, a été la cible d'une embuscade"
+_TARGET_LATER = re.compile(r"^(?:[^.;:!?\u00bb\u201d]|\.(?=\S)){0,130}?\b(?:(?:a|ont|avait|avaient)\s+été\s+(?:la\s+)?cibles?|"
+                           r"(?:a|ont)\s+été\s+(?:attaqué|attaquée|attaqués|attaquées|visée?s?|prise?s?\s+pour\s+cible|"
+                           r"pris\s+en\s+embuscade)|(?:fue|fueron)\s+(?:el\s+)?(?:blanco|objetivo)|"
+                           r"(?:fue|fueron)\s+(?:atacad[oa]s?|emboscad[oa]s?|objeto\s+de)|came\s+under\s+(?:attack|fire)|"
+                           r"(?:was|were)\s+(?:attacked|ambushed|targeted)\s+by)\b", re.IGNORECASE)
+
+
+def attacking_side(ana: Analysis, m: ActorMention) -> bool:
+    """Whether the text names `m` as the attacker: "an attack by X", "ataque de X"."""
+    sent = ana.sentence_at(m.span.start)
+    before = ana.text[max(sent.start, m.span.start - 70):m.span.start]
+    return bool(_ATTACK_BY.search(before))
+
+
+# a group named only as what another is linked to: "rebels linked to the Islamic State group",
+# "an al-Qaeda affiliate", "aligned with the Islamic State in 2019", "pledged allegiance to IS"
+# ("forces loyal to X", "militias allied to X" are X's own or its allies' forces: not an affiliation)
+_AFFILIATION_CUE = (r"(?<![-\u2010\u2011])\b(?:linked|tied|affiliated|aligned|connected|allegiance|ties|links|affiliation|"
+                    r"associated|inspired|lié|liés|liée|affilié|affiliés|vinculad[oa]s?|ligad[oa]s?|связанн\w+|"
+                    r"المرتبط\w*)\s+(?:(?:to|with|of|by|à|au|aux|avec|a|al|con|de|del|с|ب|ل)\s+)?"
+                    r"(?:the\s+|l['\u2019]|el\s+|la\s+|les\s+)?")
+_AFFILIATION_BEFORE = re.compile(_AFFILIATION_CUE + "$", re.IGNORECASE)
+# "linked to al-Qaida and the ...": the second conjunct of what the groups are linked to
+_AFFILIATION_CONJ = re.compile(_AFFILIATION_CUE + r"(?:[\w'\u2019-]+\s*){1,5}\s(?:and|or|et|ou|y|o)\s+"
+                               r"(?:the\s+|l['\u2019]|el\s+|la\s+|les\s+)?$", re.IGNORECASE)
+_AFFILIATE_AFTER = re.compile(r"^(?:['\u2019]s)?[\s-]+(?:affiliate|affiliates|offshoot|franchise|ally|allies|proxy|"
+                              r"proxies|sympathi[sz]ers|-linked|-affiliated)\b", re.IGNORECASE)
+
+
+def is_affiliation(ana: Analysis, m: ActorMention) -> bool:
+    """Whether the group is named only as what another group is linked to (never an actor of the event)."""
+    if m.kind not in ("armed", "party"):
+        return False
+    sent = ana.sentence_at(m.span.start)
+    before = ana.text[max(sent.start, m.span.start - 40):m.span.start]
+    after = ana.text[m.span.end:m.span.end + 20]
+    if _AFFILIATE_AFTER.match(after):
+        return True
+    return bool(_AFFILIATION_BEFORE.search(before) or _AFFILIATION_CONJ.search(before))

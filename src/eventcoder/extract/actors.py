@@ -13,7 +13,7 @@ from typing import Optional
 
 from .. import countries
 from . import actor_dictionary as dic
-from .actor_rules import communal_militias, merge_generic_of
+from .actor_rules import communal_militias, is_affiliation, merge_generic_of
 from .actor_refs import possessive_refs
 from .base import ActorMention, Analysis, Span
 
@@ -23,7 +23,11 @@ _ARMED = ("armed", "state", "unidentified")
 # generic nouns absorbed into a group or state mention right before them: "Al Shabaab fighters"
 _HEAD_NOUNS = re.compile(r"^[\s-]+(fighters|militants|militiamen|rebels|insurgents|gunmen|jihadists|members|"
                          r"forces|troops|soldiers|units|militia|elements|combatants|operatives|positions|"
-                         r"police|officers|commandos|personnel|military)\b", re.IGNORECASE)
+                         r"police|officers|commandos|personnel|military|terrorists|extremists|cadres|guerrillas|"
+                         r"separatists|jawans|jawan|bandits|attackers|assailants|fighter|militant|soldier|gunman|"
+                         r"men|group|outfit|faction|brigades?|battalions?|combattants|éléments|terroristes|jihadistes|"
+                         r"djihadistes|rebelles|miliciens|hommes|militares|integrantes|sicarios|elementos|боевики|"
+                         r"бойцы|военные|военнослужащие)\b", re.IGNORECASE)
 
 
 def infer_country(ana: Analysis) -> Optional[str]:
@@ -79,7 +83,7 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
     out.extend(_demonym_state_mentions(ana, country, event_date, out))
     out.extend(_country_agent_mentions(ana, country, event_date, out))
     out.extend(_coordinated_mentions(ana, country, event_date, out))
-    out = [m for m in out if not dic.MODIFIER_ONLY.match(ana.text, m.span.end)]
+    out = [m for m in out if not dic.MODIFIER_ONLY.match(ana.text, m.span.end) and not is_affiliation(ana, m)]
     out.sort(key=lambda m: m.span.start)
     out = _foreign_bare_forces(ana, communal_militias(ana, _absorb_heads(ana, out), country), country)
     return possessive_refs(ana, merge_generic_of(ana, out), country, event_date)
@@ -106,9 +110,11 @@ def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[Acto
         return ActorMention(ana.span(start, end), name, inter, sentence, kind="state")
     if e.kind == "group":
         if e.only_by_country and country not in dict(e.by_country):
+            if e.skip_elsewhere:
+                return None
             return ActorMention(ana.span(start, end), dic.generic_name("Unidentified Armed Group", country), 3,
                                 sentence, kind="unidentified")
-        name = dic.group_name(e, country)
+        name = dic.group_name(e, country, when)
         inter = 1 if name.startswith(("Military Forces of ", "Police Forces of ")) else e.inter  # "Taliban" in Kabul
         return ActorMention(ana.span(start, end), name, inter, sentence, kind="party" if e.party else "armed")
     return ActorMention(ana.span(start, end), dic.generic_name(e.name, country), e.inter, sentence,
@@ -135,7 +141,7 @@ def _demonym_state_mentions(ana, country, when, taken) -> list[ActorMention]:
         out.append(ActorMention(ana.span(start, m.end()), name, inter, ana.sentence_at(start).index,
                                 kind="state"))
         pair = re.search(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$", ana.text[max(0, start - 40):start])
-        other = _demonym_country(pair.group(1)) if pair else None
+        other = _demonym_country(pair.group(1), ana.text) if pair else None
         if other and other != own:  # "Somali and US forces": the forces of both states
             at = start - len(pair.group())
             out.append(ActorMention(ana.span(at, at + len(pair.group(1))), dic.state_name(other, "military", when),
@@ -170,9 +176,9 @@ def _bare_military(m: ActorMention) -> bool:
         in _BARE_MILITARY
 
 
-def _demonym_country(word: str) -> Optional[str]:
+def _demonym_country(word: str, text: str = "") -> Optional[str]:
     c = countries.by_demonym(word) or (countries.lookup(word) if len(word) > 3 or word in ("US", "U.S.", "UK") else None)
-    return c.name if c else None
+    return dic.congo(c.name, word, text) if c else None
 
 
 _STATE_ACTS = (r"(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+)?(?:struck|strikes|strike|launched|launches|attacked|attacks|"
@@ -190,8 +196,9 @@ def _country_agent_mentions(ana, country, when, taken) -> list[ActorMention]:
         c = countries.lookup(key) if len(key) > 3 or key in ("US", "U.S.", "UK") else None
         if c is None or countries.by_demonym(key) is not None:
             continue
-        inter = 8 if country and c.name != country else 1
-        out.append(ActorMention(ana.span(m.start(1), m.end(1)), dic.state_name(c.name, "military", when), inter,
+        named = dic.congo(c.name, key, ana.text)
+        inter = 8 if country and named != country else 1
+        out.append(ActorMention(ana.span(m.start(1), m.end(1)), dic.state_name(named, "military", when), inter,
                                 ana.sentence_at(m.start()).index, kind="state"))
     return out
 
@@ -287,7 +294,7 @@ def _unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention],
     from .cues import find_cues, load_cues
 
     trig = ctx.trigger
-    armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state")]
+    armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state", "unidentified")]
     if not armed:
         return None, []
     cues = load_cues(ana.lang, "roles")

@@ -36,13 +36,18 @@ def speech_subjects(ana, mentions) -> set[int]:
                 out.add(m.span.start)
         return out
     verbs = set(load_cues("en", "attribution").get("verbs", ()))
+    sources = set(load_cues("en", "attribution").get("source_nouns", ()))
     for m in mentions:
         tok = token_at(ana, m.span.end - 1)
         if tok is None:
             continue
         head = tok
         while head.dep_ in ("compound", "amod", "conj", "appos", "nmod", "poss") and head.head is not head:
-            head = head.head
+            up = head.head
+            if head.dep_ in ("compound", "amod") and up.idx >= m.span.end and up.lemma_.lower() not in sources \
+                    and up.lower_ not in sources:
+                break  # "PKK terrorists detonate bomb trap ...": the group modifies a thing, it does not speak
+            head = up
         if head.idx < dateline_end(ana) <= tok.idx:
             continue  # "KABUL (AP) - Taliban fighters killed ..., officials said": the dateline took the subject
         if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
@@ -103,8 +108,8 @@ def parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[
                 return agents, patients
     if pred.pos_ not in ("VERB", "AUX"):
         pred = _governing_verb(pred)  # "grenades filled with chloropicrin": the verb of the clause
-        if pred is None:
-            return agents, patients
+        if pred is None or pred.lemma_ in _BYSTANDER_ACTS:
+            return agents, patients  # "security forces gather at the site of the attack": not its agent
     if pred.lemma_ in _DISCOVER:  # "police found four bodies": the finder did not do it
         return [], patients + [m for c in pred.children if c.dep_ == "dobj" for m in in_subtree(c, mentions)]
     a, p = verb_roles(pred, mentions, tok)
@@ -114,7 +119,8 @@ def parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[
         agents += reduced_relative_subject(pred, mentions)
     if not agents:  # "ten were killed when gangs stormed the town": the agent of the time clause
         for child in pred.children:
-            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as") for c in child.children):
+            if child.dep_ == "advcl" and child.lemma_ in _VIOLENT_ACTS and \
+                    any(c.dep_ == "mark" and c.lower_ in ("when", "as") for c in child.children):
                 agents += [m for c in child.children if c.dep_ == "nsubj" for m in in_subtree(c, mentions)
                            if m.kind in ("armed", "state", "unidentified")]
     cur = pred
@@ -133,6 +139,15 @@ def parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[
 
 
 _DISCOVER = {"find", "discover", "recover", "retrieve", "exhume", "locate", "unearth"}
+# verbs whose subject is around the event, not its agent ("gather at the site of the blast")
+_BYSTANDER_ACTS = {"gather", "inspect", "visit", "attend", "mourn", "rush", "arrive", "stand", "walk", "look", "see",
+                   "watch", "survey", "examine", "collect", "help", "cordon", "condemn", "investigate", "flee",
+                   "evacuate", "pray", "bury", "assemble", "queue", "wait"}
+# acts whose subject in a "when ..." clause is the event's agent
+_VIOLENT_ACTS = {"storm", "attack", "raid", "ambush", "open", "fire", "shoot", "kill", "strike", "hit", "bomb", "shell",
+                 "detonate", "explode", "blow", "invade", "overrun", "seize", "capture", "abduct", "kidnap", "torch",
+                 "burn", "loot", "launch", "target", "assault", "descend", "besiege", "surround", "fight", "clash",
+                 "engage", "throw", "hurl", "lob", "drop", "plant", "stab", "hack", "behead", "execute", "massacre"}
 
 
 def reduced_relative_subject(verb, mentions) -> list[ActorMention]:

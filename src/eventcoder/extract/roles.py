@@ -11,7 +11,8 @@ from typing import Optional
 
 from . import actor_dictionary as dic
 from .actor_refs import self_report, speaking_groups, specific_unit
-from .actor_rules import _allies, _corefer, _pair, is_ally_phrase, is_victim, named_target, stated_perpetrator
+from .actor_rules import (_allies, _corefer, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
+                          named_target, passive_target, stated_perpetrator)
 from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
 from .base import ActorMention, Analysis, EventContext, Roles
 from .certainty import is_background, is_speculated
@@ -23,6 +24,7 @@ _ON_CIVILIANS = {"Looting/property destruction", "Arrests", "Other"}  # actor2 c
 _VAGUE_VICTIMS = {"people", "persons", "person", "man", "men", "driver", "drivers", "occupants", "passengers",
                   "passenger", "a man", "two men"}
 _ARMED = ("armed", "state", "unidentified")
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
 _WEAPON_HEAD = re.compile(r"\b(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|"
                           r"aircraft|bombardment|bombs?|helicopters?)$", re.IGNORECASE)
 _RIVALS = re.compile(r"\b(?:rival|opposing|two)\s+(?:[\w-]+\s+)?(?:factions|groups|camps|parties|supporters|clans|"
@@ -48,7 +50,11 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
                          and tspan.end <= m.span.end for m in found)}
     usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech
               and not is_background(ana, m)]
+    if ctx.event_type in _VIOLENT:  # "near the Afghan foreign ministry", "Pakistan officials": a place or a speaker
+        usable = [m for m in usable if not m.name.startswith("Government of")]
     agents, patients = parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
+    if not agents:  # "artillery shelling by the paramilitary RSF on El Fasher", whatever the parse made of it
+        agents = _by_agent(ana, ctx.trigger.span, usable)
     # a trigger word inside a name ("444th Combat Brigade") says nothing of roles
     agents = [m for m in agents if not (m.kind == "armed" and m.span.start <= tspan.start and tspan.end <= m.span.end)]
     notes: list[str] = []
@@ -63,6 +69,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         agents = [m for m in agents if m not in hurt]
         patients += [m for m in hurt if m not in patients and m.sentence == ctx.trigger.sentence]
     patients = [m for m in patients if not is_ally_phrase(ana, m)]  # "backed by troops of X": a partner
+    # "recruits registering at the military base": a state place named as where it happened is not the target
+    patients = [m for m in patients if not _locative(ana, m)]
     trig_s = ctx.trigger.sentence
     wider = sorted(sents | {max(sents) + 1, max(sents) + 2, trig_s + 1, trig_s + 2})
     a1 = claim or _first(agents, _ARMED + ("protesters", "rioters"))
@@ -130,8 +138,13 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         a1 = generic("Rioters", "rioters", 5, mob)
         if sub == "Mob violence" and (a2 is None or a2.kind in ("rioters", "state") and a2 not in patients):
             a2 = next((m for m in nearby if m.kind == "civilians" and is_victim(ana, m)), a2)  # "two persons died"
+        if a2 is not None and a2.kind == "protesters":
+            a2 = None  # the demonstrators are the rioters themselves, never their opponent
+        if sub == "Violent demonstration" and a2 is not None and a2.kind == "civilians" and not is_victim(ana, a2):
+            a2 = None  # bystanders named near a riot are not its target unless harmed
         if a2 is None or a2.kind == "rioters":
-            a2 = _as_police(next((m for m in nearby if m.kind in ("state", "civilians")), None))
+            kinds = ("state", "civilians") if sub == "Mob violence" else ("state",)
+            a2 = _as_police(next((m for m in nearby if m.kind in kinds and abs(m.sentence - trig_s) <= 1), None))
         if a2 is None and sub == "Mob violence":  # a mob's victim: "lynched a man accused of theft"
             victim = patient_token(ana, ctx.trigger.span.start)
             if victim is not None:
@@ -159,23 +172,37 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
         if a1 is None:  # "An Israeli air strike hit a tent": the weapon named with its owner is the agent
-            a1 = next((m for m in usable if m.sentence == trig_sent and m.kind in ("state", "armed")
-                       and _WEAPON_HEAD.search(m.span.text) and m not in hurt), None)
+            # the weapon's owner in the event's own sentences, the nearest first
+            owners = sorted((m for m in usable if m.sentence in ctx.sentences and m.kind in ("state", "armed")
+                             and _WEAPON_HEAD.search(m.span.text) and m not in hurt),
+                            key=lambda m: (m.sentence != trig_sent, abs(m.sentence - trig_sent)))
+            a1 = owners[0] if owners else _acting_subject(ana, usable, trig_sent, hurt)
             if a1 is not None and a2 is not None and a2.name == a1.name:
                 a2 = None  # a weapon is never the target: "killed in a strike on a tent ... An Israeli air strike"
+        victims_named = a2 is not None and a2.kind == "civilians" and a2 in patients
         if a2 is None or a2.kind not in _ARMED + ("civilians",):
-            victims = find_victims(ana, [m for m in usable if m is not a1], a1, trig_sent)
+            victims = find_victims(ana, [m for m in usable if m is not a1 and not _locative(ana, m)
+                                         and not _SPEAKER_AFTER.match(ana.text, m.span.end)], a1, trig_sent)
+            victims_named = bool(victims)
             a2 = victims[0] if victims else next((m for m in nearby if m.kind == "civilians"), None)
             if a2 is None and ana.spacy_doc is not None:  # every strike hits someone: civilians by default
                 a2 = generic("Civilians", "civilians", 7)
                 notes.append("actor2: no named target, civilians by default")
         if a2 is None or a2.kind == "civilians" and (a2.span is ctx.trigger.span or
                                                      dic.normalise(a2.span.text).split()[-1] in _VAGUE_VICTIMS):
-            target = named_target(ana, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)],
+            # a state force that only tells the toll is no target ("..., police said"); a group telling of its
+            # own dead is ("Hezbollah said two of the dead were members")
+            target = named_target(ana, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)
+                                        and not ((m.kind == "state" or m.inter == 1) and (m.span.start in speech or
+                                                                         _SPEAKER_AFTER.match(ana.text, m.span.end)))
+                                        and not _locative(ana, m)],
                                   a1, [i for i in wider if abs(i - trig_s) <= 2])
             if target is not None:  # "said it had struck a Hezbollah operative": the armed target
                 a2 = target
                 notes.append("actor2: the named armed target")
+        if a2 is not None and a2.kind == "civilians" and not victims_named and _no_casualties(ana, ctx):
+            a2 = None  # "a rocket was intercepted", "a drone hit an empty field": nobody was harmed
+            notes.append("actor2: no one harmed, no target named")
         if a2 is not None and a2.kind == "civilians":
             assoc2 = _victim_identities(ana, [a2], country)
             a2 = generic("Civilians", "civilians", 7, a2)
@@ -212,6 +239,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             if len({m.name for m in own}) == 1 and (a1 is None or own[0].name != a1.name):
                 a2 = own[0]
         a1, a2 = _factions(a1, usable), _factions(a2, usable, a1)
+    elif sub == "Disrupted weapons use":
+        a1, a2 = _disruption(ana, ctx, found, usable, a1, country, generic)
+        notes.append("actor1: the force that intercepted or defused; actor2: the side that fired or planted")
     else:  # Strategic developments
         if a1 is None:
             a1 = _fallback_agent(ana, [m for m in nearby if m not in hurt and m not in patients], everywhere, ctx,
@@ -232,11 +262,18 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if sub in _ON_CIVILIANS and a2 is not None and a2.kind == "civilians":
             a2 = generic("Civilians", "civilians", 7, a2)
 
+    a1, a2 = _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic)
     if a1 is None and etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
-        unid = next((m for m in nearby if m.kind == "unidentified"), None)
+        unid = next((m for m in nearby if m.kind == "unidentified" and m not in hurt), None)
         a1 = generic("Unidentified Armed Group", "unidentified", 3, unid)
         a1.inter = 3
         notes.append("no identified perpetrator")
+    if sub == "Air/drone strike" and a1.kind == "unidentified" and a1.name.startswith("Unidentified Armed Group") \
+            and not claim:
+        air = _unattributed_air(ana, ctx, everywhere, country)
+        if air is not None:
+            a1 = ActorMention(a1.span, "Unidentified Military Forces", air, a1.sentence, kind="unidentified")
+            notes.append("actor1: an unattributed air strike is by unidentified military forces")
     if etype == "Battles" and a2 is None:
         a2 = generic("Unidentified Armed Group", "unidentified", 3)
     if a1 is not None and a2 is not None and a1.name == a2.name and etype not in ("Battles", "Riots"):
@@ -255,6 +292,216 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     assoc1 = assoc1 + [a for a in allies if a not in assoc1]
     return Roles(actor1=a1, actor2=a2, assoc_actor_1="; ".join(assoc1) or None,
                  assoc_actor_2="; ".join(assoc2) or None, reason="; ".join(notes) or None)
+
+
+def _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
+    """The codebook's constraints on the pair, whatever rule chose it: the victim is never actor1; in a
+    battle the side that attacked comes first; a non-state actor overtakes territory from the state and
+    the state regains it; one actor does not fight itself."""
+    etype, sub = ctx.event_type, ctx.sub_event_type
+    if etype not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return a1, a2
+
+    def victim(m):
+        return m is not None and m.kind in ("armed", "state") and (m in hurt or is_victim(ana, m))
+
+    def side_harmed(m):  # one-sided violence: the force whose members the report says were killed is the target
+        return victim(m) or etype != "Battles" and m is not None and m.kind == "state" and \
+            any(h.name == m.name for h in hurt)
+
+    if etype == "Battles":
+        if a1 is not None and a2 is not None and a1.name == a2.name and a1.kind != "unidentified":
+            other = _other_side(ana, [m for m in everywhere if abs(m.sentence - ctx.trigger.sentence) <= 2
+                                      and not is_speculated(ana, m, ctx.certainty)], a1, hurt)
+            a2 = other  # "Islamic State seized Palmyra ... the fall of the town to the Islamic State group"
+        # unidentified attackers of a state force come first ("gunmen ambushed a patrol", "an attack on an
+        # army checkpoint"); a named group keeps the order the report gives (reports and coders differ there)
+        if a1 is not None and a2 is not None and a1.kind == "state" and a2.kind == "unidentified":
+            first_hit = attacked_side(ana, a1) or victim(a1) and not victim(a2)
+            if (first_hit and not attacked_side(ana, a2)) or attacking_side(ana, a2):
+                a1, a2 = a2, a1
+                notes.append("actor1: the side that attacked")
+        elif a1 is not None and a2 is None and a1.kind == "state" and (attacked_side(ana, a1) or victim(a1)):
+            a1, a2 = None, a1  # "soldiers came under attack": the attackers are unidentified
+        if sub == "Non-state actor overtakes territory" and a1 is not None and a1.inter == 1:
+            if a2 is not None and a2.inter != 1:
+                a1, a2 = a2, a1
+            else:
+                a1, a2 = None, a1 if a2 is None or a2.inter != 1 else a2
+            notes.append("actor1: a non-state actor takes the territory")
+        elif sub == "Government regains territory" and a1 is not None and a1.inter != 1 and a2 is not None \
+                and a2.inter == 1:
+            a1, a2 = a2, a1
+        return a1, a2
+    if side_harmed(a1) or a1 is not None and a1.kind == "state" and passive_target(ana, a1):
+        # "two soldiers were killed when their vehicle hit a mine", "the battalion was the target of an attack"
+        if a2 is None or a2.kind == "civilians" and etype == "Explosions/Remote violence":
+            a2 = a1 if etype == "Explosions/Remote violence" else a2
+        others = [m for m in nearby if m.kind in ("armed", "unidentified") and m.name != a1.name and not victim(m)
+                  and m.sentence == ctx.trigger.sentence]
+        a1 = others[0] if others else None
+        notes.append("actor1: the harmed side is the target, not the perpetrator")
+    return a1, a2
+
+
+_BY_AFTER_TRIGGER = re.compile(r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:by|from|par|por|de\s+la\s+part\s+de|"
+                               r"por\s+parte\s+de(?:l)?|"
+                               r"من\s+قبل|со\s+стороны)\s+(?:the\s+|a\s+|an\s+|les?\s+|la\s+|los\s+|las\s+|el\s+|des\s+|"
+                               r"l['\u2019])?(?:[\w'\u2019-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+# French/Spanish/Russian genitive of an attack noun names its author: "une embuscade des GAT", "ataque del CJNG",
+# "обстрел ВСУ" (a place or unit of the state after it is the target: "l'attaque d'un camp militaire")
+_OF_AFTER_TRIGGER = re.compile(r"^\s*(?:des|du|de\s+la|de\s+l['\u2019]|d['\u2019]|de|del|de\s+los|de\s+las)?\s*$",
+                               re.IGNORECASE)
+
+
+_NO_HARM = re.compile(r"\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|injuries|deaths|fatalities|victims|"
+                      r"one\s+was\s+(?:hurt|injured|killed))|without\s+(?:causing\s+)?(?:casualties|injuries)|"
+                      r"caused\s+no\s+(?:casualties|injuries|damage)|had\s+not\s+caused\s+any\s+(?:damage|casualties)|"
+                      r"sans\s+faire\s+de\s+(?:victimes|blessés)|aucune\s+victime|sin\s+(?:dejar\s+)?(?:víctimas|heridos)|"
+                      r"без\s+пострадавших|пострадавших\s+нет|لا\s+إصابات|دون\s+(?:وقوع\s+)?إصابات)", re.IGNORECASE)
+_HARM_WORDS = re.compile(r"\b(?:kill\w*|dead|death\w*|died|die|wound\w*|injur\w*|hurt|casualt\w*|victims?|bod(?:y|ies)|"
+                         r"martyr\w*|fatalit\w*|slain|lives|tu[ée]s?|bless[ée]s?|morts?|muert\w*|herid\w*|asesin\w*|"
+                         r"погиб\w*|ранен\w*|пострадал\w*|убит\w*|قتل\w*|قتيل\w*|مقتل|جرحى|إصاب\w*|شهيد\w*|استشهاد)",
+                         re.IGNORECASE)
+
+
+# a civilian place or belonging named as what was hit: the strike was aimed at civilians even with nobody hurt
+_CIVILIAN_TARGET = re.compile(r"\b(?:targeted|targeting|hit|struck|attacked|hurled\s+at|thrown\s+at|at)\s+(?:the\s+|a\s+|an\s+)?"
+                              r"(?:[\w'\u2019-]+\s+){0,6}?(?:home|homes|house|houses|residence|car|shop|market|school|"
+                              r"hospital|mosque|church|tent|bus|minibus|wedding|funeral)\b", re.IGNORECASE)
+
+
+_BARE_FORCE = re.compile(r"^(?:the\s+)?(?:military|army|troops|soldiers|forces|air\s+defen[cs]es?|security\s+forces)$",
+                         re.IGNORECASE)
+_FIRED_FROM = re.compile(r"\b(?:launched|fired|shot|sent|flew|came)\b[^.;]{0,40}?\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _disruption(ana, ctx, found, usable, a1, country, generic):
+    """Disrupted weapons use: actor1 intercepted, shot down or defused the weapon (the force the report names
+    for it, its speaker included: "... was intercepted, the Israeli military said"); actor2 fired it (the owner
+    of "11 Russian drones", a named group) or, for a projectile fired at the place, an unidentified armed group
+    of the place it came from; a planted bomb that was defused has no actor2."""
+    weapons = [m for m in found if m.kind in ("state", "armed") and _WEAPON_HEAD.search(m.span.text)]
+    states = [m for m in found if m.kind == "state" and not m.name.startswith("Government of") and m not in weapons]
+    explicit = [m for m in states if not _BARE_FORCE.match(m.span.text.strip())]
+    if a1 is None or a1.kind != "state" or a1 in weapons or _BARE_FORCE.match(a1.span.text.strip()) and explicit \
+            and not any(m is a1 for m in found if m.sentence == ctx.trigger.sentence):
+        in_sentence = [m for m in states if m.sentence == ctx.trigger.sentence]
+        a1 = next((m for m in in_sentence if m in explicit), None) or (in_sentence[0] if in_sentence else None) \
+            or (explicit[0] if explicit else (states[0] if states else a1))
+    firer = next((m for m in weapons if a1 is None or m.name != a1.name), None) or \
+        next((m for m in usable if m.kind in ("armed", "unidentified") and (a1 is None or m.name != a1.name)), None)
+    if firer is not None:
+        return a1, firer
+    sents = set(ctx.sentences) | {ctx.trigger.sentence}
+    if not any(_FIRED.search(ana.sentences[i].text) for i in sents if 0 <= i < len(ana.sentences)):
+        return a1, None  # "troops defused two IEDs planted on the road": nobody fired at anyone
+    origin = country
+    from .places import find_places
+
+    for place in find_places(ana):
+        if place.country and place.span is not None and place.span.start > 0 and \
+                ana.sentence_at(place.span.start).index in sents and \
+                _FIRED_FROM.search(ana.text[max(0, place.span.start - 60):place.span.start]):
+            origin = place.country  # "a rocket launched from the Gaza Strip": the firing side's country
+            break
+    return a1, ActorMention(ctx.trigger.span, dic.generic_name("Unidentified Armed Group", origin), 3,
+                            ctx.trigger.sentence, kind="unidentified")
+
+
+_FIRED = re.compile(r"\b(?:launched|fired|shot\s+at|lobbed|projectiles?|rockets?|missiles?|drones?)\b", re.IGNORECASE)
+
+
+def _acting_subject(ana, mentions, trig_sent, hurt) -> Optional[ActorMention]:
+    """A force that is the subject of a violent act in the sentence after the trigger's ("Russia unleashed a barrage
+    of missiles on Kyiv. ... Russian forces fired more than 40 missiles"), for a trigger sentence with no agent."""
+    from .role_parse import _VIOLENT_ACTS
+
+    for m in mentions:
+        if m.kind not in ("state", "armed") or m in hurt or not 0 <= m.sentence - trig_sent <= 1:
+            continue
+        tok = head_token(ana, m.span)
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _VIOLENT_ACTS | {"unleash", "pound", "rain"}:
+            return m
+    return None
+
+
+# "..., police and hospital authorities said": the speakers, not a target
+_SPEAKER_AFTER = re.compile(r"\s*(?:and\s+(?:[\w-]+\s+){0,3}?)?(?:said|say|says|told|reported|confirmed)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|near|outside|inside|in\s+front\s+of|close\s+to|next\s+to|beside|by|"
+                              r"in|within|around)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)
+_STATE_PLACE = re.compile(r"\b(?:base|camp|barracks|station|post|headquarters|compound|academy|checkpoint|"
+                          r"garrison|outpost)s?\b", re.IGNORECASE)
+
+
+def _locative(ana, m) -> bool:
+    """A state force's place named as where the event happened ("registering at the military base")."""
+    if m.kind != "state" or not _STATE_PLACE.search(m.span.text):
+        return False
+    sent = ana.sentence_at(m.span.start)
+    before = ana.text[max(sent.start, m.span.start - 40):m.span.start]
+    if re.search(r"\b(?:hurl|threw|throw|lob|fire|fired|shot|aim|launch|attack|strike|struck|hit|target|direct)\w*"
+                 r"\s+(?:[\w'\u2019-]+\s+){0,4}?at\s+", before, re.IGNORECASE):
+        return False  # "hurled a grenade at a police station": the target
+    return bool(_LOCATIVE_BEFORE.search(before))
+
+
+def _no_casualties(ana, ctx) -> bool:
+    """The event's sentences say nobody was harmed, or name no harm and no civilian target at all."""
+    texts = [re.sub("[\u064b-\u0652]", "", ana.sentences[i].text)  # Arabic vowel marks: "قُتل" is "قتل"
+             for i in sorted(set(ctx.sentences) | {ctx.trigger.sentence}) if 0 <= i < len(ana.sentences)]
+    if any(_NO_HARM.search(t) for t in texts):
+        return True
+    return not any(_HARM_WORDS.search(t) or _CIVILIAN_TARGET.search(t) for t in texts)
+
+
+def _by_agent(ana, trigger, mentions) -> list[ActorMention]:
+    """The armed actor right after the trigger behind "by": "shelling by the paramilitary RSF", "an attack
+    by militants" (parse-free, for when the parse attached the phrase elsewhere); in French, Spanish and
+    Russian also the attack noun's genitive ("une embuscade des GAT", "обстрел ВСУ")."""
+    sent = ana.sentence_at(trigger.start)
+    for m in mentions:
+        if m.kind not in ("armed", "state", "unidentified") or not \
+                trigger.end <= m.span.start <= min(sent.end, trigger.end + 80):
+            continue
+        gap = ana.text[trigger.end:m.span.start]
+        if _BY_AFTER_TRIGGER.match(gap):
+            return [m]
+        if ana.lang in ("fr", "es", "ru") and _OF_AFTER_TRIGGER.match(gap) and gap.strip() != "" or \
+                ana.lang == "ru" and not gap.strip():
+            if not (m.kind == "state" and re.search(r"\b(?:camps?|bases?|postes?|positions?|convoi|patrouilles?|"
+                                                    r"cuartel|puestos?|patrullas?|convoy)\b", m.span.text, re.IGNORECASE)):
+                return [m]
+    return []
+
+
+_AIRCRAFT = re.compile(r"\b(?:air\s*strikes?|air\s*raids?|warplanes?|war\s*planes|fighter\s+jets?|jets?|aircraft|"
+                       r"helicopters?|gunships?|bombers?|air\s+force|frappes?\s+aériennes?|avions?|bombardements?\s+aériens?|"
+                       r"ataques?\s+aéreos?|bombardeos?\s+aéreos?|aviones?|helicópteros?|авиаудар\w*|авиаци\w+|самолёт\w*|"
+                       r"غارة|غارات|الطيران|طائرات\s+حربية)\b", re.IGNORECASE)
+
+
+def _unattributed_air(ana, ctx, everywhere, country) -> Optional[int]:
+    """inter of the unidentified military forces behind an unattributed air strike (8 when the report points
+    at a foreign state, else 1), or None when a non-state group is suspected or only drones are named
+    (non-state groups fly drones too: the perpetrator stays an unidentified armed group)."""
+    spec = ctx.certainty.speculated_perpetrators if ctx.certainty else []
+    text = " ".join(spec)
+    if any(pm.entry.kind == "group" and not pm.entry.name.startswith(("Military Forces", "Police Forces"))
+           for pm in dic.match_phrases(text)):
+        return None
+    states = [pm.entry for pm in dic.match_phrases(text) if pm.entry.kind == "state"]
+    named = [c for w in re.findall(r"[A-Z][\w-]+", text) for c in [dic.countries.by_demonym(w.split("-")[0])
+                                                                     or dic.countries.lookup(w)] if c is not None]
+    sents = [ana.sentences[i].text for i in sorted(set(ctx.sentences) | {ctx.trigger.sentence})
+             if 0 <= i < len(ana.sentences)]
+    if not (states or named or any(_AIRCRAFT.search(t) for t in sents)):
+        return None
+    foreign = any(c.name != country for c in named) or any(e.country and e.country != country for e in states) \
+        or any(m.kind == "state" and m.inter == 8 for m in everywhere)
+    return 8 if foreign else 1
 
 
 _MEMBER_OF = re.compile(r"\b(?:officials?|leaders?|politicians?|lawmakers?|legislators?|spokes(?:man|woman|person)|"
@@ -284,7 +531,8 @@ def _fallback_agent(ana, cands, everywhere, ctx, kinds=("armed", "state")) -> Op
         return m
     if ana.spacy_doc is not None:
         cands = [m for m in cands if not _finder(ana, m)]
-    return _first(cands, kinds)
+    # only next to the event: a force named paragraphs away ("joint military operations have failed to ...") did not act
+    return _first([m for m in cands if abs(m.sentence - ctx.trigger.sentence) <= 1], kinds)
 
 
 _NOT_ACTS = {"say", "tell", "report", "confirm", "find", "discover", "recover", "announce", "add", "state", "claim",
@@ -343,9 +591,27 @@ def _claimant(ana, ctx, usable) -> Optional[ActorMention]:
     spec = ctx.certainty.speculated_perpetrators if ctx.certainty else []
     if any(src.claimed_by == s for s in spec):
         return None
+    span = src.claim_span or ctx.trigger.span
+    named = _claim_name(ana, span, src.claimed_by, ctx)
+    if named != src.claimed_by:  # the claim names the group for the event's country and date
+        src.claimed_by = named
     same = next((m for m in usable if m.name == src.claimed_by), None)
     if same:
         return same
-    span = src.claim_span or ctx.trigger.span
-    inter = dic.name_to_inter().get(src.claimed_by, 2)
+    inter = 1 if named.startswith(("Military Forces", "Police Forces")) else dic.name_to_inter().get(named, 2)
     return ActorMention(span, src.claimed_by, inter, ana.sentence_at(span.start).index, kind="armed")
+
+
+def _claim_name(ana, span, claimed: str, ctx) -> str:
+    """The claimant's ACLED name for the event's own country and date ("Islamic State (Afghanistan)", the
+    Taliban before August 2021): the claim was named from the report's places, which may be another country's."""
+    country = ctx.country
+    if not country:
+        return claimed
+    for pm in dic.group_matches(span.text):
+        name = dic.group_name(pm.entry, country, ctx.event_date)
+        if dic.group_name(pm.entry, None) == claimed or pm.entry.name == claimed or claimed in \
+                {v for _, v in pm.entry.by_country} or re.sub(r"\s*\(.*\)$", "", claimed) == \
+                re.sub(r"\s*\(.*\)$", "", pm.entry.name.replace("({country})", "").strip()):
+            return name
+    return claimed

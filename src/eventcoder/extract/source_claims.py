@@ -69,6 +69,8 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
         if not out.claimed_by and ana.lang == "en" and not negated:
             _own_act_claim(ana, sent, country, out)
         for m in find_cues(ana.text, cues.get("claim_by", ()), sent.start, sent.end):
+            if _generic_claim(ana, sent.start, m.start(), cues):
+                continue  # "scores of attacks, many claimed by the local chapter of IS": the group's record
             group = _group_near(ana, m.end(), sent.end, before=False, country=country)
             if group and not out.claimed_by and not negated:
                 out.claimed_by, out.claim_span = group[0], ana.span(m.start(), group[2])
@@ -76,6 +78,14 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
             group = _group_near(ana, sent.start, m.start(), before=True, country=country)
             if group and not out.denied_by:
                 out.denied_by = group[0]
+
+
+def _generic_claim(ana: Analysis, lo: int, at: int, cues) -> bool:
+    """"many claimed by", "attacks often claimed by": a quantifier or habit word right before the cue."""
+    before = ana.text[max(lo, at - 40):at].lower().rstrip(" ,")
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+(?:of\s+)?(?:them|which|those|these|attacks|bombings|blasts|"
+                         rf"been|were|was|have|had))*$", before)
+               for w in cues.get("claim_generic", ()))
 
 
 def _group_near(ana, lo: int, hi: int, before: bool, country) -> Optional[tuple[str, int, int]]:

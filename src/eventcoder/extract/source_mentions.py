@@ -103,10 +103,28 @@ def mentions(ana: Analysis, i: int) -> list[Mention]:
     return hits
 
 
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*(?:[-\u2013\u2014|]|GMT|UTC)")
+
+
+def _reports_event(tok) -> bool:
+    """"An Iraqi security official says a suicide bomber has attacked ...": a breaking-news lead in the present
+    reports a past act (a complement in the past or the perfect), unlike a standing position ("the UN says");
+    only a lead counts (a live blog's "10:30 - the ministry says ..." tells another item)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBN") or any(a.dep_ == "aux" and a.lower_ in ("has", "have", "had")
+                                                                  for a in c.children)):
+            return True
+    return False
+
+
 def _lexicon_speech(ana, sent, cues, hits) -> None:
     text = ana.text
     for m in find_cues(text, cues.get("speech", ()), sent.start, sent.end):
         before = text[sent.start:m.start()]
+        pron = re.search(r"(?<!\w)(он|она|они|il|elle|ils|elles|él|ella|ellos|ellas)\s*$", before, re.IGNORECASE)
+        if pron:  # "Об этом он сообщил в Telegram": the speaker named before
+            _add(ana, hits, sent.start + pron.start(1), pron.group(1), m.start(), m.end(), verb=m.group().lower())
+            continue
         subj = re.search(rf"((?:{_NAME_RX}\s+|\w+\s+){{0,4}}\w+)\s*,?\s*$", before)
         phrase = " ".join(subj.group(1).split()[-4:]) if subj else ""
         if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE) \
@@ -115,11 +133,31 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
                  verb=m.group().lower())
             continue
         # verb first: "a déclaré le porte-parole de l'armée", "ont indiqué mardi des sources sécuritaires"
-        after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", text[m.end():sent.end], re.IGNORECASE)
+        rest = text[m.end():sent.end]
+        medium = _TO_MEDIUM.match(rest)  # "ont indiqué à l'AFP des sources sécuritaires": AFP relays them
+        if medium:
+            _add(ana, hits, m.end() + medium.start("m"), medium.group("m"), m.start() - 0.5)
+            rest = rest[medium.end():]
+        skip = len(text[m.end():sent.end]) - len(rest)
+        after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", rest, re.IGNORECASE)
         if after and looks_like_source(after.group(1), cues):
+            after_start, after_end = skip + after.start(1), skip + after.end()
             phrase = re.split(r"\s+(?:в|во|на|de|du|dans|en|sur|à|a|по|в\s+своём)\s+(?=\w)",
                               after.group(1).strip(), maxsplit=1)[0] if ana.lang == "ru" else after.group(1).strip()
-            _add(ana, hits, m.end() + after.start(1), phrase, m.start(), m.end() + after.end(), verb=m.group().lower())
+            if ana.lang == "ar":  # "قال مصدر في الشرطة بتصريح له إن ...": the phrase ends before its words
+                titled = re.match(r"^[^،]{2,40}،\s*([^،]{4,80}?)\s*،", text[m.end():sent.end].strip())
+                if titled and not looks_like_source(phrase.split("،")[0], cues) and looks_like_source(titled.group(1), cues):
+                    phrase = titled.group(1)  # "صرح أشرف القدرة، المتحدث باسم وزارة الصحة بغزة، أن": the title
+                phrase = re.split(r"\s*(?:،|:|-|(?<!\S)(?:إن|أن|ان|انه|أنه|إنه|بأن|عن|مقتل|إصابة|اليوم|أمس|الاثنين|"
+                                  r"الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|في\s+بيان|بتصريح)(?!\S))",
+                                  phrase, maxsplit=1)[0].strip()
+            _add(ana, hits, m.end() + after_start, phrase, m.start(), m.end() + after_end, verb=m.group().lower())
+
+
+# the medium a speaker told, between a verb-first speech verb and the speaker: "à l'AFP", "a la agencia EFE", "ТАСС"
+_TO_MEDIUM = re.compile(r"^\s*(?:à|a|au|al)\s+(?:l['\u2019]\s*|la\s+agencia\s+|l['\u2019]agence\s+|la\s+)?"
+                        r"(?P<m>AFP|AP|Reuters|EFE|RFI|France\s+24|Anadolu|Xinhua|TV5|Europa\s+Press|la\s+BBC|BBC)\s+",
+                        re.IGNORECASE)
 
 
 def _cited_is_source(phrase: str, cues) -> bool:
@@ -151,8 +189,11 @@ def _parsed_speech(ana, sent, cues, hits) -> None:
         if tok.lemma_ in ("issue", "release") and not any(c.dep_ == "dobj" and c.lemma_ in _STATEMENTS
                                                           for c in tok.children):
             continue  # "issued a statement" cites; "issued a warning" does not
-        if tok.lemma_ == "say" and tok.tag_ in ("VBZ", "VBP"):
-            continue  # "the UN says", "the group says it defends": a standing position, not this event's account  # "an attack that a rival group said killed dozens", "he did not say": not a citation
+        if tok.lemma_ == "say" and tok.tag_ in ("VBZ", "VBP") and not (
+                sent.index <= 3 and not _TIMESTAMP.match(sent.text) and _reports_event(tok)):
+            continue
+        if tok.lemma_ in ("declare", "disclose") and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "declared Thursday a day of mourning": no account of the event  # "the UN says", "the group says it defends": a standing position, not this event's account  # "an attack that a rival group said killed dozens", "he did not say": not a citation
         # the first subject of the verb's own clause: "The crowd scattered; a police spokesman said ..." -> the
         # spokesman; "Lebanon's state news agency NNA reported" -> the agency
         before = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
@@ -233,9 +274,12 @@ def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[i
     if not re.match(final + r"[.\"\u201d]*\s*$", after) and not (anywhere and re.match(final + r"[,;\u2014]", after)):
         return None
     before = ana.text[sent.start:tok.idx]
-    m = re.search(r",\s*([^,;\u2014]{2,60}?)\s*$", before)
+    m = re.search(r"[,\u201d\"]\s*[\u201d\"]?\s*([^,;\u2014\u201d\"]{2,60}?)\s*$", before)
     if not m or not looks_like_source(m.group(1), load_cues(ana.lang, "attribution")):
         return None
+    quoted = re.search(r"\s(?:quoted|cited)\s+(.+?)\s+as$", m.group(1))
+    if quoted:  # "..., the publication quoted a military source as saying": the source it quoted
+        return sent.start + m.start(1) + quoted.start(1), quoted.group(1)
     if tok.tag_ == "VBN" or re.match(r"(?:in|on|via|through|by|with|from|at|which|who|that|as)\b", m.group(1), re.IGNORECASE):
         return None  # "..., in a statement posted on its channel": a participle, no speaker
     return sent.start + m.start(1), m.group(1)

@@ -93,19 +93,106 @@ def canonical(name: str, ana: Analysis) -> str:
         country = country or infer_country(ana)
         label = f"Ministry of {_MINISTRIES[m.group('what').lower()]}"
         return f"{label} ({country})" if country else label
+    translated = _translated_body(bare, ana) or _glossed(bare, ana)
+    if translated:
+        return translated
     return bare if bare != name.strip() and ana.lang != "en" else name
+
+
+_MINISTRY_FR = re.compile(r"^minist[eè]re\s+(?:(?P<adj1>[\w-]+)\s+)?(?:de\s+la\s+|de\s+l['\u2019]|de\s+|des\s+)"
+                          r"(?P<what>santé(?:\s+publique)?|intérieur|défense|affaires\s+étrangères)(?:\s+(?P<adj2>[\w-]+))?$",
+                          re.IGNORECASE)
+_MINISTRY_ES = re.compile(r"^ministerio\s+(?:de\s+|del\s+)(?P<what>salud(?:\s+pública)?|interior|defensa)"
+                          r"(?:\s+(?P<adj2>[\w-]+))?$", re.IGNORECASE)
+_WHAT = {"santé": "Health", "santé publique": "Public Health", "intérieur": "Interior", "défense": "Defence",
+         "affaires étrangères": "Foreign Affairs", "salud": "Health", "salud pública": "Public Health",
+         "interior": "Interior", "defensa": "Defence"}
+_RU_GOVERNOR = re.compile(r"^(?:губернатор\w*|глав\w+)\s+[\w-]+(?:ской|цкой|ского|цкого)\s+(?:области|края|района|округа)",
+                          re.IGNORECASE)
+
+
+def _translated_body(name: str, ana: Analysis) -> Optional[str]:
+    """Ministries and regional heads in French, Spanish and Russian in the chain's English wording:
+    "ministère libanais de la Santé publique" -> "Ministry of Public Health (Lebanon)",
+    "Губернатор Белгородской области" -> "Regional governor"."""
+    if ana.lang == "ru" and _RU_GOVERNOR.match(name):
+        return "Regional governor"  # "глава области" is the governor too
+    m = (_MINISTRY_FR if ana.lang == "fr" else _MINISTRY_ES if ana.lang == "es" else None)
+    m = m.match(name) if m else None
+    if not m:
+        return None
+    label = f"Ministry of {_WHAT[dic.normalise(m.group('what'))]}"
+    adj = (m.groupdict().get("adj1") or m.group("adj2") or "")
+    country = _demonym_country(adj, ana.lang) if adj else None
+    return f"{label} ({country})" if country else label
+
+
+def _glossed(name: str, ana: Analysis) -> Optional[str]:
+    """An Arabic source phrase in English word by word from the lexicon's gloss ("مصدر حكومي في الشرطة" ->
+    "Source government in police"); None when a word has no gloss (a name stays as written)."""
+    if ana.lang != "ar":
+        return None
+    gloss = {}
+    for item in load_cues("ar", "attribution").get("gloss", ()):
+        key, _, value = item.partition("=>")
+        gloss[key.strip()] = value.strip()
+    words = name.split()
+    out = []
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if pair in gloss:
+            out.append(gloss[pair])
+            i += 2
+            continue
+        w = words[i]
+        w = w[1:] if w[:1] in "وب" and w not in gloss and w[1:] in gloss else w
+        if w in gloss:
+            out.append(gloss[w])
+        i += 1  # a name or a rank ("بيتر كوك", "برتبة عقيد") is left out: the chain names the role
+    if not out or not out[0][:1].isupper():
+        return None  # the phrase does not start with a source noun the gloss knows
+    while out and out[-1] in ("of", "in"):
+        out.pop()
+    adjectives = {"government", "security", "medical", "military", "official", "local"}
+    for n in range(len(out) - 1):  # Arabic puts the adjective after its noun: "source government" -> "government source"
+        if out[n + 1] in adjectives and out[n][:1].isupper():
+            out[n], out[n + 1] = out[n + 1], out[n].lower()
+    text = " ".join(out)
+    return text[:1].upper() + text[1:] if text else None
+
+
+def _demonym_country(adj: str, lang: str) -> Optional[str]:
+    """The country of a French or Spanish demonym adjective, read off the dictionary's "<noun> <demonym>" forms."""
+    for noun in (("drone", "armée", "avion") if lang == "fr" else ("ejército", "dron", "policía")):
+        for pm in dic.match_phrases(f"{noun} {adj}"):
+            if pm.entry.kind == "state" and pm.entry.country:
+                return pm.entry.country
+    return None
 
 
 def listed_canonical(name: str, ana: Analysis) -> Optional[str]:
     """The chain's name for a wording the lexicon lists ("генштаб ВСУ" -> "General Staff of the Armed Forces
-    of Ukraine"); such a name is final."""
-    low = dic.normalise(_ARTICLES.sub("", name.strip()).strip())
-    for item in load_cues(ana.lang, "attribution").get("canonical", ()) + \
-            (load_cues("en", "attribution").get("canonical", ()) if ana.lang != "en" else ()):
+    of Ukraine"); such a name is final. A listed title followed only by a person's name stands for the title
+    ("Глава ДНР Денис Пушилин" -> "DPR head")."""
+    bare = _ARTICLES.sub("", name.strip()).strip()
+    low = dic.normalise(bare)
+    items = load_cues(ana.lang, "attribution").get("canonical", ()) + \
+        (load_cues("en", "attribution").get("canonical", ()) if ana.lang != "en" else ())
+    for item in items:
         phrase, _, target = item.partition("=>")
         if dic.normalise(phrase.strip()) == low:
             return target.strip()
-    return None
+    if ana.lang == "en":
+        return None
+    best = None
+    for item in items:
+        phrase, _, target = item.partition("=>")
+        key = dic.normalise(phrase.strip())
+        if low.startswith(key + " ") and re.fullmatch(r"(?:\s+[A-Z\u0410-\u042f][\w\u0400-\u04ff.'-]*){1,4}",
+                                                       bare[len(key):]) and (best is None or len(key) > len(best[0])):
+            best = (key, target.strip())
+    return best[1] if best else None
 
 
 def _initials(text: str) -> str:
@@ -291,9 +378,60 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     if person is None:
         return name, span, False
     title = ana.text[span.start:person.start].strip(" ,")
+    if re.search(r"\b(?:of|for|from|in|at|de|du|des|del)$", title, re.IGNORECASE):
+        return name, span, False  # "a spokesperson for the regional council of Shaar Hanegev": a place, no person
     title = _RANKS.sub("", title).strip() if _RANKS.fullmatch(title + " ") else title
     if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
         return title, ana.span(span.start, span.start + len(title)), False
     if appos:
         return _ARTICLES.sub("", sorted(appos)[0]), span, False
     return name, span, True
+
+
+_AGENCY_FORMS = {"ap": "ap", "associated press": "ap", "the associated press": "ap", "afp": "afp",
+                 "agence france presse": "afp", "agence france-presse": "afp", "pti": "pti",
+                 "press trust of india": "pti", "ians": "ians", "indo-asian news service": "ians", "ani": "ani",
+                 "asian news international": "ani", "xinhua": "xinhua", "xinhua news agency": "xinhua",
+                 "dpa": "dpa", "deutsche presse-agentur": "dpa", "efe": "efe", "agencia efe": "efe",
+                 "anadolu": "anadolu", "anadolu agency": "anadolu", "aa": "anadolu", "tass": "tass", "тасс": "tass",
+                 "ria novosti": "ria", "риа новости": "ria", "reuters": "reuters", "رويترز": "reuters",
+                 "فرانس برس": "afp", "أ ف ب": "afp", "وكالة الأنباء الفرنسية": "afp"}
+
+
+def _agency_key(name: str) -> str:
+    low = dic.normalise(re.sub(r"\s*\(.*?\)|\s+(?:news\s+)?agency$|^(?:the|l['\u2019]|la)\s+", "", name.strip()))
+    return _AGENCY_FORMS.get(low, low)
+
+
+def same_agency(a: str, b: str) -> bool:
+    """"AFP" == "Agence France-Presse" == "AFP news agency"; "Reuters" == "the Reuters news agency"."""
+    return _agency_key(a) == _agency_key(b)
+
+
+def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
+    """The wire agency credited in the dateline, the byline or the closing credit, with its span."""
+    agencies = load_cues("en", "attribution").get("wire_agencies", ())
+    alts = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    text = ana.text
+    head = text[:700]
+    patterns = [
+        rf"\((?P<a>{alts})\)\s*(?:[\u2014\u2013-]|--)",                      # "SANAA, Yemen (AP) —"
+        rf"(?m)^\s*(?P<a>{alts})\s*(?:\||$)",                                  # "AP" alone, "Press Trust of India |"
+        rf"\|\s*(?P<a>{alts})\s*$",                                           # caption credit "... | AP"
+        rf"/(?P<a>ТАСС|TASS|РИА Новости)/",                                     # "ТБИЛИСИ, 1 декабря. /ТАСС/."
+        rf"\((?P<a>{alts})\)\s*$",
+    ]
+    for rx in patterns:
+        m = re.search(rx, head, re.MULTILINE)
+        if m:
+            return m.group("a"), ana.span(m.start("a"), m.end("a"))
+    tail = [  # ", reports AFP.", "— Reuters" closing the text, "(AFP) –" after a place in brackets
+        rf"[,.]\s*(?:reports|reported|according\s+to|writes|said)\s+(?P<a>{alts})\s*[.\n]",
+        rf"[\u2014\u2013-]\s*(?P<a>{alts})\s*$",
+        rf",\s*(?P<a>{alts})\s+(?:reported|reports|said)\s*[.\n]",            # "..., AFP reported."
+    ]
+    for rx in tail:
+        m = re.search(rx, text, re.MULTILINE)
+        if m:
+            return m.group("a"), ana.span(m.start("a"), m.end("a"))
+    return None

@@ -94,8 +94,32 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
                 raw.append(full)  # the full name, so that "Warsame said" later repeats "spokesman ... Warsame"
     if len(out.chain) == (1 if outlet else 0) and sentences:
         _acting_force(ana, sentences[0], out)
+    _wire_credit(ana, out, outlet)
     claims_x.claims(ana, idx, out)
     return out
+
+
+def _wire_credit(ana: Analysis, out: SourceChain, outlet: str) -> None:
+    """A wire agency the report is credited to ("SANAA, Yemen (AP) —", a byline "Press Trust of India |",
+    a closing "— Reuters" or ", reports AFP."): the medium the outlet took the story from, listed right after it."""
+    found = names.wire_agency(ana)
+    if not found:
+        return
+    name, span = found
+    if outlet and (names.same_agency(name, outlet) or dic.normalise(name) in dic.normalise(outlet)):
+        return
+    at = 1 if outlet else 0
+    for n, c in enumerate(out.chain[at:], at):
+        if names.same_agency(name, c):  # cited later as the medium of a source ("told AFP"): it moves up front
+            k = n - (len(out.chain) - len(out.spans))  # spans belong to the last len(spans) elements
+            del out.chain[n]
+            if 0 <= k < len(out.spans):
+                del out.spans[k]
+            name = c if len(c) > len(name) and not c.isupper() else name
+            break
+    k = max(0, at - (len(out.chain) - len(out.spans)))
+    out.chain.insert(at, name)
+    out.spans.insert(k, span)
 
 
 def _acting_force(ana: Analysis, i: int, out: SourceChain) -> None:
@@ -317,6 +341,17 @@ def _refer_back(ana: Analysis, m: Mention, i: int, name: str) -> list[Mention]:
             words = names._words(" ".join([e.name, *e.aliases]))
             if pronoun or re.sub(r"(?<=\w{3})s$", "", head[-1]) in words:
                 return [r for r in earlier[:k] if r.relay] + [e]
+    if pronoun:  # no source cited before: the titled person a sentence before is the subject ("Губернатор ... Гладков")
+        nouns = load_cues(ana.lang, "attribution").get("source_nouns", ())
+        for j in range(i - 1, max(-1, i - 3), -1):
+            sent = ana.sentences[j]
+            # the titled person: the title, then names and the region it governs ("Губернатор Курской области Иван Петров")
+            lead = re.match(r"\s*(?:[\w'\u2019-]+\s+){0,2}?(?i:" + "|".join(re.escape(n) for n in nouns) +
+                            r")\w*(?:\s+(?:[A-Z\u0410-\u042f][\w'\u2019-]*|области|края|района|республики|округа|города|"
+                            r"of|the|de|du|la))*", sent.text)
+            if lead:
+                start = sent.start + len(lead.group()) - len(lead.group().lstrip())
+                return [Mention(lead.group().strip(), ana.span(start, sent.start + lead.end()), m.order, m.content)]
     return []
 
 
