@@ -20,12 +20,18 @@ class Country:
 
 @functools.lru_cache(maxsize=1)
 def all_countries() -> tuple[Country, ...]:
+    """Every country; its aliases include its names in other languages (`country_names.tsv`)."""
+    foreign: dict[str, list[str]] = {}
+    for row in load_tsv("gazetteer/country_names.tsv"):
+        foreign.setdefault(row["iso2"], []).extend(n for n in row["names"].split(";") if n)
     out = []
     for row in load_tsv("gazetteer/countries.tsv"):
+        aliases = [a for a in row["aliases"].split(";") if a]
+        aliases += [n for n in foreign.get(row["iso2"], []) if n not in aliases and n != row["name"]]
         out.append(Country(
             iso2=row["iso2"], iso3=row["iso3"],
             numeric=int(row["numeric"]) if row["numeric"] else None, name=row["name"],
-            aliases=tuple(a for a in row["aliases"].split(";") if a),
+            aliases=tuple(aliases),
             demonyms=tuple(d for d in row["demonyms"].split(";") if d),
         ))
     return tuple(out)

@@ -416,3 +416,15 @@ def test_places_the_dateline_city_stays_when_the_lead_describes_no_other_town(an
     text = ("BAGHDAD, Iraq (AP) — A suicide car bomber struck an outdoor market on Saturday, killing six people, "
             "police said. Officials in Mosul condemned the attack.")
     assert _event(analyse_text, text)[2].name == "Baghdad"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, country", [
+    ("Une frappe de drone a visé un village dans le sud du Liban.", "fr", "Lebanon"),
+    ("Un ataque dejó tres muertos en el norte de Siria.", "es", "Syria"),
+    ("قتل خمسة جنود في هجوم في العراق", "ar", "Iraq"),
+    ("В результате обстрела в Сирии погибли два человека.", "ru", "Syria"),
+])
+def test_places_country_names_in_other_languages(analyse_text, text, lang, country):
+    places = find_places(analyse_text(text, lang=lang))
+    assert any(p.kind == "country" and p.country == country for p in places)

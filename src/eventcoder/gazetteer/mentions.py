@@ -51,7 +51,8 @@ def _country_keys() -> dict[str, tuple[countries.Country, bool]]:
     out: dict[str, tuple[countries.Country, bool]] = {}
     for c in countries.all_countries():
         for alias in c.aliases:
-            if len(alias) >= 4 and alias[0].isupper():
+            # capitalised, or in a script without case (Arabic): "Liban", "العراق"
+            if len(alias) >= 4 and (alias[0].isupper() or alias[0].lower() == alias[0].upper()):
                 out.setdefault(fold(alias), (c, False))
         for dem in c.demonyms:
             out[fold(dem)] = (c, True)
