@@ -8,12 +8,12 @@ coded to Nairobi. Words per language in `data/lexicons/<lang>/capital.yaml`; cap
 from __future__ import annotations
 
 import functools
-import re
 from typing import Optional
 
 from .. import countries
-from ..resources import data_path, load_tsv, load_yaml
+from ..resources import load_tsv
 from .base import Analysis, Place
+from .cues import find_cues, load_cues
 
 
 @functools.lru_cache(maxsize=None)
@@ -21,30 +21,20 @@ def _capitals() -> dict[str, str]:
     return {row["iso2"]: row["capital"] for row in load_tsv("gazetteer/capitals.tsv")}
 
 
-@functools.lru_cache(maxsize=None)
-def _pattern(lang: str) -> Optional[re.Pattern]:
-    relpath = f"lexicons/{lang}/capital.yaml"
-    words = ((load_yaml(relpath) or {}).get("words") or []) if data_path(relpath).is_file() else []
-    if not words:
-        return None
-    alts = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
-
-
 def capital_place(ana: Analysis, sentences: list[int], country: Optional[str]) -> Optional[Place]:
     """The capital of `country` (an ACLED name or ISO code) when one of `sentences` names a national
     institution or "the capital", else None."""
     c = countries.lookup(country)
-    pat = _pattern(ana.lang)
-    if c is None or pat is None or c.iso2 not in _capitals():
+    words = load_cues(ana.lang, "capital").get("words", ())
+    if c is None or not words or c.iso2 not in _capitals():
         return None
     hit = None
     for i in sentences:
         if 0 <= i < len(ana.sentences):
             sent = ana.sentences[i]
-            m = pat.search(sent.text)
-            if m:
-                hit = (i, ana.span(sent.start + m.start(), sent.start + m.end()))
+            found = find_cues(ana.text, words, sent.start, sent.end)
+            if found:
+                hit = (i, ana.span(found[0].start(), found[0].end()))
                 break
     if hit is None:
         return None
