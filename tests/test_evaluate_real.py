@@ -105,7 +105,7 @@ def test_another_coders_codings_need_no_texts(corpus, tmp_path):
     result = er.evaluate_real(corpus, coder=er.codings_as_coder(second), pooled=True)
     held = result["heldout"]["all"]
     assert result["missing"] == [] and held["reports"] == 1 and result["both"]["all"]["reports"] == 1
-    assert "incidents" not in held  # another coder's codings carry no incidents
+    assert "incidents" not in held and "calibration" not in held  # nor incidents nor confidence
     assert held["main_events"]["f1"] == 1.0
     assert held["fields"]["fatalities"]["accuracy"] == 0.0 and held["fields"]["location"]["accuracy"] == 1.0
 

@@ -84,18 +84,23 @@ def classifier_score(ev: Event) -> float:
         return ev.confidence
 
 
+def rightness(preds: list[Event], golds: list[dict], pairs: Iterable[tuple[int, int]]) -> list[bool]:
+    """Per coded event of one report: does it match a gold event (`pairs`: coded index, gold
+    index) with the same sub-event type? What `confidence` is a probability of."""
+    paired = dict(pairs)
+    return [i in paired and golds[paired[i]].get("sub_event_type") == ev.sub_event_type for i, ev in enumerate(preds)]
+
+
 def labelled(reports: list[dict], coded: dict[str, list[Event]]) -> list[tuple[list[float], float, bool]]:
-    """(features, confidence, right) for every non-background coded event of `reports`: right
-    when it matches a gold event with the same sub-event type."""
+    """(features, confidence, right) for every non-background coded event of `reports` (see
+    `rightness`), to fit the model on."""
     from .evaluate import match
 
     out = []
     for gold in reports:
         preds = [e for e in coded.get(gold["id"], []) if not e.background]
         golds = gold.get("events", [])
-        paired = dict(match(preds, golds))
-        for i, ev in enumerate(preds):
-            right = i in paired and golds[paired[i]].get("sub_event_type") == ev.sub_event_type
+        for ev, right in zip(preds, rightness(preds, golds, match(preds, golds))):
             out.append((features(ev, classifier_score(ev), gold.get("lang")), ev.confidence, right))
     return out
 

@@ -154,14 +154,11 @@ def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...], sh
     Example:
         eventcoder evaluate --gold ../shared/devset/gold.jsonl --details
     """
-    from .calibration import format_reliability, labelled, reliability
-    from .evaluate import code_reports, format_mismatches, format_table, load_gold, score_reports, select
+    from .calibration import format_reliability
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import format_mismatches, format_table
 
-    reports = select(load_gold(Path(gold)), set(langs) or None)
-    coded = code_reports(reports, Path(gold).parent)
-    result = score_reports(reports, coded)
-    result.pop("pairs")
-    result["calibration"] = reliability((conf, right) for _, conf, right in labelled(reports, coded))
+    result = run_evaluation(gold, langs=set(langs) or None)
     click.echo(format_table(result, details=details))
     rel = result["calibration"]
     click.echo("\n" + (format_reliability(rel) if details else

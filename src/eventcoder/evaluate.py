@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from .calibration import reliability, rightness
 from .errors import GoldError
 from .evaluate_chains import _chain_match, chain_lenient, norm, primary_source  # noqa: F401 (re-exported)
 from .schema import Event
@@ -241,14 +242,15 @@ def score_reports(reports: list[dict], coded: dict[str, list[Event]]) -> dict[st
     """Match the coded events of each report with its gold events and score them.
 
     Besides detection and per-field accuracy on matched pairs, `end_to_end` scores each field
-    over all gold events, a missed gold event counting as wrong, and `pairs` keeps the matched
-    (report id, coded event, gold event) triples for incident scoring.
+    over all gold events, a missed gold event counting as wrong, `calibration` the reliability of
+    `confidence`, and `pairs` keeps the matched (report id, coded event, gold event) triples for
+    incident scoring.
     """
     totals = Counter()
     fields: dict[str, Counter] = {f: Counter() for f in FIELDS}
     end_to_end: dict[str, Counter] = {f: Counter() for f in FIELDS}
     confusion: Counter = Counter()
-    per_report, mismatches, matched = [], [], []
+    per_report, mismatches, matched, confidences = [], [], [], []
     for gold in reports:
         preds = [e for e in coded.get(gold["id"], []) if not e.background]
         golds = gold.get("events", [])
@@ -263,6 +265,7 @@ def score_reports(reports: list[dict], coded: dict[str, list[Event]]) -> dict[st
             totals["negative_reports"] += 1
             totals["negative_main_events"] += sum(e.main for e in preds)
             totals["negatives_clean"] += int(not preds)
+        confidences.extend(zip((e.confidence for e in preds), rightness(preds, golds, pairs)))
         by_gold = {g: p for p, g in pairs}
         for j, g_event in enumerate(golds):
             for name in FIELDS:
@@ -302,6 +305,7 @@ def score_reports(reports: list[dict], coded: dict[str, list[Event]]) -> dict[st
         "sub_event_confusion": [{"gold": g, "pred": p, "n": n} for (g, p), n in sorted(confusion.items(), key=str)],
         "per_report": per_report,
         "mismatches": mismatches,
+        "calibration": reliability(confidences),
         "pairs": matched,
     }
 

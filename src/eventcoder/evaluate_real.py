@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from .calibration import labelled, reliability
 from .dedup_eval import bcubed, pairwise
 from .evaluate import FIELDS, code_reports, load_gold, score_reports, select
 from .schema import Event
@@ -120,9 +119,10 @@ def evaluate_real(gold_path: str | Path, splits: Iterable[str] = SPLITS,
                 continue
             scores = score_reports(part, coded)
             matched = scores.pop("pairs")
-            if name == "all" and not other_coder:
+            if other_coder:
+                scores.pop("calibration")  # another coder's codings carry no confidence
+            elif name == "all":
                 scores["incidents"] = incident_scores(part, coded, matched, gold_path.parent)
-                scores["calibration"] = reliability((c, r) for _, c, r in labelled(part, coded))
             out[split][name] = scores
     return out
 
@@ -152,7 +152,7 @@ def format_real(result: dict[str, Any], splits: Iterable[str] = SPLITS) -> str:
         row("gold events", [str(slices[n]["events"]["gold"]) for n in names])
         for key in HEADLINE:
             row(f"{key.replace('_', ' ')} F1", [f"{slices[n][key]['f1']:.3f}" for n in names])
-            row(f"  P / R", [f"{slices[n][key]['precision']:.2f}/{slices[n][key]['recall']:.2f}" for n in names])
+            row("  P / R", [f"{slices[n][key]['precision']:.2f}/{slices[n][key]['recall']:.2f}" for n in names])
         row("negatives clean", [f"{slices[n]['negatives_clean']}/{slices[n]['negative_reports']}" for n in names])
         lines.append("end to end (all gold events)")
         for f in FIELDS:
