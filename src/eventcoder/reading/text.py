@@ -187,9 +187,9 @@ def headline(body: str) -> Optional[str]:
     The text itself is not changed (offsets stay valid); the title only feeds report-level cues.
     """
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    for line in lines[:_HEADLINE_LINES]:
+    for n, line in enumerate(lines[:_HEADLINE_LINES]):
         words = line.split()
-        if line is lines[-1]:
+        if n == len(lines) - 1:
             return None
         if _NOT_HEADLINE.match(line):
             continue
