@@ -14,6 +14,7 @@ from eventcoder.extract.certainty import assess_certainty
 from eventcoder.extract.sources import source_chain
 from tests.conftest import assert_spans
 from tests.extract.test_actors import make_ctx
+from tests.extract.test_roles import _pair
 
 pytestmark = pytest.mark.model
 
@@ -32,11 +33,6 @@ def _roles(analyse_text, text, word, sub, etype, country, date="2025-03-10", lan
     roles = assign_roles(ana, ctx)
     assert_spans(ana.text, [r.span for r in (roles.actor1, roles.actor2) if r])
     return roles
-
-
-def _pair(roles):
-    a1, a2 = roles.actor1, roles.actor2
-    return (a1.name if a1 else None, a1.inter if a1 else None, a2.name if a2 else None, a2.inter if a2 else None)
 
 
 # ------------------------------------------------------------------ "killed by", passive and headline passives
