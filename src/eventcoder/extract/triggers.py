@@ -310,9 +310,10 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     best, best_score = None, 0.0
     # the streams do not depend on the cue: build them once, not once per cue
     title_streams, lead_streams = lex.streams(title_toks), lex.streams(lead_toks)
+    title_scores: dict[str, float] = {}
     for cue, spec in lex.cues.items():
-        score = 2 * _cue_score(lex, cue, title_toks, title, title_streams) \
-            + _cue_score(lex, cue, lead_toks, lead_text, lead_streams)
+        title_scores[cue] = _cue_score(lex, cue, title_toks, title, title_streams)
+        score = 2 * title_scores[cue] + _cue_score(lex, cue, lead_toks, lead_text, lead_streams)
         if spec.get("past_year") and not _past_year(title + " " + lead_text, doc.published):
             continue
         if spec.get("not_with_casualties") and _casualties(ana.lang, title + "\n" + lead_text):
@@ -324,14 +325,14 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     # a title that itself reports a clear act (weight >= 0.9 trigger) is not vetoed, unless the
     # title is squarely in the cue's domain ("League hat-tricks: Dominguez's shoot-out"); a
     # bombing "at a football stadium" keeps its protection
-    strong = [m for m in _drop_contained(search(lex.automaton, title_toks, lex.streams(title_toks))) if m[2].weight >= 0.9]
-    title_in_domain = _cue_score(lex, best, title_toks, title, title_streams) >= lex.cues[best].get("report_min", 99) + 1
+    strong = [m for m in _drop_contained(search(lex.automaton, title_toks, title_streams)) if m[2].weight >= 0.9]
+    title_in_domain = title_scores[best] >= lex.cues[best].get("report_min", 99) + 1
     if strong and best not in ("court", "anniversary") and not title_in_domain:
         return None
     protects = lex.cues[best].get("lead_protects")
     # any clear act protects unless the headline says what the text is ("Review: ... war film");
     # acts of listed types (a protest marking an anniversary) protect whatever the headline says
-    in_domain = _cue_score(lex, best, title_toks, title, title_streams) >= lex.cues[best].get("sentence_min", 99)
+    in_domain = title_scores[best] >= lex.cues[best].get("sentence_min", 99)
     if (protects is not True or not in_domain) and _lead_protects(lex, ana, protects, all_toks):
         return None
     LOGGER.debug("report vetoed by negative cue %s (score %.1f)", best, best_score)
