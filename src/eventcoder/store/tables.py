@@ -44,7 +44,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from ..schema import AuditEntry, Document, Event, Evidence, Failure
 
 #: Bumped whenever a table changes shape; stored in `meta` by `Store.init()`.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 #: Event fields that live in their own table rather than as a column of `events`.
 EVENT_CHILD_FIELDS: dict[str, str] = {"evidence": "evidence"}
@@ -246,6 +246,33 @@ audit = Table(
     *schema_columns(AuditEntry),
 )
 
+# ---- review (schema v4): reviewers' values beside the coded ones, and the API's tokens
+
+#: One row per reviewed event: its status (accepted | rejected | edited) and the reviewed value
+#: of each corrected field. The coded values in `events` are never overwritten; every change is
+#: also an `audit` row. No foreign key: a review outlives a re-coding of its event.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("status", Text, nullable=True),
+    Column("fields", JSON, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("updated", UTCDateTime, nullable=False),
+)
+
+#: Bearer tokens for the API's writes (`eventcoder token create`): only a sha256 digest is kept.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("digest", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("created", UTCDateTime, nullable=False),
+    Column("revoked", UTCDateTime, nullable=True),
+)
+
 meta = Table(
     "meta",
     metadata,
@@ -268,3 +295,6 @@ Index("ix_merge_keys_event_id", merge_keys.c.event_id)
 Index("ix_merge_edges_b", merge_edges.c.b)
 #: tables added by schema v3 (merging)
 V3_TABLES = (merge_profiles, merge_keys, merge_edges)
+Index("ix_audit_target_id", audit.c.target_id)
+#: tables added by schema v4 (review), with the index on audit.target_id
+V4_TABLES = (reviews, api_tokens)
