@@ -10,7 +10,8 @@ they cannot be the same event:
 * structure (`structure`): place, date, type, actors and fatalities, weighted as `WEIGHTS`
   (the merger of the synthetic devset, where every report has a date);
 * evidence (`evidence`): near-duplicate text (MinHash containment), shared names, shared
-  quotes, shared figures and the same toll / injured count.
+  quotes, the same uncommon words (`text.term_similarity`: one story in each outlet's own
+  words), shared figures and the same toll / injured count.
 
 score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS). Undated (one or both),
 or dated on different days (beyond the codebook's +-1 day for an approximate date): the date
@@ -28,7 +29,7 @@ from typing import Optional
 import numpy as np
 
 from .profile import Profile
-from .text import NUM_PERM, generic_names, name_parts
+from .text import NUM_PERM, generic_names, name_parts, term_similarity
 
 THRESHOLD = 0.5
 DATE_WINDOW = 3
@@ -47,6 +48,10 @@ SAME_KIND = 1.0
 #: SAME_STORY_TEXT it joins events whose coded countries differ
 SAME_STORY_TEXT = 0.5
 SAME_STORY_QUOTES = 4
+#: term similarity (`text.term_similarity`) below CONTENT_FLOOR is what any two reports on one
+#: conflict share; evidence grows to 1 at CONTENT_FLOOR + CONTENT_SPAN
+CONTENT_FLOOR = 0.12
+CONTENT_SPAN = 0.4
 
 
 @dataclass
@@ -169,6 +174,7 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         if x.event_date and y.published and (x.event_date - y.published).days > 1:
             return None
     text = containment(a, b)
+    content = term_similarity(a.terms, b.terms)
     quotes = len(a.quotes & b.quotes)
     names = shared_names(a, b)
     # one story told twice: much the same text, and the same quoted words or the same person
@@ -189,16 +195,16 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
     parts = {"place": place, "date": _DATE_SCORE.get(days, 0.0) if days is not None else 0.3,
              "type": kind, "actors": _actors(a, b), "fatalities": (min(fa, fb) + 1) / (max(fa, fb) + 1)}
     structure = sum(WEIGHTS[k] * v for k, v in parts.items())
-    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured)
+    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured, content)
     score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS)
     loose_date = days is not None and days == 1 and ((a.time_precision or 1) > 1 or (b.time_precision or 1) > 1)
     if days is None or (days > 0 and not loose_date) or kind < SAME_KIND:
         # undated, dated days apart (codebook: the same date, +-1 day when a date is
         # approximate) or of other event types: only evidence that the reports tell one
         # story can join them
-        score = min(score, undated_cap(evidence, place, kind))
+        score = min(score, undated_cap(evidence, place, kind, parts["fatalities"]))
     info = {"score": round(score, 4), "text": round(text, 3), "names": names[:8], "quotes": quotes,
-            "numbers": figures[:8], "same_toll": same_toll, "same_injured": same_injured, "days": days,
+            "numbers": figures[:8], "content": round(content, 3), "same_toll": same_toll, "same_injured": same_injured, "days": days,
             "place": round(place, 2), "type": round(kind, 2), "structure": round(structure, 3),
             "evidence": round(evidence, 3)}
     if a.country != b.country:
@@ -207,10 +213,12 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
 
 
 def evidence_score(text: float, names: float, quotes: int, figures: int, same_toll: bool,
-                   same_injured: bool) -> float:
+                   same_injured: bool, content: float = 0.0) -> float:
     """Evidence that two reports tell one story, in [0, 1]."""
-    # a little shared text is boilerplate ("the insurgency has killed 40,000 people since 2009")
-    parts = [max(0.0, min(1.0, (text - 0.1) / 0.4)), names, min(1.0, quotes / 4.0)]
+    # a little shared text is boilerplate ("the insurgency has killed 40,000 people since 2009");
+    # reports on one conflict share some uncommon words ("militants", the province)
+    parts = [max(0.0, min(1.0, (text - 0.1) / 0.4)), names, min(1.0, quotes / 4.0),
+             max(0.0, min(1.0, (content - CONTENT_FLOOR) / CONTENT_SPAN))]
     score = max(parts)
     score += 0.15 * min(figures, 3) / 3 + 0.15 * same_toll + 0.15 * same_injured
     # several kinds of evidence together count more than one
@@ -218,6 +226,8 @@ def evidence_score(text: float, names: float, quotes: int, figures: int, same_to
     return min(1.0, score)
 
 
-def undated_cap(evidence: float, place: float, kind: float) -> float:
-    """The highest score an undated pair may reach: what its evidence allows."""
-    return evidence * (0.6 + 0.2 * place + 0.2 * kind)
+def undated_cap(evidence: float, place: float, kind: float, tolls: float = 1.0) -> float:
+    """The highest score an undated pair may reach: what its evidence allows, less where the
+    places, the types or the tolls (`tolls`: the ratio of the smaller to the larger, plus one)
+    disagree, so that an undated report joins the one of two look-alike incidents it agrees with."""
+    return evidence * (0.45 + 0.2 * place + 0.2 * kind + 0.15 * tolls)
