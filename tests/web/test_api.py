@@ -36,7 +36,7 @@ def client(tmp_path):
                                  actor1="Protesters (Nigeria)", inter1=6, actor2="Police Forces of Nigeria (2023-)",
                                  inter2=1, admin1="Kano", location="Kano", event_date=dt.date(2025, 6, 23),
                                  fatalities=0, evidence=[])])
-    with TestClient(create_app(store=store)) as c:
+    with TestClient(create_app(store=store), client=("127.0.0.1", 50000)) as c:
         c.docs = (one, two)
         yield c
     store.close()
@@ -94,6 +94,6 @@ def test_api_search_stats_health_schema(client):
 
 def test_page_is_served_without_external_assets(client):
     html = client.get("/").text
-    assert "<title>eventcoder</title>" in html and "/api/events" in html
+    assert "<title>eventcoder</title>" in html and "/static/app.js" in html
     assert not re.search(r"(?:src|href)=[\"']https?://", html)  # everything is local: no CDN at run time
     assert "openapi" in client.get("/openapi.json").text
