@@ -84,10 +84,12 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
             if store is not None:
                 store.add_failure(item)
             continue
+        if store is not None and (refused := store.store_coded(item.document, item.events)):
+            failures.append(refused)  # the database refused this one document: recorded, go on
+            click.echo(f"error: {refused.origin}: {refused.message}", err=True)
+            continue
         coded.append(item)
         events.extend(item.events)
-        if store is not None:
-            store.add_coded(item.document, item.events)
     documents = {c.document.doc_id: c.document for c in coded}
     if out or not summary:
         write_events(events, fmt, out, documents)

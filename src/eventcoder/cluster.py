@@ -142,7 +142,10 @@ def _collect(future, folder: Optional[Path], store, stats: ClusterStats, failure
                       {doc.doc_id: doc for doc, _ in coded})
         stats.parts.append(str(path))
     if store is not None:
-        store.add_batch(coded, failed)
+        refused: list[Failure] = []  # documents the store refused: recorded as their failures
+        store.add_batch(coded, failed, store_failures=refused)
+        stats.failures += len(refused)
+        failures.extend(refused)
     LOGGER.info("partition %d: %d documents, %d failures", _partition(future), len(results), len(failed))
 
 

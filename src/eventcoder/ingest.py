@@ -187,9 +187,11 @@ def _ingest(sources, store, code, batch_size, fetch_articles, timeout, on_batch,
         else:
             coded, code_failures = [(d, []) for d in new.values()], []
         failures = read_failures + code_failures
-        stats.stored += store.add_batch(coded, failures, merge=merge)
-        stats.events += sum(len(events) for _, events in coded)
-        stats.failed += len(failures)
+        refused: list[Failure] = []  # documents the store refused: recorded as their failures
+        stats.stored += store.add_batch(coded, failures, merge=merge, store_failures=refused)
+        refused_ids = {f.doc_id for f in refused}
+        stats.events += sum(len(events) for doc, events in coded if doc.doc_id not in refused_ids)
+        stats.failed += len(failures) + len(refused)
         stats.read += len(pending)
         pending.clear()
         stats.seconds = time.perf_counter() - started

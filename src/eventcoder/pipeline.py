@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Union
 
 from .coder import Coder
+from .errors import EventcoderError
 from .nlp import analyse
 from .schema import Document, Event, Failure
+from .validate import check_document, check_events, check_failure
 
 LOGGER = logging.getLogger(__name__)
 
@@ -56,14 +58,25 @@ def warm_up() -> None:
 
 
 def code_one(document: Document) -> Union[Coded, Failure]:
-    """Code one Document; a coding error becomes a Failure (E500) instead of an exception."""
+    """Code one Document; a coding error becomes a Failure (E500) instead of an exception.
+
+    The document is validated first (`validate.check_document`: a bad optional field is dropped
+    with a warning, an unusable text is a Failure) and every coded event after (`check_events`),
+    so what reaches the store or an export is within the schema's limits.
+    """
     started = time.perf_counter()
+    origin = document.origin or document.doc_id
     try:
-        events = code_document(document)
+        document = check_document(document)
+    except EventcoderError as error:
+        return check_failure(Failure(origin=getattr(error, "origin", "") or origin, code=error.code,
+                                     message=str(error), doc_id=document.doc_id))
+    try:
+        events = check_events(document, code_document(document))
     except Exception as exc:  # one bad document never stops a batch; the error is recorded
-        LOGGER.warning("coding failed for %s: %s", document.origin or document.doc_id, exc, exc_info=True)
-        return Failure(origin=document.origin or document.doc_id, code="E500",
-                       message=f"E500 coding failed: {type(exc).__name__}: {exc}", doc_id=document.doc_id)
+        LOGGER.warning("coding failed for %s: %s", origin, exc, exc_info=True)
+        return check_failure(Failure(origin=origin, code="E500", doc_id=document.doc_id,
+                                     message=f"E500 coding failed: {type(exc).__name__}: {exc}"))
     return Coded(document, events, time.perf_counter() - started)
 
 

@@ -82,7 +82,8 @@ def normalise_text(text: str) -> str:
 def make_doc_id(text: str) -> str:
     """sha256 (hex, 16 chars) of the normalised, whitespace-collapsed text."""
     norm = " ".join(normalise_text(text).split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate (from a JSON "\ud800" escape) must not crash the id
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _to_jsonable(value: Any) -> Any:
@@ -155,6 +156,9 @@ class Document(_Record):
     lang: Optional[str] = None
     ingested_at: Optional[dt.datetime] = None
     origin: Optional[str] = None
+    #: "W2xx message" per optional field dropped while reading (validate.WARNING_CODES); stored
+    #: as rows of `failures` with the W code, not as a column.
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = normalise_text(self.text)

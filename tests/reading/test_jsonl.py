@@ -57,9 +57,6 @@ def test_jsonl_doc_id_given_or_derived():
         (line({"title": "no text"}), "E207", '"text"'),
         (line({"text": 42}), "E207", '"text" must be a string'),
         (line({"text": "   "}), "E202", "blank"),
-        (line({"text": "ok", "title": ["a list"]}), "E207", '"title" must be a string'),
-        (line({"text": "ok", "published": 20250505}), "E207", '"published" must be a string'),
-        (line({"text": "ok", "published": "sometime"}), "E207", "not a date"),
         (b'{"text": "caf\xe9"}\n', "E205", "not UTF-8"),
         (b'{"text": "a\x00b"}\n', "E201", "NUL"),
         (b"[" * 100_000 + b"\n", "E207", "invalid JSON"),
@@ -73,6 +70,33 @@ def test_jsonl_bad_line_is_one_failure_between_good_ones(raw, code, words):
     assert failure.code == code
     assert words in failure.message
     assert [items[0].origin, items[2].origin] == ["in.jsonl:1", "in.jsonl:3"]
+
+
+@pytest.mark.parametrize(
+    "record,dropped,code,words",
+    [
+        ({"title": ["a list"]}, "title", "W202", '"title" must be a string'),
+        ({"published": 20250505}, "published", "W201", '"published" must be a string'),
+        ({"published": "sometime"}, "published", "W201", "not a date"),
+        ({"lang": {"code": "en"}}, "lang", "W203", '"lang" must be a string'),
+        ({"url": 7, "source": True}, "url", "W204", '"url" must be a string'),
+    ],
+)
+def test_issue19_jsonl_bad_optional_field_dropped_with_warning(record, dropped, code, words):
+    """A malformed optional field costs that field only: the text is still read (and coded)."""
+    items = read(line(GOOD) + line({"text": "Police fired tear gas at protesters in Tamale.", **record}) + line(GOOD))
+    assert [type(i) for i in items] == [Document, Document, Document]
+    doc = items[1]
+    assert getattr(doc, dropped) is None and doc.text.startswith("Police fired")
+    assert any(w.startswith(code) and words in w for w in doc.warnings), doc.warnings
+    assert items[0].warnings == items[2].warnings == []
+
+
+def test_issue19_jsonl_nul_and_lone_surrogate_become_replacement_characters():
+    raw = b'{"text": "Gunmen\\u0000 attacked Gusau \\ud800 on Monday."}\n'
+    (doc,) = read(raw)
+    assert doc.text == "Gunmen\ufffd attacked Gusau \ufffd on Monday."
+    assert doc.warnings and doc.warnings[0].startswith("W207")
 
 
 def test_jsonl_blank_lines_skipped_but_counted():

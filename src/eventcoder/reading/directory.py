@@ -17,7 +17,7 @@ from typing import BinaryIO, Iterable, Iterator, Optional, Union
 from ..errors import ReadError
 from ..schema import Failure
 from .base import (
-    DEFAULT_MAX_BYTES, NOT_FOUND, UNREADABLE, UNSUPPORTED, Item, Reader, ReadOptions, failure_from,
+    DEFAULT_MAX_BYTES, GENERIC, NOT_FOUND, UNREADABLE, UNSUPPORTED, Item, Reader, ReadOptions, failure_from,
     read_limited,
 )
 from .feed import looks_like_feed, read_feed
@@ -93,11 +93,16 @@ def iter_files(directory: Path) -> list[Path]:
 
 
 def _run_reader(name: str, stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Item]:
-    """Items of one reader; a ReadError (the whole input failed) becomes one Failure."""
+    """Items of one reader; a ReadError (the whole input failed) becomes one Failure, and so
+    does an unexpected error (a bug: logged with its traceback, the batch goes on)."""
     try:
         yield from READERS[name](stream, origin, options)
     except ReadError as error:
         yield failure_from(error, origin)
+    except Exception as exc:  # noqa: BLE001 - one input's problem never stops a batch
+        log.warning("%s: reader %s failed", origin, name, exc_info=True)
+        yield Failure(origin=origin, code=GENERIC,
+                      message=f"E200 {origin} could not be read ({type(exc).__name__}: {exc})")
 
 
 def _read_file(path: Path, origin: str, options: ReadOptions) -> Iterator[Item]:

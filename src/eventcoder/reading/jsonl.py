@@ -1,7 +1,9 @@
 """JSON Lines: one report per line, `{"text": ..., "title": ..., "published": "2025-03-14"}`.
 
-A bad line (invalid JSON, no `text`, a field of the wrong type, a date that cannot be read)
-becomes one `Failure` with origin `file.jsonl:LINE` and the other lines are still read.
+A bad line (invalid JSON, not an object, no usable `text`) becomes one `Failure` with origin
+`file.jsonl:LINE` and the other lines are still read. A bad optional field (a `title` that is
+a number, a `published` that is not a date...) is dropped with a warning on the Document
+(`Document.warnings`, stored with it) and the text is still coded.
 `max_bytes` limits each line, not the file: a JSONL corpus may be far larger than a report.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, BinaryIO, Iterator
 
 from ..errors import ReadError
 from ..schema import Document
+from ..validate import WARNING_CODES, clean_string, describe
 from .base import (
     BINARY, EMPTY, MALFORMED_RECORD, TOO_LARGE, UNDECODABLE, Item, ReadOptions, failure_from,
     normalise_lang, parse_date,
@@ -34,7 +37,8 @@ def document_from_record(record: Any, origin: str) -> Document:
 
     record (Any): should be an object with a non-empty string `text`.
     origin (str): `file.jsonl:LINE`, stored as `Document.origin`.
-    RAISES ReadError: E207 wrong shape or types, E202 blank text.
+    RAISES ReadError: E207 not an object or `text` not a string, E202 blank text. A bad
+        optional field is dropped with a warning in `Document.warnings`.
     """
     if not isinstance(record, dict):
         raise _record_error(origin, f"expected a JSON object, got {type(record).__name__}")
@@ -45,17 +49,24 @@ def document_from_record(record: Any, origin: str) -> Document:
         raise _record_error(origin, f'"text" must be a string, got {type(text).__name__}')
     if not text.strip():
         raise _record_error(origin, '"text" is blank', code=EMPTY)
-    values = {}
+    values, warnings = {}, []
     for name in (*STRING_FIELDS, "published"):
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            raise _record_error(origin, f'"{name}" must be a string or null, got {type(value).__name__}')
-        values[name] = value.strip() if value and value.strip() else None
+            warnings.append(f'{WARNING_CODES[name]} "{name}" must be a string or null, got '
+                            f'{type(value).__name__} {describe(value)}; dropped')
+            value = None
+        values[name] = clean_string(value).strip() or None if value else None
     published = parse_date(values["published"])
     if values["published"] and published is None:
-        raise _record_error(origin, f'"published" is not a date: {values["published"]!r} (use YYYY-MM-DD)')
+        warnings.append(f'{WARNING_CODES["published"]} "published" is not a date: {describe(values["published"])} '
+                        "(use YYYY-MM-DD); dropped, the text is still coded")
+    if (cleaned := clean_string(text)) != text:
+        warnings.append(f"{WARNING_CODES['text']} NUL characters or lone surrogates in the text were "
+                        "replaced by U+FFFD")
     return Document(
-        text=text,
+        text=cleaned,
+        warnings=warnings,
         doc_id=values["doc_id"] or "",
         title=values["title"],
         url=values["url"],
@@ -125,6 +136,11 @@ def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[
             document = _parse_line(raw, line_origin)
         except ReadError as error:
             yield failure_from(error, line_origin)
+            continue
+        except Exception as exc:  # a bug must cost this line only, never the rest of the file
+            log.warning("%s: unexpected %s", line_origin, type(exc).__name__, exc_info=True)
+            yield failure_from(_record_error(line_origin, f"could not be read ({type(exc).__name__}: {exc})"),
+                               line_origin)
             continue
         if document is not None:
             yield document

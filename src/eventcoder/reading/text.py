@@ -15,6 +15,7 @@ from typing import BinaryIO, Iterator, Optional
 
 from ..errors import ReadError
 from ..schema import Document
+from ..validate import WARNING_CODES, describe
 from .base import (
     BINARY, DEFAULT_MAX_BYTES, EMPTY, TOO_LARGE, UNDECODABLE, ReadOptions, normalise_lang, parse_date,
     read_limited,
@@ -157,10 +158,14 @@ def document_from_text(text: str, origin: str) -> Document:
         what = "has a header but no body" if fields else "is empty"
         raise ReadError(f"{origin} {what}", origin=origin, code=EMPTY)
     published = parse_date(fields.get("date"))
+    warnings = []
     if fields.get("date") and published is None:
         log.warning("%s: DATE %r is not a date; published left empty", origin, fields["date"])
+        warnings.append(f"{WARNING_CODES['published']} DATE {describe(fields['date'])} is not a date; "
+                        "dropped, the text is still coded")
     return Document(
         text=body,
+        warnings=warnings,
         title=fields.get("title") or headline(body),
         source=fields.get("source"),
         url=fields.get("url"),

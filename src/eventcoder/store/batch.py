@@ -4,6 +4,11 @@
 failures met while reading or coding them) is written in ONE transaction, so a process
 killed at any moment leaves either the whole batch or none of it; documents already
 stored are skipped, so re-running finishes the rest with no duplicate.
+
+Every document and event is validated (`validate`) before it is written. When the batch's
+transaction fails, its documents are stored again one by one: a document the database still
+refuses becomes that document's stored Failure (E305, or the store's own E30x code) and the
+rest of the batch is written.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from ..errors import StoreError
 from ..schema import Document, Event, Failure
+from ..validate import check_failure
 from . import migrations
 from . import tables as t
 
@@ -61,7 +67,8 @@ class BatchMixin:
         return found
 
     def add_batch(self, coded: Sequence[tuple[Document, Sequence[Event]]],
-                  failures: Sequence[Failure] = (), merge: bool = True) -> int:
+                  failures: Sequence[Failure] = (), merge: bool = True,
+                  store_failures: list[Failure] | None = None) -> int:
         """Store documents with their events, and failures, in ONE transaction.
 
         Documents already stored (by doc_id) are skipped; a failure already recorded with
@@ -72,27 +79,47 @@ class BatchMixin:
             coded: (document, events) pairs.
             failures: per-document failures met while reading or coding this batch.
             merge: attach the events to incidents (False: leave that to `eventcoder merge`).
+            store_failures: when given, the failures of documents the store refused (each
+                also recorded in the store) are appended to it.
         RETURNS (int): the number of documents written.
         Raises:
-            StoreError: E303 / E304 as `add_coded`.
+            StoreError: only when not even a failure can be recorded (the database is down).
         """
+        from .database import checked, store_failure
+
+        valid: list[tuple[Document, list[Event]]] = []
+        refused: list[Failure] = []
         for doc, events in coded:
-            for ev in events:
-                if ev.doc_id and ev.doc_id != doc.doc_id:
-                    raise StoreError(f"E303 event {ev.event_id} belongs to document {ev.doc_id}, "
-                                     f"not {doc.doc_id}")
+            try:
+                valid.append(checked(doc, events))
+            except StoreError as error:
+                refused.append(store_failure(doc, error))
+        failures = [check_failure(f) for f in (*failures, *refused)]
         try:
             with self._writing("store a batch"), self.engine.begin() as conn:  # type: ignore[attr-defined]
-                return self._write_batch(conn, coded, failures, merge)
-        except StoreError as error:
-            if getattr(error, "code", "") != "E303":
-                raise
-            # A concurrent writer stored some of these documents first: go one by one.
-            log.info("batch conflicted with another writer; storing its documents one by one")
-            written = sum(self.add_coded(doc, events, merge) for doc, events in coded)  # type: ignore[attr-defined]
-            for failure in failures:
-                self.add_failure(failure)  # type: ignore[attr-defined]
-            return written
+                written = self._write_batch(conn, valid, failures, merge)
+        except Exception as error:  # noqa: BLE001 - retried document by document below
+            # A concurrent writer stored some of these documents first, or one document holds
+            # something the database refuses: go one by one, so only that document fails.
+            log.info("batch not stored whole (%s); storing its documents one by one", error)
+            written = 0
+            for doc, events in valid:
+                try:
+                    written += self.add_coded(doc, events, merge)  # type: ignore[attr-defined]
+                except Exception as one_error:  # noqa: BLE001 - this document's stored failure
+                    failure = store_failure(doc, one_error)
+                    log.warning("%s: %s", failure.origin, failure.message)
+                    failures.append(failure)
+                    refused.append(failure)
+            self._add_failures(failures)
+        if store_failures is not None:
+            store_failures.extend(refused)
+        return written
+
+    def _add_failures(self, failures: Sequence[Failure]) -> None:
+        """Record failures (not twice: same origin and code) in one transaction."""
+        with self._writing("record failures"), self.engine.begin() as conn:  # type: ignore[attr-defined]
+            self._write_batch(conn, [], failures, merge=False)
 
     def _write_batch(self, conn: Connection, coded, failures, merge: bool = True) -> int:
         ids = [doc.doc_id for doc, _ in coded]

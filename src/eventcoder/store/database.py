@@ -22,12 +22,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Optional
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, func, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, exc, func, insert, not_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
-from ..errors import StoreError
+from ..errors import ReadError, StoreError
 from ..schema import Document, Event, Evidence, Failure
+from ..validate import check_document, check_events, check_failure
 from . import migrations
 from . import tables as t
 from .batch import BatchMixin, insert_version
@@ -93,6 +94,28 @@ def _event_row(ev: Event, doc_id: str) -> dict[str, Any]:
     row = {name: getattr(ev, name) for name in _EVENT_COLUMNS}
     row["doc_id"] = ev.doc_id or doc_id
     return row
+
+
+def checked(doc: Document, events: Iterable[Event]) -> tuple[Document, list[Event]]:
+    """`doc` and its events validated against the schema (`validate`) before they are written.
+
+    Raises:
+        StoreError: E305 when the document has no usable text.
+    """
+    try:
+        doc = check_document(doc)
+    except ReadError as error:
+        raise _store_error("E305", f"cannot store document {doc.doc_id}: {error}") from None
+    return doc, check_events(doc, events)
+
+
+def is_warning(failure: Failure) -> bool:
+    """Whether a row of `failures` is a document's warning (W2xx), not a failure."""
+    return failure.code.startswith("W")
+
+
+def _not_warning(column):
+    return not_(column.like("W%"))
 
 
 def _event_from_row(row: dict[str, Any], evidence: list[Evidence]) -> Event:
@@ -248,6 +271,7 @@ class Store(BatchMixin, IncidentMixin):
             if ev.doc_id and ev.doc_id != doc.doc_id:
                 raise _store_error("E303", f"event {ev.event_id} belongs to document {ev.doc_id}, "
                                    f"not {doc.doc_id}; store it with its own document.")
+        doc, events = checked(doc, events)
         try:
             with self._writing(f"store document {doc.doc_id}"), self.engine.begin() as conn:
                 if self._has_document(conn, doc.doc_id):
@@ -268,9 +292,42 @@ class Store(BatchMixin, IncidentMixin):
             raise
         return True
 
+    def store_coded(self, doc: Document, events: Iterable[Event], merge: bool = True) -> Optional[Failure]:
+        """`add_coded`, where a problem with this one document becomes its stored Failure.
+
+        What `eventcoder code --db` uses: a document that cannot be stored (a value the
+        database refuses, a bug in merging) is recorded as a failure and the batch goes on.
+        RETURNS (Failure | None): the failure recorded, None when stored (or already stored).
+        Raises:
+            StoreError: when not even the failure can be recorded (the database is down).
+        """
+        try:
+            self.add_coded(doc, events, merge)
+            return None
+        except Exception as error:  # noqa: BLE001 - one document's problem, recorded below
+            failure = store_failure(doc, error)
+        log.warning("%s: %s", failure.origin, failure.message)
+        self.add_failure(failure)
+        return failure
+
     @staticmethod
     def _insert_document(conn: Connection, doc: Document) -> None:
         conn.execute(insert(t.documents), [{name: getattr(doc, name) for name in t.documents.c.keys()}])
+        Store._insert_warnings(conn, doc)
+
+    @staticmethod
+    def _insert_warnings(conn: Connection, doc: Document) -> None:
+        """Each of `doc.warnings` ("W2xx message") as a row of `failures` with its doc_id."""
+        if not doc.warnings:
+            return
+        now = dt.datetime.now(dt.timezone.utc)
+        rows = []
+        for warning in doc.warnings:
+            code, _, message = str(warning).partition(" ")
+            failure = check_failure(Failure(origin=doc.origin or doc.doc_id, code=code if code.startswith("W")
+                                            else "W200", message=message or code, doc_id=doc.doc_id))
+            rows.append({**{n: getattr(failure, n) for n in Failure.field_names()}, "at": now})
+        conn.execute(insert(t.failures), rows)
 
     @staticmethod
     def _insert_events(conn: Connection, doc_id: str, events: list[Event]) -> None:
@@ -288,7 +345,9 @@ class Store(BatchMixin, IncidentMixin):
         """The stored document with this id, or None."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.doc_id == doc_id)).mappings().first()
-        return Document(**row) if row else None
+        if not row:
+            return None
+        return Document(**row, warnings=[f"{w.code} {w.message}" for w in self.warnings(doc_id)])
 
     def get_documents(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """The stored documents among `doc_ids`, by id (what the exporters take)."""
@@ -383,15 +442,27 @@ class Store(BatchMixin, IncidentMixin):
             failure (Failure): what failed.
             at (datetime | None): when; now (UTC) by default.
         """
+        failure = check_failure(failure)
         row = {name: getattr(failure, name) for name in Failure.field_names()}
         row["at"] = at or dt.datetime.now(dt.timezone.utc)
         with self._writing(f"record failure of {failure.origin}"), self.engine.begin() as conn:
             conn.execute(insert(t.failures), [row])
 
     def failures(self) -> list[Failure]:
-        """Every recorded failure, oldest first."""
+        """Every recorded failure, oldest first (documents' warnings aside, see `warnings`)."""
+        query = select(t.failures).where(_not_warning(t.failures.c.code)).order_by(t.failures.c.id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.failures).order_by(t.failures.c.id)).mappings().all()
+            rows = conn.execute(query).mappings().all()
+        return [Failure(**{name: row[name] for name in Failure.field_names()}) for row in rows]
+
+    def warnings(self, doc_id: str | None = None) -> list[Failure]:
+        """Warnings (W2xx: an optional field dropped, the text still coded), of one document or all."""
+        c = t.failures.c
+        query = select(t.failures).where(c.code.like("W%")).order_by(c.id)
+        if doc_id is not None:
+            query = query.where(c.doc_id == doc_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
         return [Failure(**{name: row[name] for name in Failure.field_names()}) for row in rows]
 
     def counts(self) -> dict[str, int]:
@@ -400,7 +471,17 @@ class Store(BatchMixin, IncidentMixin):
             "documents": select(func.count()).select_from(t.documents),
             "events": select(func.count()).select_from(t.events),
             "main_events": select(func.count()).select_from(t.events).where(t.events.c.main.is_(True)),
-            "failures": select(func.count()).select_from(t.failures),
+            "failures": select(func.count()).select_from(t.failures).where(_not_warning(t.failures.c.code)),
         }
         with self.engine.connect() as conn:
             return {name: conn.execute(query).scalar_one() for name, query in queries.items()}
+
+
+def store_failure(doc: Document, error: BaseException) -> Failure:
+    """The Failure of a document the store refused: its StoreError code, else E305."""
+    code = getattr(error, "code", "") if isinstance(error, StoreError) else ""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if not code or code == "E300":
+        code = "E305"
+        message = f"E305 the document could not be stored ({type(error).__name__}: {message})"
+    return check_failure(Failure(origin=doc.origin or doc.doc_id, code=code, message=message, doc_id=doc.doc_id))

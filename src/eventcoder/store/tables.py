@@ -146,7 +146,11 @@ def _with_foreign_key(columns: list[Column], name: str, target: str) -> list[Col
 
 metadata = MetaData()
 
-documents = Table("documents", metadata, *schema_columns(Document, primary_key="doc_id"))
+#: Document fields stored elsewhere: `warnings` are rows of `failures` with a W2xx code.
+DOCUMENT_CHILD_FIELDS: tuple[str, ...] = ("warnings",)
+
+documents = Table("documents", metadata,
+                  *schema_columns(Document, skip=DOCUMENT_CHILD_FIELDS, primary_key="doc_id"))
 
 events = Table(
     "events",
