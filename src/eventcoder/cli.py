@@ -140,8 +140,12 @@ def export_events(db: Optional[str], fmt: str, out: Optional[str], country: Opti
 
 
 @cli.command()
-@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), required=True,
+@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gold JSONL in the devset format (shared/devset/gold.jsonl).")
+@click.option("--reviewed", is_flag=True, help="Score against the reviewed events of --db instead of --gold "
+              "(the reports are coded again; --stored scores the stored coding).")
+@click.option("--stored", is_flag=True, help="With --reviewed: score the stored coding, not the current coder.")
+@db_option
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default="eval-results.json",
               show_default=True, help="Also write the scores as JSON here ('-' for none).")
 @click.option("--details", is_flag=True, help="Print the sub-event-type confusion list.")
@@ -149,13 +153,21 @@ def export_events(db: Optional[str], fmt: str, out: Optional[str], country: Opti
 @click.option("--show", "show", multiple=True, metavar="FIELD",
               help="List the events where FIELD disagrees with gold ('detection' for unmatched "
                    "events, 'all' for everything); repeatable.")
-def evaluate(gold: str, json_out: str, details: bool, langs: tuple[str, ...], show: tuple[str, ...]) -> None:
+def evaluate(gold: Optional[str], reviewed: bool, stored: bool, db: Optional[str], json_out: str, details: bool,
+             langs: tuple[str, ...], show: tuple[str, ...]) -> None:
     """Code the gold reports and print detection and per-field scores.
 
     \b
     Example:
         eventcoder evaluate --gold ../shared/devset/gold.jsonl --details
+        eventcoder evaluate --reviewed --db eventcoder.db
     """
+    if reviewed:
+        from .cli_review import evaluate_reviewed
+
+        return evaluate_reviewed(db, stored, json_out)
+    if not gold:
+        raise click.UsageError("give --gold FILE, or --reviewed --db DB")
     from .calibration import format_reliability
     from .evaluate import evaluate as run_evaluation
     from .evaluate import format_mismatches, format_table
@@ -281,9 +293,10 @@ def main() -> None:
 
 def _register_commands() -> None:
     from .cli_real import COMMANDS as REAL
+    from .cli_review import COMMANDS as REVIEW
     from .cli_store import COMMANDS
 
-    for command in [*COMMANDS, *REAL]:
+    for command in [*COMMANDS, *REAL, *REVIEW]:
         cli.add_command(command)
 
 
