@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from eventcoder import __version__
 from eventcoder.cli import cli
-from eventcoder.schema import ACLED_COLUMNS
+from eventcoder.export.crosswalk import columns
 
 REPORT = """TITLE: Gunmen kill four villagers near Gusau
 DATE: 2025-02-14
@@ -48,7 +48,7 @@ def test_cli_code_csv_has_acled_columns(report):
     result = CliRunner().invoke(cli, ["code", str(report), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == ACLED_COLUMNS and len(rows) >= 2
+    assert tuple(rows[0]) == columns("acled-csv") and rows[0][0] == "event_id_cnty" and len(rows) >= 2
 
 
 def test_cli_code_stores_once_and_exports(report, tmp_path):

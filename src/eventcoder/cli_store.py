@@ -1,6 +1,6 @@
-"""Store-side commands (db, ingest, errors, merge, search, export), registered on the main click group.
+"""Store-side commands (db, ingest, errors, merge, search), registered on the main click group.
 
-`export` here replaces the events-only `export` of cli.py (same options, plus `--incidents`).
+`export` (with `--incidents`) lives in cli_interop.py with the other interoperability commands.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Optional
 
 import click
 
-from .cli import _open_store, db_option, format_option, quiet_option, resolve_workers, workers_option
+from .cli import _open_store, db_option, quiet_option, resolve_workers, workers_option
+from .cli_interop import COMMANDS as INTEROP_COMMANDS
 
 
 @click.group("db")
@@ -204,53 +205,6 @@ def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float]
     store.close()
 
 
-@click.command("export")
-@db_option
-@format_option
-@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None)
-@click.option("--country", default=None, help="Only events (incidents) in this country.")
-@click.option("--main-only", is_flag=True, help="Only main events (no secondary events).")
-@click.option("--incidents", is_flag=True,
-              help="Export incidents (one per real event) instead of events: jsonl gives each incident's "
-                   "full record with its reports, other formats its canonical event.")
-@click.option("--min-reports", default=1, show_default=True, type=click.IntRange(1),
-              help="With --incidents: only incidents told by at least this many reports.")
-def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool,
-               incidents: bool, min_reports: int) -> None:
-    """Export stored events, or incidents, as JSONL, ACLED-column CSV, GeoJSON or Parquet.
-
-    \b
-    Example:
-        eventcoder export --db eventcoder.db --format csv --out events.csv
-        eventcoder export --db eventcoder.db --format geojson --main-only --out events.geojson
-        eventcoder export --db eventcoder.db --format parquet --out events.parquet
-        eventcoder export --db eventcoder.db --incidents --min-reports 2 --out incidents.jsonl
-        eventcoder export --db eventcoder.db --incidents --format csv --out incidents.csv
-    """
-    from .cli import export_events
-
-    if not incidents:
-        export_events(db=db, fmt=fmt, out=out, country=country, main_only=main_only)
-        return
-    from .export import BINARY_FORMATS
-    from .export.incidents import write_incident_records
-
-    store = _open_store(db)
-    records = store.incident_records(country=country, min_reports=min_reports)
-    if fmt in BINARY_FORMATS:
-        if not out:
-            raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
-        with open(out, "wb") as fh:
-            count = write_incident_records(records, fmt, fh)
-    elif out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            count = write_incident_records(records, fmt, fh)
-    else:
-        count = write_incident_records(records, fmt, sys.stdout)
-    click.echo(f"{count} incidents", err=True)
-    store.close()
-
-
 @click.command("search")
 @click.argument("query")
 @db_option
@@ -275,4 +229,4 @@ def search_cmd(query: str, db: Optional[str], limit: int) -> None:
 
 
 #: commands added to `eventcoder` by cli.py
-COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd, export_cmd]
+COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd, *INTEROP_COMMANDS]

@@ -82,5 +82,5 @@ def test_jsonl_export_registry(doc):
 
 
 def test_jsonl_unknown_format_names_the_choices(doc):
-    with pytest.raises(ValueError, match="choose one of: csv, geojson, jsonl, parquet"):
+    with pytest.raises(ValueError, match="choose one of: acled-csv, csv, gdelt-tsv, geojson, jsonl, parquet, plover-jsonl, ucdp-csv"):
         export([], "xlsx", io.StringIO())

@@ -13,6 +13,7 @@ from typing import Any, Optional, TextIO
 
 from ..schema import Document, Event
 from .jsonl import event_record
+from .rows import Item, as_rows
 
 
 def event_feature(event: Event, document: Optional[Document] = None) -> dict[str, Any]:
@@ -24,14 +25,12 @@ def event_feature(event: Event, document: Optional[Document] = None) -> dict[str
             "properties": event_record(event, document)}
 
 
-def write_geojson(events: Iterable[Event], fh: TextIO, documents: Optional[Mapping[str, Document]] = None) -> int:
-    """Write a FeatureCollection to `fh`; RETURNS the number of features."""
-    documents = documents or {}
+def write_geojson(events: Iterable[Item], fh: TextIO, documents: Optional[Mapping[str, Document]] = None) -> int:
+    """Write a FeatureCollection to `fh`, one feature at a time (streaming); RETURNS the number of features."""
     n = 0
     fh.write('{"type": "FeatureCollection", "features": [')
-    for event in events:
-        fh.write(("," if n else "") + "\n" + json.dumps(event_feature(event, documents.get(event.doc_id)),
-                                                        ensure_ascii=False))
+    for row in as_rows(events, documents):
+        fh.write(("," if n else "") + "\n" + json.dumps(event_feature(row.event, row.document), ensure_ascii=False))
         n += 1
     fh.write("\n]}\n")
     return n

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Optional, TextIO
 
 from ..schema import DOCUMENT_CONTEXT_FIELDS, Document, Event
+from .rows import Item, as_rows
 
 
 def event_record(event: Event, document: Optional[Document] = None) -> dict[str, Any]:
@@ -37,20 +38,22 @@ def event_record(event: Event, document: Optional[Document] = None) -> dict[str,
 
 
 def write_jsonl(
-    events: Iterable[Event], fh: TextIO, documents: Optional[Mapping[str, Document]] = None
+    events: Iterable[Item], fh: TextIO, documents: Optional[Mapping[str, Document]] = None
 ) -> int:
-    """Write one standalone JSON object per event and line.
+    """Write one standalone JSON object per event and line, streaming.
+
+    An incident Row (`export --incidents`) is written as its full incident record
+    (`merge.incident_record`: canonical values, fatality range, every report).
 
     Args:
-        events (Iterable[Event]): events to write, in order.
+        events (Iterable[Event | Row]): what to write, in order.
         fh (TextIO): a text stream (UTF-8; non-ASCII is written as is).
         documents (Mapping[str, Document] | None): documents by doc_id, for the context.
     RETURNS (int): the number of lines written.
     """
-    documents = documents or {}
     count = 0
-    for event in events:
-        line = json.dumps(event_record(event, documents.get(event.doc_id)), ensure_ascii=False)
-        fh.write(line + "\n")
+    for row in as_rows(events, documents):
+        record = row.record if row.record is not None else event_record(row.event, row.document)
+        fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         count += 1
     return count

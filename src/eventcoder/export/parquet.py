@@ -4,6 +4,9 @@ Columns are the JSONL record's (`jsonl.event_record`) in schema order: dates are
 counts and codes integers, `source_chain` and `speculated_perpetrators` lists of strings,
 `evidence` a list of `{field, start, end, text}` structs and `reasons` a JSON string (its keys
 vary by event). Parquet is binary: it is written to a file, never to a terminal.
+
+Rows are written in row groups of `ROW_GROUP` events as they come, so memory stays flat however many
+events the stream holds.
 """
 from __future__ import annotations
 
@@ -14,6 +17,10 @@ from typing import Any, BinaryIO, Optional, Union
 
 from ..schema import Document, Event
 from .jsonl import event_record
+from .rows import Item, as_rows
+
+#: events per Parquet row group (and per batch held in memory)
+ROW_GROUP = 2000
 
 _DATES = ("event_date", "published")
 _INTS = ("inter1", "inter2", "geo_precision", "time_precision", "fatalities", "fatalities_low",
@@ -40,17 +47,28 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def write_parquet(events: Iterable[Event], fh: Union[BinaryIO, str],
+def write_parquet(events: Iterable[Item], fh: Union[BinaryIO, str],
                   documents: Optional[Mapping[str, Document]] = None) -> int:
-    """Write `events` as one Parquet table to `fh` (a binary file or a path); RETURNS the row count."""
+    """Write `events` as one Parquet file to `fh` (a binary file or a path), a row group at a time.
+
+    RETURNS (int): the row count.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    documents = documents or {}
-    rows = [_row(event_record(e, documents.get(e.doc_id))) for e in events]
-    names = list(rows[0]) if rows else list(_row(event_record(Event(doc_id=""), None)))
+    names = list(_row(event_record(Event(doc_id=""), None)))
     known = _schema()
-    fields = [pa.field(name, known.get(name, pa.string())) for name in names]
-    table = pa.Table.from_pylist(rows, schema=pa.schema(fields)) if rows else pa.schema(fields).empty_table()
-    pq.write_table(table, fh)
-    return len(rows)
+    schema = pa.schema([pa.field(name, known.get(name, pa.string())) for name in names])
+    count = 0
+    batch: list[dict[str, Any]] = []
+    with pq.ParquetWriter(fh, schema) as writer:
+        for row in as_rows(events, documents):
+            batch.append(_row(event_record(row.event, row.document)))
+            if len(batch) >= ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                count += len(batch)
+                batch = []
+        if batch or not count:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count
