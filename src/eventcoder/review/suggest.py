@@ -181,7 +181,7 @@ def _add_group_alias(text: str, s: Suggestion) -> str:
                     body = lines[j].rstrip()
                     lines[j] = body[:-1] + f", {_yaml_scalar(s.alias)}]\n"
                     return "".join(lines)
-    entry = (f"- name: {_yaml_scalar(s.target) if ':' not in s.target else chr(34) + s.target + chr(34)}\n"
+    entry = (f"- name: {_yaml_scalar(s.target)}\n"
              f"  inter: {int(s.extra.get('inter') or 2)}\n  aliases: [{_yaml_scalar(s.alias)}]\n")
     return text + ("" if text.endswith("\n") else "\n") + entry
 
