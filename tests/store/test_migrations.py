@@ -49,7 +49,7 @@ def _make_v1(store: Store) -> None:
 
 
 def test_init_records_latest_version(any_store):
-    assert any_store.schema_version() == SCHEMA_VERSION == "4"
+    assert any_store.schema_version() == SCHEMA_VERSION == "5"
     any_store.init()  # again: nothing changes
     assert any_store.upgrade() == []
 
@@ -60,8 +60,8 @@ def test_upgrade_from_v1_keeps_data_and_indexes_it(any_store):
     _make_v1(any_store)
     with pytest.raises(StoreError, match="db upgrade"):
         any_store.init()
-    assert any_store.upgrade() == [("1", "2"), ("2", "3"), ("3", "4")]
-    assert any_store.schema_version() == "4"
+    assert any_store.upgrade() == [("1", "2"), ("2", "3"), ("3", "4"), ("4", "5")]
+    assert any_store.schema_version() == "5"
     any_store.init()
     assert [d for d, _ in any_store.search("kidal market")] == [doc.doc_id]
     names = {ix["name"] for ix in inspect(any_store.engine).get_indexes("events")}
@@ -76,7 +76,7 @@ def test_upgrade_from_v2_adds_merging_then_merge_attaches_stored_events(any_stor
     any_store.add_coded(doc, [Event(event_id="e1", doc_id=doc.doc_id, country="Mali",
                                     event_date=dt.date(2025, 3, 10))], merge=False)
     _make_v2(any_store)
-    assert any_store.upgrade() == [("2", "3"), ("3", "4")]
+    assert any_store.upgrade() == [("2", "3"), ("3", "4"), ("4", "5")]
     columns = {c["name"] for c in inspect(any_store.engine).get_columns("incident_events")}
     assert {"role", "score", "joined"} <= columns
     assert inspect(any_store.engine).has_table("merge_edges")
@@ -91,7 +91,7 @@ def test_upgrade_from_v3_adds_review_tables_and_keeps_events(any_store):
     any_store.add_coded(doc, [Event(event_id="e1", doc_id=doc.doc_id, country="Mali")])
     _make_v3(any_store)
     assert not inspect(any_store.engine).has_table("reviews")
-    assert any_store.upgrade() == [("3", "4")]
+    assert any_store.upgrade() == [("3", "4"), ("4", "5")]
     assert {"reviews", "api_tokens"} <= set(inspect(any_store.engine).get_table_names())
     assert "ix_audit_target_id" in {ix["name"] for ix in inspect(any_store.engine).get_indexes("audit")}
     assert [e.event_id for e in any_store.events()] == ["e1"]

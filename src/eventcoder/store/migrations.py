@@ -18,6 +18,8 @@ Versions:
        them up to date).
     4  review: `reviews` (reviewed values beside the coded ones, status per event), `api_tokens`
        (hashed bearer tokens for the API's writes), an index on `audit.target_id`.
+    5  reference data: `reference_events` (events of another dataset, e.g. an ACLED export loaded by
+       `eventcoder import-acled`, for `eventcoder compare`).
 
 Adding version N+1: bump `tables.SCHEMA_VERSION`, write `_vN_to_vN1(conn)` that creates what
 is new with IF NOT EXISTS / checkfirst (a step may run twice after a crash), and add it to
@@ -128,11 +130,19 @@ def _v3_to_v4(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v4_to_v5(conn: Connection) -> None:
+    for table in t.V5_TABLES:
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 #: from-version -> (to-version, step)
 MIGRATIONS: dict[str, tuple[str, Callable[[Connection], None]]] = {
     "1": ("2", _v1_to_v2),
     "2": ("3", _v2_to_v3),
     "3": ("4", _v3_to_v4),
+    "4": ("5", _v4_to_v5),
 }
 
 

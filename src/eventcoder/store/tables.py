@@ -44,7 +44,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from ..schema import AuditEntry, Document, Event, Evidence, Failure
 
 #: Bumped whenever a table changes shape; stored in `meta` by `Store.init()`.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 #: Event fields that live in their own table rather than as a column of `events`.
 EVENT_CHILD_FIELDS: dict[str, str] = {"evidence": "evidence"}
@@ -277,6 +277,34 @@ api_tokens = Table(
     Column("revoked", UTCDateTime, nullable=True),
 )
 
+# ---- reference data (schema v5): events of another dataset (ACLED) to compare the coded ones with
+
+#: One row per reference event (`eventcoder import-acled`): the columns the comparison filters and
+#: matches on, and the file's whole row as `record`. Re-importing an id replaces its row (ACLED revises
+#: events). Not joined to `events`: reference events come from elsewhere.
+reference_events = Table(
+    "reference_events",
+    metadata,
+    Column("dataset", Text, primary_key=True),
+    Column("ref_id", Text, primary_key=True),
+    Column("event_date", Date, nullable=True),
+    Column("country", Text, nullable=True),
+    Column("admin1", Text, nullable=True),
+    Column("location", Text, nullable=True),
+    Column("event_type", Text, nullable=True),
+    Column("sub_event_type", Text, nullable=True),
+    Column("actor1", Text, nullable=True),
+    Column("actor2", Text, nullable=True),
+    Column("latitude", Float, nullable=True),
+    Column("longitude", Float, nullable=True),
+    Column("geo_precision", Integer, nullable=True),
+    Column("time_precision", Integer, nullable=True),
+    Column("fatalities", BigInteger, nullable=True),
+    Column("record", JSON, nullable=False),
+    Column("origin", Text, nullable=True),
+    Column("imported", UTCDateTime, nullable=False),
+)
+
 meta = Table(
     "meta",
     metadata,
@@ -302,3 +330,7 @@ V3_TABLES = (merge_profiles, merge_keys, merge_edges)
 Index("ix_audit_target_id", audit.c.target_id)
 #: tables added by schema v4 (review), with the index on audit.target_id
 V4_TABLES = (reviews, api_tokens)
+Index("ix_reference_events_country_date", reference_events.c.dataset, reference_events.c.country,
+      reference_events.c.event_date)
+#: tables added by schema v5 (reference data)
+V5_TABLES = (reference_events,)
