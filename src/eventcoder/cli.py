@@ -292,11 +292,12 @@ def main() -> None:
 
 
 def _register_commands() -> None:
+    from .cli_interop import COMMANDS as INTEROP
     from .cli_real import COMMANDS as REAL
     from .cli_review import COMMANDS as REVIEW
     from .cli_store import COMMANDS
 
-    for command in [*COMMANDS, *REAL, *REVIEW]:
+    for command in [*COMMANDS, *REAL, *REVIEW, *INTEROP]:
         cli.add_command(command)
 
 

@@ -12,7 +12,6 @@ from typing import Optional
 import click
 
 from .cli import _open_store, db_option, quiet_option, resolve_workers, workers_option
-from .cli_interop import COMMANDS as INTEROP_COMMANDS
 
 
 @click.group("db")
@@ -229,4 +228,4 @@ def search_cmd(query: str, db: Optional[str], limit: int) -> None:
 
 
 #: commands added to `eventcoder` by cli.py
-COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd, *INTEROP_COMMANDS]
+COMMANDS = [db_group, ingest_cmd, cluster_cmd, errors_cmd, merge_cmd, search_cmd]
