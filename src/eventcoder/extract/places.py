@@ -25,6 +25,7 @@ from ..gazetteer.lookup import Candidate
 from ..gazetteer.mentions import Mention, scan, stopwords
 from .base import Analysis, Place
 from .capitals import capital_place
+from .unlisted import unlisted_place
 
 LOGGER = logging.getLogger(__name__)
 #: the event sentence describes its town without naming it: the dateline city is then not the place
@@ -329,6 +330,17 @@ def _border_in_admin1(best: Place, near: list[Place]) -> Place:
                    reason=f"border area in {admin.admin1}: {border.span.text!r} and {admin.span.text!r}")
 
 
+def _unlisted_in(ana: Analysis, region: Place) -> Place:
+    """A province named with a village the gazetteer lacks, in the same sentence: the village,
+    in that province, at the province's point (precision 3)."""
+    named = unlisted_place(ana, [region.sentence], region.country or "", region.iso3)
+    if named is None or named.name == region.span.text or region.span.text in named.name:
+        return region
+    return replace(region, span=named.span, name=named.name, geo_precision=3, modifier="unlisted",
+                   reason=f"{named.name!r} is not in the gazetteer: the named place, in {region.admin1}, "
+                          f"at the province's point")
+
+
 def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Place:
     """The place of the event told in `sentences` (the trigger's sentence first).
 
@@ -353,6 +365,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     if best is not None and best.kind in ("admin1", "border"):
         best = _border_in_admin1(best, [p for p in places if p.span is not None
                                         and p.sentence in wanted | {first - 1}])
+    if best is not None and best.kind == "admin1":
+        best = _unlisted_in(ana, best)  # "in the village of Kpinkanou in Borno State"
     if best is not None:
         if best.kind == "border":
             return replace(best, reason=best.reason or "only a border area is named")
@@ -377,6 +391,9 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         capital = capital_place(ana, sentences, c.iso3 or c.country)  # "stormed parliament"
         if capital is not None:
             return capital
+        named = unlisted_place(ana, sentences, c.country, c.iso3)  # "in the locality of Kpinkanou"
+        if named is not None:
+            return named
         return Place(span=None, name="", country=c.country, iso3=c.iso3,
                      reason="only the country is known")
     return Place(span=None, name="", reason="no place found in the event sentences or dateline")

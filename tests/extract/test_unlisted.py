@@ -1,0 +1,69 @@
+"""Places the report names but the gazetteer lacks (extract/unlisted.py), on hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.places import event_place, find_places
+from eventcoder.extract.unlisted import unlisted_place
+
+
+def _place(analyse_text, text, lang="en"):
+    ana = analyse_text(text, lang=lang)
+    return ana, event_place(ana, find_places(ana), list(range(len(ana.sentences))))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, name", [
+    ("Gunmen killed six farmers in the locality of Kpinkanou, in Benin, on Sunday.", "en", "Kpinkanou"),
+    ("Unknown assailants attacked Zanke community in Nigeria on Monday, killing nine.", "en", "Zanke"),
+    ("Thirty soldiers were killed in an ambush in Gorouba National Park in northern Benin.", "en", "Gorouba National Park"),
+    ("Des hommes armés ont tué huit civils dans la commune de Tinkoura, au Burkina Faso.", "fr", "Tinkoura"),
+    ("Hombres armados mataron a tres campesinos en la vereda de Los Almendrillos, en Colombia.", "es",
+     "Los Almendrillos"),
+    ("Боевики обстреляли полицейских в селе Верхний Каргаш в России.", "ru", "Верхний Каргаш"),
+])
+def test_a_named_place_missing_from_the_gazetteer_is_kept_without_coordinates(analyse_text, text, lang, name):
+    _, place = _place(analyse_text, text, lang)
+    assert place.name == name and place.country
+    assert place.latitude is None and place.longitude is None and place.admin1 is None
+    assert place.geo_precision == 3 and "not in the gazetteer" in place.reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, name, admin1", [
+    ("Gunmen killed six farmers in the village of Kpinkanou in Borno State on Sunday.", "en", "Kpinkanou", "Borno"),
+    ("Боевики обстреляли полицейских в селе Верхний Каргаш в Дагестане.", "ru", "Верхний Каргаш", "Dagestan"),
+])
+def test_an_unlisted_place_in_a_known_province_keeps_the_province(analyse_text, text, lang, name, admin1):
+    _, place = _place(analyse_text, text, lang)
+    assert (place.name, place.admin1, place.geo_precision) == (name, admin1, 3)
+    assert place.latitude is not None  # the province's point, approximate (precision 3)
+    assert "not in the gazetteer" in place.reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Gunmen killed six farmers in Benin on Sunday, the army said.",  # only the country
+    "Gunmen killed six farmers in the area of Benin on Sunday.",  # a country is no unlisted place
+    "Gunmen killed six farmers in the area of the border in Benin on Sunday.",  # no name
+])
+def test_no_name_no_place(analyse_text, text):
+    _, place = _place(analyse_text, text)
+    assert place.name == "" and place.reason == "only the country is known"
+
+
+@pytest.mark.model
+def test_a_known_place_is_preferred_and_the_gazetteer_is_asked_first(analyse_text):
+    _, place = _place(analyse_text, "Gunmen attacked the village of Gwoza in Nigeria, killing five.")
+    assert place.name == "Gwoza" and place.latitude is not None
+    ana = analyse_text("Gunmen attacked Benin on Sunday.")
+    assert unlisted_place(ana, [0], "Benin", "BEN") is None
+
+
+@pytest.mark.model
+def test_the_coder_emits_the_event_at_the_unlisted_place(analyse_text):
+    from eventcoder.coder import Coder
+
+    events = Coder().code(analyse_text("Gunmen killed six farmers in the locality of Kpinkanou in Benin on Sunday, "
+                                "the army said."))
+    assert [(e.location, e.country, e.latitude) for e in events] == [("Kpinkanou", "Benin", None)]
