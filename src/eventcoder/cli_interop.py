@@ -102,5 +102,80 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
         click.echo(f"{stats.skipped} events out of UCDP's scope (no death or no organised actor) left out", err=True)
 
 
+@click.command("import-acled")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--dataset", default="acled", show_default=True,
+              help="Name to store the events under (compare --reference NAME).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print each rejected row (the summary still counts them).")
+def import_acled_cmd(path: str, db: Optional[str], dataset: str, quiet: bool) -> None:
+    """Load an ACLED CSV export (FILE.csv) as reference events for `eventcoder compare`.
+
+    Rows are read and stored in batches; a row that cannot be used (bad date, coordinates,
+    sub-event type, ...) is printed on stderr with its line and reason, and the import goes on.
+    Importing an event id again replaces it (ACLED revises events).
+
+    \b
+    Example:
+        eventcoder import-acled acled_somalia_2025.csv --db eventcoder.db
+    """
+    from .reference.acled_import import import_acled
+
+    store = _open_store(db)
+    on_error = None if quiet else (lambda error: click.echo(f"rejected: {error.text(path)}", err=True))
+    report = import_acled(path, store, dataset=dataset, on_error=on_error)
+    store.close()
+    click.echo(report.line(), err=True)
+    if report.read and not report.stored:
+        raise click.ClickException(f"no row of {path} could be imported ({len(report.errors)} rejected)")
+
+
+@click.command("compare")
+@click.option("--reference", "dataset", default="acled", show_default=True,
+              help="The reference dataset loaded with import-acled (its --dataset name).")
+@db_option
+@country_option
+@from_option
+@to_option
+@click.option("--incidents", is_flag=True, help="Compare incidents (one per real event) instead of coded events.")
+@click.option("--window", default=1, show_default=True, type=click.IntRange(0),
+              help="Most days between a coded and a reference date (widened for week/month precision).")
+@click.option("--max-km", default=25.0, show_default=True, type=click.FloatRange(0),
+              help="Most kilometres between a coded and a reference event.")
+@click.option("--match", "level", type=click.Choice(["family", "sub-type", "any"]), default="family",
+              show_default=True, help="How closely the sub-event types must agree.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write the table (found / missed / added, one row each) as CSV here.")
+def compare_cmd(dataset: str, db: Optional[str], country: Optional[str], date_from: Optional[dt.date],
+                date_to: Optional[dt.date], incidents: bool, window: int, max_km: float, level: str,
+                out: Optional[str]) -> None:
+    """Compare coded events (or incidents) with reference events: found, missed and added, with rates.
+
+    Found: reference events a coded event matches (same country, dates within --window days,
+    within --max-km, sub-event types agreeing per --match); missed: reference events nothing
+    matches; added: coded events the reference does not have.
+
+    \b
+    Example:
+        eventcoder import-acled acled_somalia_2025.csv --db eventcoder.db
+        eventcoder compare --reference acled --db eventcoder.db --country Somalia --from 2025-01-01 --to 2025-03-31
+        eventcoder compare --db eventcoder.db --incidents --out comparison.csv
+    """
+    from .reference.compare import compare, format_summary, write_table
+
+    store = _open_store(db)
+    result = compare(store, dataset, incidents=incidents, country=country, date_from=date_from, date_to=date_to,
+                     window=window, max_km=max_km, level=level)
+    store.close()
+    if not result.n_reference:
+        click.echo(f"warning: no reference events of {dataset!r} in this scope: load some with "
+                   f"`eventcoder import-acled FILE.csv`", err=True)
+    click.echo(format_summary(result))
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            rows = write_table(result, fh)
+        click.echo(f"{rows} rows written to {out}", err=True)
+
+
 #: commands added to `eventcoder` by cli.py
-COMMANDS = [export_cmd]
+COMMANDS = [export_cmd, import_acled_cmd, compare_cmd]

@@ -1,7 +1,7 @@
 """UCDP GED-like CSV: one row per event in UCDP's scope, with GED's column names.
 
 Scope (codebook §7.2 project rule): an event with at least one death and an organised actor, i.e. one with
-a UCDP `type_of_violence` (`mappings.ucdp_type`, stored as `ucdp_type`); the others are skipped and counted
+a UCDP `type_of_violence` (`mappings.ucdp_type`, recomputed from the row's values); the others are skipped and counted
 (`UcdpStats.skipped`). GED's 25-deaths dyad threshold is left to the consumer.
 
 Crosswalk (codebook §7.2): geo_precision 1/2/3 -> where_prec 1/2/4; time_precision 1/2/3 -> date_prec 1/3/4,
@@ -88,7 +88,7 @@ def _sources(row: Row) -> list[tuple[Optional[str], Optional[str], Optional[str]
 def ucdp_values(row: Row) -> Optional[dict[str, Any]]:
     """The GED columns of one row by name, or None when the event is out of UCDP's scope."""
     e = row.event
-    violence = e.ucdp_type if e.ucdp_type is not None else ucdp_type(e)
+    violence = ucdp_type(e)  # from the current values (a reviewed toll may differ from the coded one)
     if violence is None:
         return None
     side_a, side_b = sides(e, violence)
