@@ -135,7 +135,10 @@ def suggest_cmd(db: Optional[str], min_support: int, out: Optional[str], overlay
 @click.option("--open-reads", is_flag=True, help="Reads need no token from other machines either.")
 @click.option("--cors-origin", "cors", multiple=True, metavar="ORIGIN",
               help="Let pages of this origin call the API (repeatable; default: CORS off).")
-def serve_cmd(db: Optional[str], host: str, port: int, workers: int, open_reads: bool, cors: tuple[str, ...]) -> None:
+@click.option("--cache-seconds", default=2.0, show_default=True, type=click.FloatRange(0),
+              help="Reuse list, map and incident responses this long (0: off); a review clears them.")
+def serve_cmd(db: Optional[str], host: str, port: int, workers: int, open_reads: bool, cors: tuple[str, ...],
+              cache_seconds: float) -> None:
     """Serve the workbench: a page at / (map, timeline, incidents, review) and the REST API (/docs).
 
     Reads are open on loopback; writes need a token (`eventcoder token create NAME`).
@@ -148,19 +151,20 @@ def serve_cmd(db: Optional[str], host: str, port: int, workers: int, open_reads:
     """
     import uvicorn
 
-    from .web.app import ENV_CORS, ENV_DB, ENV_OPEN_READS, create_app
+    from .web.app import ENV_CACHE, ENV_CORS, ENV_DB, ENV_OPEN_READS, create_app
 
     store = _open_store(db)  # a bad path fails here, once, with a clear message
     store.close()
     click.echo(f"eventcoder: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     if workers == 1:
-        uvicorn.run(create_app(db, open_reads=open_reads, cors_origins=cors), host=host, port=port,
-                    log_level="warning")
+        uvicorn.run(create_app(db, open_reads=open_reads, cors_origins=cors, cache_seconds=cache_seconds),
+                    host=host, port=port, log_level="warning")
         return
     if db:
         os.environ[ENV_DB] = db
     os.environ[ENV_OPEN_READS] = "1" if open_reads else "0"
     os.environ[ENV_CORS] = ",".join(cors)
+    os.environ[ENV_CACHE] = str(cache_seconds)
     uvicorn.run("eventcoder.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
 

@@ -94,6 +94,6 @@ def test_api_search_stats_health_schema(client):
 
 def test_page_is_served_without_external_assets(client):
     html = client.get("/").text
-    assert "<title>eventcoder</title>" in html and "/static/app.js" in html
+    assert "<title>eventcoder</title>" in html and "/static/js/main.js" in html
     assert not re.search(r"(?:src|href)=[\"']https?://", html)  # everything is local: no CDN at run time
     assert "openapi" in client.get("/openapi.json").text

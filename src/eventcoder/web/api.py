@@ -21,6 +21,7 @@ from ..review.exports import csv_chunk, geojson_chunks
 from ..review.records import audit_entries, effective_records, reviews_for
 from ..schema import json_schema
 from ..store import tables as t
+from .cache import cached_json
 from .query import POINT_COLUMNS, EventFilters, event_filters
 from .security import require_reader
 
@@ -58,18 +59,24 @@ def health(request: Request) -> dict[str, Any]:
 
 @router.get("/api/events", summary="Events matching every filter, ordered by date (reviewed values, flagged)")
 def events(request: Request, filters: EventFilters = Depends(event_filters),
-           limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+           limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> Response:
     store = _store(request)
-    ids = _matching_ids(store, filters, limit, offset)
-    found = store.events(event_ids=ids) if ids else []
-    return {"limit": limit, "offset": offset, "count": len(found), "events": records(store, found)}
+
+    def build() -> bytes:
+        ids = _matching_ids(store, filters, limit, offset)
+        found = store.events(event_ids=ids) if ids else []
+        return _json({"limit": limit, "offset": offset, "count": len(found), "events": records(store, found)})
+    return cached_json(request, build)
 
 
 @router.get("/api/points", summary="Map points of every matching event: compact rows for the map and timeline")
 def points(request: Request, filters: EventFilters = Depends(event_filters),
            limit: int = Query(20_000, ge=1, le=MAX_POINTS)) -> Response:
     """`columns` names each row's cells (POINT_COLUMNS, then `reviewed`); reviewed values replace coded ones."""
-    store = _store(request)
+    return cached_json(request, lambda: _points(_store(request), filters, limit))
+
+
+def _points(store, filters: EventFilters, limit: int) -> bytes:
     r = t.reviews.c
     with store.engine.connect() as conn:
         query = (filters.points_query(conn).add_columns(r.fields, r.status)
@@ -87,9 +94,12 @@ def points(request: Request, filters: EventFilters = Depends(event_filters),
             cells[5] = cells[5].isoformat()
         cells.append(status or (fields and "edited") or None)
         out.append(cells)
-    body = json.dumps({"columns": [*POINT_COLUMNS, "reviewed"], "count": len(out), "truncated": len(out) == limit,
-                       "points": out}, separators=(",", ":"), default=str)
-    return Response(body, media_type="application/json")
+    return _json({"columns": [*POINT_COLUMNS, "reviewed"], "count": len(out), "truncated": len(out) == limit,
+                  "points": out})
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
 
 
 @router.get("/api/events/{event_id}", summary="One event (reviewed values), its evidence and its report's text")
@@ -122,14 +132,17 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 @router.get("/api/incidents", summary="Incidents: one per real event, with every report that told it")
 def incidents(request: Request, country: str | None = None,
               min_reports: int = Query(1, ge=1, description="only incidents told by this many reports or more"),
-              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> Response:
     """Each incident's record: canonical values (most precise date and place, conservative
     fatalities with the range across reports, union of sources), its reports (outlet, url,
     dates) and why each joined (score, evidence). Kept up to date by ingest."""
     store = _store(request)
-    total = store.incident_count(country=country, min_reports=min_reports)
-    found = store.incident_records(country=country, min_reports=min_reports, limit=limit, offset=offset)
-    return {"total": total, "limit": limit, "offset": offset, "incidents": found}
+
+    def build() -> bytes:
+        total = store.incident_count(country=country, min_reports=min_reports)
+        found = store.incident_records(country=country, min_reports=min_reports, limit=limit, offset=offset)
+        return _json({"total": total, "limit": limit, "offset": offset, "incidents": found})
+    return cached_json(request, build)
 
 
 @router.get("/api/incidents/{incident_id}", summary="One incident with every report that told it")

@@ -22,14 +22,16 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from . import api, review_api
+from .cache import SECONDS, ResponseCache
 from .security import MAX_BODY, LimitsAndHeaders
 
 #: environment read by `app_from_env` (the factory every `serve --workers N` process calls)
-ENV_DB, ENV_OPEN_READS, ENV_CORS = "EVENTCODER_DB", "EVENTCODER_OPEN_READS", "EVENTCODER_CORS_ORIGINS"
+ENV_DB, ENV_OPEN_READS, ENV_CORS, ENV_CACHE = ("EVENTCODER_DB", "EVENTCODER_OPEN_READS", "EVENTCODER_CORS_ORIGINS",
+                                              "EVENTCODER_CACHE_SECONDS")
 
 
 def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = False,
-               cors_origins: Sequence[str] = (), max_body: int = MAX_BODY) -> FastAPI:
+               cors_origins: Sequence[str] = (), max_body: int = MAX_BODY, cache_seconds: float = SECONDS) -> FastAPI:
     """The FastAPI application over `store` (or the store at `db`, opened and initialised).
 
     Args:
@@ -38,6 +40,7 @@ def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = False
         open_reads (bool): reads need no token from any address (default: only from loopback).
         cors_origins (Sequence[str]): origins allowed to call the API from a browser (default none: CORS off).
         max_body (int): largest request body in bytes (413 above).
+        cache_seconds (float): how long list, points and incidents responses are reused (`cache.py`; 0: off).
     """
     if store is None:
         from ..store import Store
@@ -49,6 +52,7 @@ def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = False
                               "and their audit trail. Reads are open on loopback; writes need a bearer token.")
     app.state.store = store
     app.state.open_reads = open_reads
+    app.state.cache = ResponseCache(cache_seconds)
     app.include_router(api.router)
     app.include_router(review_api.router)
     static = resources.files(__package__).joinpath("static")
@@ -72,4 +76,4 @@ def app_from_env() -> FastAPI:
     """The app for one worker process of `serve --workers N` (settings from the environment)."""
     origins = [o for o in os.environ.get(ENV_CORS, "").split(",") if o]
     return create_app(os.environ.get(ENV_DB), open_reads=os.environ.get(ENV_OPEN_READS) == "1",
-                      cors_origins=origins)
+                      cors_origins=origins, cache_seconds=float(os.environ.get(ENV_CACHE, SECONDS)))

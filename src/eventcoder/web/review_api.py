@@ -41,11 +41,13 @@ class SplitBody(BaseModel):
     reason: str = Field(..., min_length=1, max_length=2000)
 
 
-def _run(call, *args, **kwargs) -> dict[str, Any]:
+def _run(request: Request, call, *args, **kwargs) -> dict[str, Any]:
     try:
-        return call(*args, **kwargs)
+        done = call(*args, **kwargs)
     except ReviewError as error:
         raise HTTPException(error.status, str(error)) from None
+    request.app.state.cache.clear()  # this process's readers see the change at once
+    return done
 
 
 @router.post("/api/events/{event_id}/review", summary="Accept, reject, edit or annotate an event (token needed)")
@@ -53,21 +55,21 @@ def review(request: Request, event_id: str, body: ReviewBody,
            token: TokenInfo = Depends(require_reviewer)) -> dict[str, Any]:
     """The coded values stay as they are: edited values are stored beside them and served with
     `reviewed: true`. Every change appends an audit entry (GET /api/events/{id}/audit)."""
-    return _run(apply_review, request.app.state.store.engine, event_id, body.action, body.values,
+    return _run(request, apply_review, request.app.state.store.engine, event_id, body.action, body.values,
                 body.reason, who=token.name)
 
 
 @router.post("/api/incidents/{incident_id}/merge", summary="Merge other incidents into this one (token needed)")
 def merge(request: Request, incident_id: str, body: MergeBody,
           token: TokenInfo = Depends(require_reviewer)) -> dict[str, Any]:
-    return _run(merge_incidents, request.app.state.store.engine, incident_id, body.incident_ids, body.reason,
+    return _run(request, merge_incidents, request.app.state.store.engine, incident_id, body.incident_ids, body.reason,
                 who=token.name)
 
 
 @router.post("/api/incidents/{incident_id}/split", summary="Split member events into a new incident (token needed)")
 def split(request: Request, incident_id: str, body: SplitBody,
           token: TokenInfo = Depends(require_reviewer)) -> dict[str, Any]:
-    return _run(split_incident, request.app.state.store.engine, incident_id, body.event_ids, body.reason,
+    return _run(request, split_incident, request.app.state.store.engine, incident_id, body.event_ids, body.reason,
                 who=token.name)
 
 
