@@ -247,3 +247,22 @@ def test_fatalities_possessives_tolls_and_lynching(analyse_text, text, value):
 def test_fatalities_toll_updates_in_other_languages(analyse_text, text, lang, value):
     ana = analyse_text(text, lang=lang)
     assert count_fatalities(ana, list(range(len(ana.sentences)))).value == value
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    # a figure the report says was superseded gives way to the current one
+    ("The army confirmed that 40 soldiers were killed in the ambush. The new toll is a sharp rise from the "
+     "nine deaths initially reported.", "en", 40),
+    ("Police said 12 people were killed, up from seven reported earlier.", "en", 12),
+    ("Six more died in hospital. This brings the death toll to 10.", "en", 10),
+    # an earlier incident's figure in the event's sentences is not this event's
+    ("Rebels killed at least 22 civilians in an overnight raid near Beni. The raid came a day after six "
+     "civilians were killed in an attack in the town.", "en", 22),
+    ("Trente et un soldats ont été tués, selon l'armée. Le bilan initial faisait état de 12 morts.", "fr", 31),
+    # alone, such a figure is still the only one reported
+    ("Initially, police said four people had been killed.", "en", 4),
+    ("A second strike killed three people the day after the market bombing.", "en", 3),
+])
+def test_fatalities_superseded_and_earlier_figures(analyse_text, text, lang, value):
+    ana = analyse_text(text, lang=lang)
+    assert count_fatalities(ana, list(range(len(ana.sentences)))).value == value

@@ -13,7 +13,8 @@ A lexicon pass over the event's sentences (works for every language; vocabulary 
    (soldiers vs. assailants) is added; otherwise the lowest of conflicting figures is kept;
 4. leave out sentences telling another incident (another day, "separately"), kills told by one
    side and denied by the other (→ 0, dev-set convention) and bodies found in old graves (→ 0);
-   a claimant's own figure ("X claimed the attack, saying it killed dozens") counts only when
+   a claimant's own figure ("X claimed the attack, saying it killed dozens") and a figure the
+   report says was superseded ("up from the eight deaths initially reported") count only when
    no other figure is reported.
 
 Victim lists are read in `fatality_items.py`; the vocabulary is compiled in `fatality_lexicon.py`.
@@ -48,6 +49,7 @@ class _Mention:
     weak: bool = False  # "the men", "two of the dead": refers back to victims counted elsewhere
     groups: frozenset = frozenset()  # victim groups named in the span (state, armed, civilians)
     claim: bool = False  # the claimant's own figure ("X claimed the attack, saying it killed 30")
+    superseded: bool = False  # "up from the eight deaths initially reported": an older figure
     generic: Optional[bool] = None  # a total with no particular victims; None: the language does not tell
 
 
@@ -164,8 +166,11 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             numbers = [n for n in number_regex(lang).finditer(span) if parse_number(n.group(), lang) is not None]
             weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span)))
             claim = bool(p["claim"].search(text[sent.start:s]))
+            near = re.split(r"[,;]", text[max(sent.start, s - 40):s])[-1] + span + \
+                re.split(r"[,;.]", text[e:min(sent.end, e + 30)])[0]  # the figure's own clause
             out.append(_Mention(kind, value, s, e, low, high, additive=additive, weak=weak,
-                                groups=_groups(span, lang), claim=claim, generic=_generic(span, lang)))
+                                groups=_groups(span, lang), claim=claim, generic=_generic(span, lang),
+                                superseded=bool(p["superseded"].search(near))))
             consumed = max(consumed, e)
     return out
 
@@ -273,6 +278,8 @@ def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
             denial = None
     if any(m.kind == "killed" and not m.claim for m in mentions):  # a claimant's figure only when alone
         mentions = [m for m in mentions if not m.claim]
+    if any(m.kind == "killed" and not m.superseded for m in mentions):  # "up from eight initially reported"
+        mentions = [m for m in mentions if not m.superseded]
     summed = frozenset(_lex(ana.lang).get("summed_groups") or ())
     killed, used, how = _combine([m for m in mentions if m.kind == "killed"], summed)
     injured, injured_used, _ = _combine([m for m in mentions if m.kind == "injured"])
