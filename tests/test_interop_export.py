@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -18,7 +19,8 @@ from eventcoder.cli import cli
 from eventcoder.export.crosswalk import columns
 from eventcoder.export.stream import stored_incident_rows, stored_rows
 from eventcoder.schema import Document, Event, Evidence
-from eventcoder.store import Store
+from eventcoder.store import Store, tables
+from eventcoder.store.migrations import drop_fulltext
 
 NOTES = 'Gunmen, in uniform, said "we are police";\nseven died.'
 
@@ -39,10 +41,23 @@ def _events(doc: Document, n: int, day0: dt.date, **fields) -> list[Event]:
     return out
 
 
-@pytest.fixture
-def db(tmp_path):
-    """A store with 2 reports (7 events, one undated) and one Kenyan report."""
-    path = str(tmp_path / "x.db")
+PG_URL = os.environ.get("EVENTCODER_TEST_PG_URL")
+
+
+def _drop_all(url: str) -> None:
+    with Store.open(url) as store:
+        with store.engine.begin() as conn:
+            drop_fulltext(conn)
+        tables.metadata.drop_all(store.engine)
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG_URL else []))
+def db(request, tmp_path):
+    """A store with 2 reports (7 events, one undated) and one Kenyan report, on each backend under test."""
+    path = str(tmp_path / "x.db") if request.param == "sqlite" else PG_URL
+    if request.param == "postgresql":
+        _drop_all(path)
+        request.addfinalizer(lambda: _drop_all(path))
     docs = [Document(text=f"Report {i}: gunmen killed people in Mogadishu.", source=f"Outlet {i}",
                      url=f"https://outlet{i}.example/a", title=f"Title {i}", published=dt.date(2025, 3, 14),
                      ingested_at=dt.datetime(2025, 3, 14, 8, i, tzinfo=dt.timezone.utc)) for i in range(2)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,30 @@ from eventcoder.reference.acled_import import import_acled, parse_date
 from eventcoder.reference.compare import Point, compare, match
 from eventcoder.schema import Document, Event
 from eventcoder.store import Store, tables
+from eventcoder.store.migrations import drop_fulltext
 
 SAMPLE = Path(__file__).parent / "export" / "data" / "acled_sample.csv"
 
 
-@pytest.fixture
-def store():
-    with Store.open(":memory:") as s:
+PG_URL = os.environ.get("EVENTCODER_TEST_PG_URL")
+
+
+def _drop_all(store: Store) -> None:
+    with store.engine.begin() as conn:
+        drop_fulltext(conn)
+    tables.metadata.drop_all(store.engine)
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG_URL else []))
+def store(request):
+    """An empty store on each backend under test (PostgreSQL when EVENTCODER_TEST_PG_URL is set, as in CI)."""
+    with Store.open(":memory:" if request.param == "sqlite" else PG_URL) as s:
+        if request.param == "postgresql":
+            _drop_all(s)
         s.init()
         yield s
+        if request.param == "postgresql":
+            _drop_all(s)
 
 
 def _coded(store):

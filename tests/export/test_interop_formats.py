@@ -250,3 +250,33 @@ def test_plover_incident_carries_every_report_evidence(doc):
 def test_registry_names_every_format(doc):
     for fmt in ("acled-csv", "csv", "gdelt-tsv", "ucdp-csv", "plover-jsonl", "geojson", "jsonl"):
         assert export([make_event(doc)], fmt, io.StringIO(newline="")) == 1, fmt
+
+
+# ------------------------------------------------------------------ the data files themselves
+
+ACLED_REGIONS = {"Western Africa", "Middle Africa", "Eastern Africa", "Southern Africa", "Northern Africa",
+                 "South Asia", "Southeast Asia", "Middle East", "Europe", "Caucasus and Central Asia",
+                 "Central America", "South America", "Caribbean", "East Asia", "North America", "Oceania",
+                 "Antarctica"}
+
+
+def test_countries_interop_covers_every_country_with_acled_regions():
+    from eventcoder.countries import all_countries
+    from eventcoder.resources import load_tsv
+
+    rows = load_tsv("mappings/countries_interop.tsv")
+    assert sorted(r["iso3"] for r in rows) == sorted(c.iso3 for c in all_countries())
+    assert {r["acled_region"] for r in rows} == ACLED_REGIONS
+    assert {r["ucdp_region"] for r in rows} <= {"Africa", "Americas", "Asia", "Europe", "Middle East", ""}
+    fips = [r["fips"] for r in rows if r["fips"]]
+    assert len(fips) == len(set(fips)) and all(len(f) == 2 for f in fips)
+    for c in all_countries():
+        assert country_codes(c.iso3).iso_numeric is not None, c.name
+
+
+@pytest.mark.parametrize("fmt, count", [("acled-csv", 31), ("gdelt-tsv", 61), ("ucdp-csv", 36), ("plover-jsonl", 21)])
+def test_export_columns_are_documented_and_unique(fmt, count):
+    from eventcoder.export.crosswalk import column_docs
+
+    docs = column_docs(fmt)
+    assert len(docs) == count == len({c for c, _ in docs}) and all(meaning for _, meaning in docs)
