@@ -126,19 +126,6 @@ def summary_table(coded, failures) -> str:
     return "\n".join(lines)
 
 
-def export_events(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], main_only: bool) -> None:
-    """Write stored events as JSONL, ACLED-column CSV, GeoJSON or Parquet (`eventcoder export`,
-    defined with its incidents mode in cli_store.py)."""
-    store = _open_store(db)
-    filters = {"country": country} if country else {}
-    if main_only:
-        filters["main"] = True
-    events = store.events(**filters)
-    documents = store.get_documents({e.doc_id for e in events})  # one query, not one per event
-    write_events(events, fmt, out, documents)
-    store.close()
-
-
 @cli.command()
 @click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gold JSONL in the devset format (shared/devset/gold.jsonl).")
