@@ -118,6 +118,7 @@ def test_gdelt_row_values(doc):
     (row,) = tsv_rows(fh.getvalue())
     assert row["GlobalEventID"] == str(global_event_id("d001-e1"))
     assert (row["Day"], row["MonthYear"], row["Year"]) == ("20250313", "202503", "2025")
+    assert row["FractionDate"] == "2025.2822"  # (3 * 30 + 13) / 365
     assert row["EventCode"] == "1831" and row["EventBaseCode"] == "183" and row["EventRootCode"] == "18"
     assert row["GoldsteinScale"] == "-10.0" and row["QuadClass"] == "4"
     assert row["Actor1Code"] == "REB" and row["Actor1Type1Code"] == "REB"

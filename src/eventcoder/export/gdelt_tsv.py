@@ -28,6 +28,11 @@ def global_event_id(event_id: str) -> int:
     return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
+def fraction_date(day: dt.date) -> float:
+    """GDELT's FractionDate: the year plus (MONTH * 30 + DAY) / 365, as GDELT's codebook computes it."""
+    return round(day.year + (day.month * 30 + day.day) / 365, 4)
+
+
 def _actor(prefix: str, name: Optional[str], inter: Optional[int]) -> dict[str, Any]:
     country = actor_country(name)
     kind = cameo_actor_type(name, inter)
@@ -65,7 +70,7 @@ def gdelt_values(row: Row) -> dict[str, Any]:
         "Day": day.strftime("%Y%m%d") if day else None,
         "MonthYear": day.strftime("%Y%m") if day else None,
         "Year": day.year if day else None,
-        "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4) if day else None,
+        "FractionDate": fraction_date(day) if day else None,
         **_actor("Actor1", e.actor1, e.inter1), **_actor("Actor2", e.actor2, e.inter2),
         "IsRootEvent": 1 if e.main else 0,
         "EventCode": code.code if code else None,
