@@ -128,6 +128,16 @@ def test_import_acled_semicolons_bom_and_non_utf8_row(store, tmp_path):
     assert report.stored == 2 and [e.code for e in report.errors] == ["E617"]
 
 
+def test_import_acled_unreadable_row_does_not_stop_the_import(store, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    huge = lines[1].replace("SOM90001", "SOM90099").replace("witnesses said", "x" * (csv.field_size_limit() + 10))
+    path = tmp_path / "huge.csv"
+    path.write_text("\n".join([lines[0], huge, lines[2]]) + "\n", encoding="utf-8")
+    report = import_acled(path, store)
+    assert report.stored == 1 and [e.code for e in report.errors] == ["E610"]
+    assert "field larger than field limit" in report.errors[0].message
+
+
 @pytest.mark.parametrize("value, expected", [("2025-03-13", dt.date(2025, 3, 13)), ("13 March 2025", dt.date(2025, 3, 13)),
                                              ("13-March-2025", dt.date(2025, 3, 13)), ("3 Mar 2025", dt.date(2025, 3, 3))])
 def test_import_acled_date_forms(value, expected):

@@ -176,7 +176,14 @@ def read_acled_csv(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | Row
             raise ReferenceDataError(f"E602 {path} lacks the column(s) {', '.join(missing)}: is it an ACLED "
                                      f"export? Found: {', '.join(header[:12])}", "E602")
         seen: set[str] = set()
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:  # a field past the csv module's size limit, a stray NUL...
+                yield reader.line_num, RowError(reader.line_num, None, "E610", f"unreadable row: {error}")
+                continue
             line = reader.line_num
             try:
                 parsed = parse_row(row, len(header))
