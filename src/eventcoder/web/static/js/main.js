@@ -74,10 +74,14 @@
     } catch (err) { status.textContent = `error: ${err.message}`; }
   }
 
-  async function stats() {
-    const s = await EC.getJSON("/api/stats");
+  function counts(s) {
     document.getElementById("counts").textContent =
       `${s.counts.documents} reports · ${s.counts.events} events · ${s.counts.reviewed} reviewed · ${s.counts.failures} failures`;
+  }
+
+  async function stats() {
+    const s = await EC.getJSON("/api/stats");
+    counts(s);
     for (const c of Object.keys(s.by_country).filter(Boolean).sort())
       form.country.insertAdjacentHTML("beforeend", `<option>${EC.esc(c)}</option>`);
     EC.state.admin1 = s.admin1;
@@ -123,7 +127,7 @@
   EC.on("country", (name) => {
     if ([...form.country.options].some((o) => o.value === name)) { form.country.value = name; fillAdmin1(); load(); }
   });
-  EC.on("reviewed", () => load());
+  EC.on("reviewed", () => { load(); EC.getJSON("/api/stats").then(counts).catch(() => {}); });
   document.getElementById("rows").addEventListener("click", (ev) => {
     const tr = ev.target.closest("tr");
     if (tr) EC.emit("select", tr.dataset.id);

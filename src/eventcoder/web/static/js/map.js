@@ -15,7 +15,14 @@ EC.map = (() => {
   });
   const clusters = L.markerClusterGroup({
     chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
-    iconCreateFunction: (c) => L.divIcon({html: `${c.getChildCount()}`, className: "cluster-icon", iconSize: [34, 34]}),
+    // a cluster takes the colour of its most frequent event type (the legend's colours)
+    iconCreateFunction: (c) => {
+      const n = {};
+      for (const m of c.getAllChildMarkers()) n[m.eventType] = (n[m.eventType] || 0) + 1;
+      const top = Object.keys(n).sort((a, b) => n[b] - n[a])[0];
+      return L.divIcon({html: `<span style="background:${EC.color(top)}">${c.getChildCount()}</span>`,
+                        className: "cluster-icon", iconSize: [34, 34]});
+    },
   });
   map.addLayer(clusters);
   const legend = document.getElementById("legend");
@@ -32,6 +39,7 @@ EC.map = (() => {
       const m = L.circleMarker([p[iLat], p[iLon]], {renderer, radius: 6, weight: 1, color: "#fff",
                                                      fillColor: EC.color(p[iType]), fillOpacity: 0.9});
       m.eventId = p[iId];
+      m.eventType = p[iType];
       m.bindTooltip(`${EC.esc(p[iDate] ?? "?")} · ${EC.esc(p[iType])} · ${EC.esc(p[iLoc])}`);
       m.on("click", () => EC.emit("select", p[iId]));
       markers.push(m);

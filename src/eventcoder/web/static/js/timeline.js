@@ -12,6 +12,7 @@ EC.timeline = (() => {
     if (!times.length) return [[], []];
     const span = times[times.length - 1] - times[0];
     const step = span > 6 * 365 * DAY ? 30 * DAY : span > 400 * DAY ? 7 * DAY : DAY;
+    EC.timeline.step = step;
     const start = Math.floor(times[0] / step) * step, n = Math.floor((times[times.length - 1] - start) / step) + 1;
     const xs = Array.from({length: n}, (_, k) => start + k * step), ys = new Array(n).fill(0);
     for (const t of times) ys[Math.floor((t - start) / step)] += 1;
@@ -26,7 +27,9 @@ EC.timeline = (() => {
     const opts = {
       width: el.clientWidth || 600, height: 130, legend: {show: false},
       cursor: {drag: {x: true, y: false, setScale: false}, points: {show: false}},
-      scales: {x: {time: true}},
+      // a bar's width past the last bin; a fortnight either side of a single day
+      scales: {x: {time: true, range: (u, min, max) => min === max ? [min - 15 * DAY, max + 15 * DAY]
+                                                                     : [min, max + EC.timeline.step]}},
       axes: [{}, {size: 40}],
       series: [{}, {label: "events", fill: "rgba(36,52,71,.6)", stroke: "#243447",
                     paths: uPlot.paths.bars({size: [0.9, 30]}), points: {show: false}}],
@@ -41,5 +44,5 @@ EC.timeline = (() => {
   }
 
   function clear() { if (plot) plot.setSelect({left: 0, width: 0, top: 0, height: 0}, false); }
-  return {draw, clear, plot: null};
+  return {draw, clear, plot: null, step: DAY};
 })();
