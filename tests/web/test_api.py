@@ -97,3 +97,16 @@ def test_page_is_served_without_external_assets(client):
     assert "<title>eventcoder</title>" in html and "/static/js/main.js" in html
     assert not re.search(r"(?:src|href)=[\"']https?://", html)  # everything is local: no CDN at run time
     assert "openapi" in client.get("/openapi.json").text
+
+
+def test_api_records_equal_the_jsonl_export_records(client):
+    from eventcoder.export.jsonl import event_record
+    from eventcoder.web.records import contexts, event_json
+
+    store = client.app.state.store
+    events = store.events()
+    docs = store.get_documents({e.doc_id for e in events})
+    context = contexts(store.engine, docs)
+    assert events and [event_json(e, context.get(e.doc_id)) for e in events] == [
+        event_record(e, docs.get(e.doc_id)) for e in events]
+    assert event_json(events[0], None) == event_record(events[0], None)

@@ -16,13 +16,13 @@ from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import func, select
 
 from .. import __version__
-from ..export.jsonl import event_record
 from ..review.exports import csv_chunk, geojson_chunks
 from ..review.records import audit_entries, effective_records, reviews_for
 from ..schema import json_schema
 from ..store import tables as t
 from .cache import cached_json
 from .query import POINT_COLUMNS, EventFilters, event_filters
+from .records import contexts, event_json
 from .security import require_reader
 
 MAX_LIMIT = 1000
@@ -42,8 +42,8 @@ def _store(request: Request):
 
 def records(store, events) -> list[dict[str, Any]]:
     """Events as effective JSON records (reviewed values over coded ones, flagged)."""
-    docs = store.get_documents({e.doc_id for e in events})
-    return effective_records(store.engine, [event_record(e, docs.get(e.doc_id)) for e in events])
+    context = contexts(store.engine, {e.doc_id for e in events})
+    return effective_records(store.engine, [event_json(e, context.get(e.doc_id)) for e in events])
 
 
 def _matching_ids(store, filters: EventFilters, limit: int | None, offset: int) -> list[str]:

@@ -130,6 +130,16 @@ async def _get(host: str, port: int, path: str) -> tuple[int, float]:
         conn.close()
 
 
+async def _warm_up(port: int, workers: int) -> None:
+    """Until every worker process answers: health checks only (no cached view is primed)."""
+    for _ in range(50):
+        answers = await asyncio.gather(*(_get("127.0.0.1", port, "/api/health") for _ in range(4 * workers)),
+                                       return_exceptions=True)
+        if all(not isinstance(a, BaseException) and a[0] == 200 and a[1] < 0.05 for a in answers):
+            return
+        await asyncio.sleep(0.2)
+
+
 def _paths(rng: random.Random, event_ids: list[str]) -> tuple[str, str]:
     country = rng.choice(PLACES)[0].replace(" ", "%20")
     kind = rng.choices(["list", "points", "card", "incidents"], weights=[4, 2, 3, 1])[0]
@@ -194,6 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, default=5, help="requests per reader")
     parser.add_argument("--think", type=float, default=2.0, help="longest pause between a reader's requests (s)")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--cache-seconds", type=float, default=2.0, help="serve --cache-seconds (0: no cache)")
     parser.add_argument("--limit", type=float, default=180.0, help="stop sending after this many seconds")
     parser.add_argument("--db", default=None, help="an existing store (default: a new synthetic one)")
     args = parser.parse_args(argv)
@@ -210,7 +221,8 @@ def main(argv: list[str] | None = None) -> None:
         store.close()
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "eventcoder", "serve", "--db", db, "--port", str(port),
-                                   "--workers", str(args.workers)], stdout=subprocess.DEVNULL,
+                                   "--workers", str(args.workers), "--cache-seconds", str(args.cache_seconds)],
+                                  stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, env={**os.environ})
         try:
             for _ in range(300):  # wait for the server (bounded)
@@ -219,8 +231,9 @@ def main(argv: list[str] | None = None) -> None:
                         break
                 except OSError:
                     time.sleep(0.1)
-            asyncio.run(_get("127.0.0.1", port, "/api/health"))
-            print(f"server: eventcoder serve --workers {args.workers} on 127.0.0.1:{port}; store {counts['events']} "
+            asyncio.run(_warm_up(port, args.workers))
+            print(f"server: eventcoder serve --workers {args.workers} --cache-seconds {args.cache_seconds} on "
+                  f"127.0.0.1:{port}; store {counts['events']} "
                   f"events; {args.readers} readers x {args.requests} requests, pauses up to {args.think} s", flush=True)
             began = time.perf_counter()
             results = asyncio.run(run_readers(port, args.readers, args.requests, args.think, event_ids,
