@@ -210,6 +210,9 @@ def test_classify_only_counts_given_sentences(analyse_text):
     # weakly worded killings still outrank the deployment that followed them
     ("Twelve people were killed when militiamen attacked a camp near Djugu, and troops were "
      "later deployed to the camp.", "Attack"),
+    # gunmen torching a police post destroy property; demonstrators doing so riot
+    ("Gunmen set fire to a police station in Kaduna on Monday, residents said.", "Looting/property destruction"),
+    ("Demonstrators set fire to a police station in Kaduna on Monday.", "Violent demonstration"),
 ])
 def test_classify_boundary_rules_added(analyse_text, text, sub):
     decided = _code(analyse_text, text)
