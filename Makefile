@@ -50,6 +50,7 @@ bench: install
 	$(BIN)/python -m eventcoder.bench feed --docs 10000 --fake-coder
 	$(BIN)/python -m eventcoder.bench dask --workers 2
 	$(BIN)/python bench/gazetteer_bench.py
+	$(BIN)/python -m eventcoder.web.loadtest --events 10000 --readers 200 --workers 2
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
