@@ -133,7 +133,7 @@ def test_map_filter_card_and_timeline(page, server):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.45, y, steps=8)
     page.mouse.up()
-    page.wait_for_function("() => EC.state.range !== null")
+    page.wait_for_function("() => EC.state.range !== null && EC.state.markers !== null")
     shown = page.evaluate("EC.state.shown.length")
     assert 0 < shown < total and page.evaluate("EC.state.markers") == shown
     assert "in the period" in page.inner_text("#status")
@@ -178,4 +178,10 @@ def test_login_edit_see_audit_and_incident(page, server):
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
+    # split the second report off into its own incident, through the page
+    page.check("#incident-edit input[name=split] >> nth=0")
+    page.fill("#incident-edit input[name=reason]", "two different villages")
+    page.click("#incident-edit button[data-op=split]")
+    page.wait_for_function("() => document.getElementById('incident-status').textContent.startsWith('new incident')")
+    assert "1 reports" in page.inner_text("#incident h3")
     assert not page.errors

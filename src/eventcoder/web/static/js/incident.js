@@ -23,6 +23,38 @@ EC.incident = (() => {
     el.querySelectorAll("a[data-event]").forEach((a) => a.addEventListener("click", (ev) => {
       ev.preventDefault(); EC.emit("select", a.dataset.event);
     }));
+    if (EC.state.token) el.insertAdjacentHTML("beforeend", editor(reports));
+    wire(id);
+  }
+
+  // merge another incident into this one, or split some reports off into a new incident (token needed)
+  function editor(reports) {
+    const boxes = reports.filter((r) => !r.background).map((r) =>
+      `<label class="inline"><input type="checkbox" name="split" value="${EC.esc(r.event_id)}"> ${EC.esc(r.source ?? r.event_id)}</label>`).join(" ");
+    return `<form id="incident-edit"><p>Split off: ${boxes}</p>
+      <label>Merge incident <input name="other" size="18" placeholder="incident id"></label>
+      <label>Reason <input name="reason" size="22"></label>
+      <button type="button" data-op="split">Split</button> <button type="button" data-op="merge">Merge</button>
+      <span id="incident-status" class="muted"></span></form>`;
+  }
+
+  function wire(id) {
+    const form = document.getElementById("incident-edit");
+    if (!form) return;
+    const status = document.getElementById("incident-status");
+    form.querySelectorAll("button[data-op]").forEach((b) => b.addEventListener("click", async () => {
+      const reason = form.reason.value.trim();
+      const body = b.dataset.op === "split"
+        ? {event_ids: [...form.querySelectorAll("input[name=split]:checked")].map((c) => c.value), reason}
+        : {incident_ids: [form.other.value.trim()], reason};
+      try {
+        const done = await EC.postJSON(`/api/incidents/${encodeURIComponent(id)}/${b.dataset.op}`, body);
+        EC.emit("reviewed", id);
+        await show(id);
+        const fresh = document.getElementById("incident-status");  // show() drew a new form
+        if (fresh) fresh.textContent = done.new_incident_id ? `new incident ${done.new_incident_id}` : "merged";
+      } catch (err) { status.textContent = `error: ${err.message}`; status.className = "error"; }
+    }));
   }
   return {show};
 })();

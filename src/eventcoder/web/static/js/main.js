@@ -48,7 +48,7 @@
   function applyRange() {
     const shown = EC.inRange(EC.state.points);
     EC.state.shown = shown;
-    EC.map.show(shown);
+    const drawn = EC.map.show(shown);
     renderList(shown);
     const r = EC.state.range;
     const day = (s) => new Date(s * 1000).toISOString().slice(0, 10);
@@ -56,6 +56,7 @@
     document.getElementById("clear-range").hidden = !r;
     status.textContent = `${EC.state.points.length} events${r ? `, ${shown.length} in the period` : ""}`;
     exportLinks();
+    return drawn;
   }
 
   async function load(ev) {
@@ -67,7 +68,7 @@
       EC.state.points = data.points;
       EC.state.range = null;
       EC.timeline.draw(data.points);
-      applyRange();
+      await applyRange();  // the map's markers are all in
       if (data.truncated) status.textContent += " (truncated: narrow the filters)";
       document.body.dataset.loaded = String(Date.now());
       if (!window.__firstLoadMs) window.__firstLoadMs = Math.round(performance.now() - t0);

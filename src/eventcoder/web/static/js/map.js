@@ -13,8 +13,10 @@ EC.map = (() => {
       onEachFeature: (f, layer) => layer.on("click", () => EC.emit("country", f.properties.name)),
     }).addTo(map);
   });
+  let done = null;  // resolves show()'s promise once every chunk of markers is in
   const clusters = L.markerClusterGroup({
     chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
+    chunkProgress: (processed, total) => { if (processed === total && done) { done(); done = null; } },
     // a cluster takes the colour of its most frequent event type (the legend's colours)
     iconCreateFunction: (c) => {
       const n = {};
@@ -44,8 +46,10 @@ EC.map = (() => {
       m.on("click", () => EC.emit("select", p[iId]));
       markers.push(m);
     }
+    EC.state.markers = null;
+    const added = new Promise((resolve) => { done = resolve; });
     clusters.addLayers(markers);
-    EC.state.markers = markers.length;
+    return added.then(() => { EC.state.markers = markers.length; });
   }
 
   function bbox() {
