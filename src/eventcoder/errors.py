@@ -35,6 +35,19 @@ class StoreError(EventcoderError):
     code = "E300"
 
 
+# -- coding
+class LimitExceeded(EventcoderError):
+    """One document ran past its time (E502) or memory (E503) limit while it was coded."""
+
+    code = "E502"
+
+    def __init__(self, message: str, code: str | None = None, origin: str = ""):
+        super().__init__(message)
+        self.origin = origin
+        if code:
+            self.code = code
+
+
 # -- evaluation
 class GoldError(EventcoderError):
     """A gold file is missing or malformed."""

@@ -7,6 +7,11 @@ At most `window` documents are in flight, so a stream of millions is never held 
 A worker that dies (killed, out of memory, a crash in native code) takes the documents it held
 with it: they are sent again, one at a time, to a fresh pool; a document that kills a worker on
 its own is recorded as Failure E501 and the batch goes on.
+
+Each document is coded under the per-document limits (`limits`: E502 time, E503 memory). A
+worker stuck in native code past them does not answer: after `backstop_seconds()` its pool is
+killed and its documents are coded again one at a time; the document that stalls a worker on
+its own is recorded as Failure E502 and the batch goes on.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional, Union
 
@@ -43,6 +49,31 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     # fork shares the parent's loaded modules copy-on-write; spawn elsewhere
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
+
+
+def backstop_seconds() -> float | None:
+    """How long to wait for one document's result before killing its worker (None: forever)."""
+    from .limits import default_seconds
+
+    limit = default_seconds()
+    return 2 * limit + 5 if limit else None
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Kill every process of `pool` (one of them is stuck) and drop the pool."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _stalled(doc: Document, seconds: float) -> Failure:
+    return Failure(origin=doc.origin or doc.doc_id, code="E502",
+                   message=f"E502 coding failed: the worker did not answer within {seconds:g} s while "
+                           "coding this document (stuck in native code); it was killed",
+                   doc_id=doc.doc_id)
 
 
 def _died(doc: Document) -> Failure:
@@ -102,13 +133,15 @@ class CodingPool:
         if future is None:
             return [item]
         try:
-            return [future.result()]
-        except BrokenProcessPool:
+            return [future.result(timeout=backstop_seconds())]
+        except (BrokenProcessPool, FutureTimeout) as error:
             # every document still in flight is lost with the pool: code them again, one by one
+            if isinstance(error, FutureTimeout):
+                LOGGER.warning("a worker did not answer on %s: killing the pool", item.origin or item.doc_id)
             order = [item] + [d for d, _ in pending]
             docs = [item] + [d for d, f in pending if f is not None]
             pending.clear()
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            _kill(self._pool)
             self._pool = None
             redone = {id(d): r for d, r in zip(docs, _retry_alone(docs))}
             return [redone.get(id(d), d) for d in order]
@@ -119,13 +152,23 @@ def _retry_alone(docs: list[Document]) -> list:
     from .pipeline import code_one
 
     results = []
+    wait = backstop_seconds()
     for doc in docs:
-        with _pool(1) as single:
-            try:
-                results.append(single.submit(code_one, doc).result())
-            except BrokenProcessPool:
-                LOGGER.warning("worker died coding %s", doc.origin or doc.doc_id)
-                results.append(_died(doc))
+        single, stuck = _pool(1), False
+        try:
+            results.append(single.submit(code_one, doc).result(timeout=wait))
+        except BrokenProcessPool:
+            LOGGER.warning("worker died coding %s", doc.origin or doc.doc_id)
+            results.append(_died(doc))
+        except FutureTimeout:
+            LOGGER.warning("worker stuck coding %s: killed", doc.origin or doc.doc_id)
+            results.append(_stalled(doc, wait or 0))
+            stuck = True
+        finally:
+            if stuck:
+                _kill(single)
+            else:
+                single.shutdown(wait=True)
     return results
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Union
 
 from .coder import Coder
-from .errors import EventcoderError
+from .errors import EventcoderError, LimitExceeded
+from .limits import document_limits
 from .nlp import analyse
 from .schema import Document, Event, Failure
 from .validate import check_document, check_events, check_failure
@@ -62,7 +63,8 @@ def code_one(document: Document) -> Union[Coded, Failure]:
 
     The document is validated first (`validate.check_document`: a bad optional field is dropped
     with a warning, an unusable text is a Failure) and every coded event after (`check_events`),
-    so what reaches the store or an export is within the schema's limits.
+    so what reaches the store or an export is within the schema's limits. Coding runs under the
+    per-document time and memory limits (`limits`): past them the document is Failure E502/E503.
     """
     started = time.perf_counter()
     origin = document.origin or document.doc_id
@@ -72,7 +74,11 @@ def code_one(document: Document) -> Union[Coded, Failure]:
         return check_failure(Failure(origin=getattr(error, "origin", "") or origin, code=error.code,
                                      message=str(error), doc_id=document.doc_id))
     try:
-        events = check_events(document, code_document(document))
+        with document_limits(origin):
+            events = check_events(document, code_document(document))
+    except LimitExceeded as error:  # E502 / E503: a pathological document, the worker goes on
+        LOGGER.warning("%s", error)
+        return check_failure(Failure(origin=origin, code=error.code, message=str(error), doc_id=document.doc_id))
     except Exception as exc:  # one bad document never stops a batch; the error is recorded
         LOGGER.warning("coding failed for %s: %s", origin, exc, exc_info=True)
         return check_failure(Failure(origin=origin, code="E500", doc_id=document.doc_id,

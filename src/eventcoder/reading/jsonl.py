@@ -113,6 +113,8 @@ def _parse_line(raw: bytes, origin: str) -> Document | None:
         raise _record_error(origin, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:  # thousands of nested brackets
         raise _record_error(origin, "invalid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise _record_error(origin, f"invalid JSON ({exc})") from None
     return document_from_record(record, origin)
 
 
