@@ -112,7 +112,9 @@ def test_cli_ingest_and_db_commands(tmp_path):
     db = str(tmp_path / "c.db")
     path = write_jsonl(tmp_path / "r.jsonl", 5)
     runner = CliRunner()
-    assert "schema version 3" in runner.invoke(cli, ["db", "init", "--db", db]).output
+    from eventcoder.store.tables import SCHEMA_VERSION
+
+    assert f"schema version {SCHEMA_VERSION}" in runner.invoke(cli, ["db", "init", "--db", db]).output
     assert "up to date" in runner.invoke(cli, ["db", "upgrade", "--db", db]).output
     result = runner.invoke(cli, ["ingest", str(path), "--db", db, "--no-code", "-q"])
     assert result.exit_code == 0, result.output
