@@ -55,9 +55,11 @@ to_option = click.option("--to", "date_to", type=DATE, default=None, help="Only 
               help="acled-csv: inter1/inter2/interaction as ACLED's text ('State forces') or legacy numeric codes.")
 @click.option("--no-header", is_flag=True, help="acled-csv, gdelt-tsv, ucdp-csv: no header row (GDELT's own files "
                                                 "have none).")
+@click.option("--reviewed", is_flag=True, help="Reviewed values in place of the coded ones (flagged in `reasons`); "
+                                               "events a reviewer rejected left out.")
 def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optional[str], date_from: Optional[dt.date],
                date_to: Optional[dt.date], main_only: bool, incidents: bool, min_reports: int, acled_inter: str,
-               no_header: bool) -> None:
+               no_header: bool, reviewed: bool) -> None:
     """Export stored events, or incidents, in an interoperable format, streaming from the database.
 
     Rows are read from the database a batch at a time and written as they come, so memory stays flat
@@ -85,6 +87,13 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
     else:
         rows = stored_rows(store, country=country, main=True if main_only else None, date_from=date_from,
                            date_to=date_to)
+    review_stats: dict = {}
+    if reviewed:
+        if incidents:
+            raise click.UsageError("--reviewed applies to events, not --incidents")
+        from .review.exports import reviewed_rows
+
+        rows = reviewed_rows(store, rows, review_stats)
     stats = UcdpStats()
     options = {"inter": acled_inter, "header": not no_header, "stats": stats}
     if fmt in BINARY_FORMATS:
@@ -98,6 +107,9 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
     store.close()
     if incidents:
         click.echo(f"{count} incidents", err=True)
+    if reviewed:
+        click.echo(f"{review_stats.get('reviewed', 0)} reviewed events with their reviewed values, "
+                   f"{review_stats.get('rejected', 0)} rejected left out", err=True)
     if stats.skipped:
         click.echo(f"{stats.skipped} events out of UCDP's scope (no death or no organised actor) left out", err=True)
 

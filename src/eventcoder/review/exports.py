@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Optional
 
 from ..export import export
 from ..schema import Document, Event, _to_jsonable
@@ -65,3 +65,41 @@ def geojson_chunks(pages: Iterator[tuple[Sequence[Event], Mapping[str, dict], Ma
             yield sep + "\n" + json.dumps(feature, ensure_ascii=False)
             sep = ","
     yield "\n]}\n"
+
+
+def reviewed_rows(store, rows, stats: Optional[dict] = None, batch: int = 500):
+    """`rows` (export Rows of events) with the reviewed values (`eventcoder export --reviewed`).
+
+    Each reviewed event gets `reasons["review"]` = its status, and each replaced field
+    `reasons[field]` = "reviewed (<status> by <who>)", so formats that carry `reasons` (jsonl, parquet)
+    flag it. Events a reviewer rejected are left out (counted in `stats["rejected"]`).
+    """
+    import dataclasses
+    from itertools import islice
+
+    from .records import reviews_for
+
+    stats = stats if stats is not None else {}
+    stats.setdefault("rejected", 0)
+    stats.setdefault("reviewed", 0)
+    rows = iter(rows)
+    while True:
+        page = list(islice(rows, batch))
+        if not page:
+            return
+        with store.engine.connect() as conn:
+            reviews = reviews_for(conn, [row.event.event_id for row in page])
+        for row in page:
+            review = reviews.get(row.event.event_id)
+            if review is None:
+                yield row
+                continue
+            if review.get("status") == "rejected":
+                stats["rejected"] += 1
+                continue
+            stats["reviewed"] += 1
+            event = reviewed_event(row.event, review)
+            why = f"reviewed ({review.get('status')} by {review.get('who')})"
+            reasons = {**event.reasons, "review": review.get("status") or "reviewed",
+                       **{name: why for name in review.get("fields") or {}}}
+            yield dataclasses.replace(row, event=dataclasses.replace(event, reasons=reasons))
