@@ -156,7 +156,8 @@ def _files(folder: Path, start: int, rng: random.Random, manifest: Manifest, big
         ("single_line_50mb.txt", b"killed " * (huge // 7 + 1), BAD),
         ("header_only.txt", b"TITLE: t\nDATE: 2025-01-01\n\n", BAD),
         ("not_a_feed.xml", b'<?xml version="1.0"?><catalog><book>x</book></catalog>', BAD),
-        ("nav_only.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", BAD),
+        ("script_only.html", b"<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>",
+         BAD),
         ("feed_no_entries.xml", _feed(""), BAD),
         ("feed_garbage.rss", b"<rss><channel><<<>>>&&&" + bytes(rng.randrange(256) for _ in range(500)), BAD),
     ]
