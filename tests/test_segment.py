@@ -16,8 +16,8 @@ from eventcoder.schema import Event
 pytestmark = pytest.mark.model
 
 
-def _events(analyse_text, text, published="2025-03-14"):
-    return Coder().code(analyse_text(text, published=published))
+def _events(analyse_text, text, published="2025-03-14", lang="en"):
+    return Coder().code(analyse_text(text, published=published, lang=lang))
 
 
 def _current(events):
@@ -53,6 +53,17 @@ def test_segment_new_town_with_clear_trigger_opens_an_incident(analyse_text):
             "active. Artillery shelling also hit Shebekino, wounding two people.")
     subs = {(e.sub_event_type, e.location) for e in _events(analyse_text, text)}
     assert len(subs) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Une frappe de drone a visé une voiture à Saïda samedi, tuant deux personnes. Une autre frappe de drone a "
+           "touché une moto à Bint Jbeil, sans faire de victime."),
+    ("es", "Tres soldados murieron en combates con guerrilleros en Tumaco el lunes. En otro ataque, guerrilleros "
+           "hostigaron la estación de policía de Tibú."),
+])
+def test_segment_other_languages_open_an_incident_at_a_new_town(analyse_text, lang, text):
+    events = _events(analyse_text, text, lang=lang)
+    assert len({e.location for e in events if not e.background}) == 2
 
 
 def test_segment_district_of_the_same_city_is_the_same_incident(analyse_text):
@@ -167,6 +178,17 @@ def test_segment_aggregate_merges_same_subtype_place_date():
     b = Event(doc_id="x", sub_event_type="Attack", location="Jos", fatalities=5)
     merged = aggregate([a, b])
     assert len(merged) == 1 and merged[0].fatalities == 5
+
+
+def test_segment_aggregate_keeps_the_town_of_a_province_level_twin():
+    region = Event(doc_id="x", sub_event_type="Armed clash", location="Cauca", admin1="Cauca", geo_precision=3,
+                   country="Colombia", fatalities=0)
+    town = Event(doc_id="x", sub_event_type="Armed clash", location="Suarez", admin1="Cauca", geo_precision=1,
+                 country="Colombia", latitude=2.95, longitude=-76.69, fatalities=3)
+    elsewhere = Event(doc_id="x", sub_event_type="Armed clash", location="Tumaco", admin1="Narino",
+                      geo_precision=1, country="Colombia", fatalities=1)
+    merged = aggregate([region, town, elsewhere])
+    assert [(e.location, e.geo_precision, e.fatalities) for e in merged] == [("Suarez", 1, 3), ("Tumaco", 1, 1)]
 
 
 def test_segment_confidence_is_discounted_and_bounded():

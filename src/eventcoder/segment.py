@@ -30,6 +30,7 @@ from typing import Optional
 
 from . import mappings
 from .extract import dates as dates_x
+from .extract.cues import find_cues, load_cues
 from .extract.base import Analysis, Place, Span, Trigger
 from .schema import SUB_TO_TYPE, Event, interaction_code
 
@@ -46,12 +47,9 @@ class Segment:
     scene: list[int] = field(default_factory=list)
 
 
-#: a sentence that announces another incident even at the same place and date
-_NEW_INCIDENT_CUE = re.compile(
-    r"\b(separately|elsewhere|in (?:an)?other (?:incident|attack|raid|strike|clash)|in a separate|"
-    r"meanwhile|in a second|in a similar|earlier on|later on)\b", re.IGNORECASE)
-#: ... or another incident when it also names a new place
-_ALSO_CUE = re.compile(r"\b(also|another|again|second)\b", re.IGNORECASE)
+#: cues of another incident, per language (`data/lexicons/<lang>/segment.yaml`): `new_incident`
+#: ("separately", "in another attack") even at the same place and date; `also` ("another",
+#: "une autre frappe") with a new town named
 #: a trigger this strong names a new incident by itself when its sentence names a new town
 STRONG_TRIGGER = 0.8
 #: places closer than this (km) are the same scene ("the city's Kyivskyi district")
@@ -162,7 +160,8 @@ def _earlier(ana: Analysis, date, current: Segment) -> bool:
 
 def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place], current: Segment) -> bool:
     text = ana.sentences[index].text
-    if _NEW_INCIDENT_CUE.search(text[:80]):
+    cues = load_cues(ana.lang, "segment")
+    if find_cues(text[:80], cues.get("new_incident", ())):
         return True
     if _anaphoric(trigs):
         return False
@@ -174,7 +173,7 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     if date is not None and _own_date(ana, current.sentences) not in (None, date):
         return True
     if _new_town(here, current.places):
-        return max(t.score for t in trigs) >= STRONG_TRIGGER or bool(_ALSO_CUE.search(text))
+        return max(t.score for t in trigs) >= STRONG_TRIGGER or bool(find_cues(text, cues.get("also", ())))
     return False
 
 
@@ -284,16 +283,32 @@ def confidence(classifier: float, ev: Event) -> float:
     return max(0.0, min(1.0, score))
 
 
+def _province_of(region: Event, town: Event) -> bool:
+    """`region` is placed only at the province (admin1) that holds `town`'s place."""
+    return (region.geo_precision == 3 and bool(region.admin1) and region.location == region.admin1
+            and town.location != town.admin1 and town.admin1 == region.admin1 and town.country == region.country)
+
+
+_PLACE_FIELDS = ("location", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision")
+
+
 def aggregate(events: list[Event]) -> list[Event]:
-    """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll."""
+    """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll. An
+    event placed only at a province and one at a town of that province are one place: the
+    town is kept."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.background == ev.background
-                     and o.sub_event_type == ev.sub_event_type and o.location == ev.location
-                     and o.event_date == ev.event_date), None)
+                     and o.sub_event_type == ev.sub_event_type and o.event_date == ev.event_date
+                     and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o))), None)
         if twin is None:
             out.append(ev)
             continue
+        if _province_of(twin, ev):
+            for name in _PLACE_FIELDS:
+                setattr(twin, name, getattr(ev, name))
+            twin.evidence = [e for e in twin.evidence if e.field != "location"]
+            twin.reasons["location"] = ev.reasons.get("location", "")
         twin.evidence.extend(ev.evidence)
         twin.fatalities = max(twin.fatalities, ev.fatalities)
         for name in ("actor1", "actor2", "inter1", "inter2", "claimed_by"):
