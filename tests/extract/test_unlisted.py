@@ -67,3 +67,17 @@ def test_the_coder_emits_the_event_at_the_unlisted_place(analyse_text):
     events = Coder().code(analyse_text("Gunmen killed six farmers in the locality of Kpinkanou in Benin on Sunday, "
                                 "the army said."))
     assert [(e.location, e.country, e.latitude) for e in events] == [("Kpinkanou", "Benin", None)]
+
+
+@pytest.mark.model
+def test_a_named_place_the_gazetteer_knows_is_not_unlisted(analyse_text):
+    ana = analyse_text("Fighting was reported in the district of Gwoza in Nigeria.")
+    assert unlisted_place(ana, [0], "Nigeria", "NGA") is None
+
+
+@pytest.mark.model
+def test_a_village_in_a_district_the_next_sentence_names(analyse_text):
+    text = ("Militants attacked a police post in the tribal district of North Waziristan, Pakistan, officials said. "
+            "The attack took place in the Zangara Kalay village near the Afghan border.")
+    ana, place = _place(analyse_text, text)
+    assert place.name == "Zangara Kalay" and place.geo_precision == 2 and place.latitude is not None

@@ -330,15 +330,19 @@ def _border_in_admin1(best: Place, near: list[Place]) -> Place:
                    reason=f"border area in {admin.admin1}: {border.span.text!r} and {admin.span.text!r}")
 
 
-def _unlisted_in(ana: Analysis, region: Place) -> Place:
-    """A province named with a village the gazetteer lacks, in the same sentence: the village,
-    in that province, at the province's point (precision 3)."""
-    named = unlisted_place(ana, [region.sentence], region.country or "", region.iso3)
+def _unlisted_in(ana: Analysis, region: Place, sentences: list[int]) -> Place:
+    """A province or district named with a village the gazetteer lacks, in the same sentence or
+    the next event sentence: the village, in that province or district, at its point (precision
+    3, or 2 for a district)."""
+    near = [region.sentence] + [i for i in sentences if i > region.sentence][:1]
+    named = unlisted_place(ana, near, region.country or "", region.iso3)
     if named is None or named.name == region.span.text or region.span.text in named.name:
         return region
-    return replace(region, span=named.span, name=named.name, geo_precision=3, modifier="unlisted",
-                   reason=f"{named.name!r} is not in the gazetteer: the named place, in {region.admin1}, "
-                          f"at the province's point")
+    unit = "district" if region.kind == "admin2" or region.modifier == "district" else "province"
+    return replace(region, span=named.span, name=named.name, geo_precision=2 if unit == "district" else 3,
+                   modifier="unlisted", kind="place",
+                   reason=f"{named.name!r} is not in the gazetteer: the named place, in "
+                          f"{region.admin2 if unit == 'district' else region.admin1}, at the {unit}'s point")
 
 
 def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Place:
@@ -365,8 +369,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     if best is not None and best.kind in ("admin1", "border"):
         best = _border_in_admin1(best, [p for p in places if p.span is not None
                                         and p.sentence in wanted | {first - 1}])
-    if best is not None and best.kind == "admin1":
-        best = _unlisted_in(ana, best)  # "in the village of Kpinkanou in Borno State"
+    if best is not None and (best.kind in ("admin1", "admin2") or best.modifier == "district"):
+        best = _unlisted_in(ana, best, sentences)  # "in the village of Kpinkanou in Borno State"
     if best is not None:
         if best.kind == "border":
             return replace(best, reason=best.reason or "only a border area is named")

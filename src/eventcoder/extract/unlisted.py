@@ -70,6 +70,14 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
     return True
 
 
+def _in_gazetteer(name: str, iso3: Optional[str]) -> bool:
+    """The gazetteer knows a place of this name in this country (then it is no unlisted place)."""
+    from ..gazetteer.lookup import get_gazetteer
+
+    c = countries.lookup(iso3) if iso3 else None
+    return any(c is None or cand.iso2 == c.iso2 for cand in get_gazetteer().lookup(name))
+
+
 def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Optional[str]) -> Optional[Place]:
     """The first place named in `sentences` (in order) that the gazetteer lacks, or None."""
     for i in sentences:
@@ -80,7 +88,7 @@ def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Opti
             for m in pattern.finditer(ana.text, sent.start, sent.end):
                 kind = m.groupdict().get("kind")
                 name = m.group("name")
-                if not _is_name(ana, name, m.start("name")):
+                if not _is_name(ana, name, m.start("name")) or _in_gazetteer(name, iso3):
                     continue
                 if kind and kind[:1].isupper():  # "W National Park": the kind is part of the name
                     name = ana.text[m.start("name"):m.end("kind")]
