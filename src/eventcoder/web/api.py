@@ -20,6 +20,7 @@ from ..review.exports import csv_chunk, geojson_chunks
 from ..review.records import audit_entries, effective_records, reviews_for
 from ..schema import json_schema
 from ..store import tables as t
+from ..validate import INT_MAX
 from .cache import cached_json
 from .query import POINT_COLUMNS, EventFilters, event_filters
 from .records import contexts, event_json
@@ -59,7 +60,7 @@ def health(request: Request) -> dict[str, Any]:
 
 @router.get("/api/events", summary="Events matching every filter, ordered by date (reviewed values, flagged)")
 def events(request: Request, filters: EventFilters = Depends(event_filters),
-           limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> Response:
+           limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=INT_MAX)) -> Response:
     store = _store(request)
 
     def build() -> bytes:
@@ -131,8 +132,8 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/api/incidents", summary="Incidents: one per real event, with every report that told it")
 def incidents(request: Request, country: str | None = None,
-              min_reports: int = Query(1, ge=1, description="only incidents told by this many reports or more"),
-              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> Response:
+              min_reports: int = Query(1, ge=1, le=INT_MAX, description="only incidents told by this many reports or more"),
+              limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=INT_MAX)) -> Response:
     """Each incident's record: canonical values (most precise date and place, conservative
     fatalities with the range across reports, union of sources), its reports (outlet, url,
     dates) and why each joined (score, evidence). Kept up to date by ingest."""
