@@ -201,10 +201,12 @@ def test_cors_can_be_allowed_for_named_origins(any_store):
 
 
 def test_reads_from_another_machine_need_a_token(any_store):
-    with TestClient(create_app(store=any_store), client=("192.0.2.7", 1)) as client:
+    with TestClient(create_app(store=any_store, open_reads=False), client=("192.0.2.7", 1)) as client:
         assert client.get("/api/events").status_code == 401
         reader = create_token(any_store.engine, "visitor", role="reader")
         assert client.get("/api/events", headers=_auth(reader)).status_code == 200
         assert client.get("/").status_code == 200  # the page itself holds no data
+    with TestClient(create_app(store=any_store, open_reads=False), client=("127.0.0.1", 1)) as client:
+        assert client.get("/api/events").status_code == 200  # loopback reads are open
     with TestClient(create_app(store=any_store, open_reads=True), client=("192.0.2.7", 1)) as client:
         assert client.get("/api/events").status_code == 200

@@ -30,14 +30,15 @@ ENV_DB, ENV_OPEN_READS, ENV_CORS, ENV_CACHE = ("EVENTCODER_DB", "EVENTCODER_OPEN
                                               "EVENTCODER_CACHE_SECONDS")
 
 
-def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = False,
+def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = True,
                cors_origins: Sequence[str] = (), max_body: int = MAX_BODY, cache_seconds: float = SECONDS) -> FastAPI:
     """The FastAPI application over `store` (or the store at `db`, opened and initialised).
 
     Args:
         db (str | None): path or URL, used when `store` is None.
         store (Store | None): an open store.
-        open_reads (bool): reads need no token from any address (default: only from loopback).
+        open_reads (bool): reads need no token from any address; False: only from loopback, others need
+            a token (what `eventcoder serve` runs unless --open-reads).
         cors_origins (Sequence[str]): origins allowed to call the API from a browser (default none: CORS off).
         max_body (int): largest request body in bytes (413 above).
         cache_seconds (float): how long list, points and incidents responses are reused (`cache.py`; 0: off).
