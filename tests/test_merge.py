@@ -146,3 +146,17 @@ def test_devset_gold_clusters_are_recovered(shared_dir):
     scores = evaluate_dedup(shared_dir / "devset" / "gold.jsonl", coded=False)["gold"]
     assert scores["pairwise"]["f1"] >= 0.95 and scores["bcubed"]["f1"] >= 0.95
     assert scores["same_report_merges"] == 0
+
+
+def test_an_undated_report_joins_the_look_alike_whose_toll_it_shares():
+    """Two dated incidents in one town a year apart told in much the same words: an undated
+    report with the first one's toll joins the first (its cap falls where the tolls disagree)."""
+    first = ev("a1", "a", event_date=dt.date(2024, 5, 2), fatalities=4)
+    again = ev("c1", "c", event_date=dt.date(2025, 5, 2), fatalities=11)
+    undated = ev("b1", "b", event_date=None, time_precision=None, fatalities=4)
+    docs = {"a": Document(text=STORY, doc_id="a"), "c": Document(text=STORY.replace("seven", "eleven"), doc_id="c"),
+            "b": Document(text=REWRITE, doc_id="b")}
+    result = merge.cluster([first, again, undated], documents=docs)
+    assert groups(result) == [["a1", "b1"], ["c1"]]
+    # with no toll to tell them apart, the report goes with the text it shares most
+    assert merge.score.undated_cap(0.8, 1.0, 1.0, 1.0) > merge.score.undated_cap(0.8, 1.0, 1.0, 5 / 12)

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Optional
 import numpy as np
 
 from ..schema import SUB_TO_TYPE, Event
-from .text import names, norm_name, numbers, quote_grams, shingles, signature, terms
+from .text import names, norm_name, numbers, quote_grams, shingles, signature
 
 #: LSH bands x rows (BANDS * ROWS <= NUM_PERM): a pair of texts with Jaccard similarity 0.3
 #: shares a band with probability 0.95, 0.15: 0.52, 0.05: 0.08 (a short rewrite inside a long
@@ -31,10 +31,6 @@ BANDS, ROWS = 32, 2
 #: at most this many quoted 3-grams (the smallest hashes: the same ones in every report
 #: quoting the same words) are blocking keys
 QUOTE_KEYS = 24
-#: the TERM_KEYS rarest uncommon words of weight RARE_TERM or more (Zipf frequency 3 or less:
-#: "Cholnar", "Waziristan", "ablaze") are blocking keys too: two outlets' own words for one story
-TERM_KEYS = 12
-RARE_TERM = 3.0
 
 FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence",
           "Violence against civilians": "violence", "Protests": "demonstrations",
@@ -79,7 +75,6 @@ class Profile:
     names: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[int] = field(default_factory=frozenset)
     quotes: frozenset[str] = field(default_factory=frozenset)
-    terms: dict[str, float] = field(default_factory=dict)
 
     @property
     def ref_date(self) -> Optional[dt.date]:
@@ -96,9 +91,8 @@ class Profile:
         return cached
 
     def keys(self) -> list[str]:
-        """Blocking keys: `L<band>:<hash>` per LSH band, `N:<name>` per two-word name,
-        `Q:<hash>` per quoted 3-gram (the QUOTE_KEYS smallest hashes) and `T:<word>` per rare
-        word (TERM_KEYS)."""
+        """Blocking keys: `L<band>:<hash>` per LSH band, `N:<name>` per two-word name and
+        `Q:<hash>` per quoted 3-gram (the QUOTE_KEYS smallest hashes)."""
         cached = self.__dict__.get("_keys")
         if cached is None:
             cached = self.__dict__["_keys"] = self._make_keys()
@@ -121,8 +115,6 @@ class Profile:
             if name.count(" ") == 1 and name not in place:
                 out.append(f"N:{name}")
         out += [f"Q:{q}" for q in sorted(self.quotes)[:QUOTE_KEYS]]
-        rare = sorted((t for t, w in self.terms.items() if w >= RARE_TERM), key=lambda t: (-self.terms[t], t))
-        out += [f"T:{t}" for t in rare[:TERM_KEYS]]
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,7 +131,6 @@ class Profile:
             "n_shingles": self.n_shingles,
             "sig": base64.b64encode(self.sig.tobytes()).decode("ascii") if self.sig is not None else None,
             "names": sorted(self.names), "numbers": sorted(self.numbers), "quotes": sorted(self.quotes),
-            "terms": self.terms,
         }
 
     @classmethod
@@ -151,7 +142,6 @@ class Profile:
         d["names"] = frozenset(d.get("names") or ())
         d["numbers"] = frozenset(d.get("numbers") or ())
         d["quotes"] = frozenset(d.get("quotes") or ())
-        d["terms"] = dict(d.get("terms") or {})
         return cls(**d)
 
 
@@ -186,7 +176,6 @@ def build(event: Event, text: Optional[str] = None, published: Optional[dt.date]
         fatalities=event.fatalities or 0, injured=event.injured or 0, text_chars=len(body),
         n_shingles=len(grams), sig=signature(grams) if grams else None,
         names=frozenset(names(body)), numbers=frozenset(numbers(body)), quotes=frozenset(quote_grams(body)),
-        terms=terms(body) if body.strip() else {},
     )
 
 
@@ -201,6 +190,6 @@ def build_for_document(events: Iterable[Event], text: Optional[str],
     for e in events[1:]:
         p = build(e, "", published)
         p.text_chars, p.n_shingles, p.sig = first.text_chars, first.n_shingles, first.sig
-        p.names, p.numbers, p.quotes, p.terms = first.names, first.numbers, first.quotes, first.terms
+        p.names, p.numbers, p.quotes = first.names, first.numbers, first.quotes
         out.append(p)
     return out

@@ -10,8 +10,7 @@ they cannot be the same event:
 * structure (`structure`): place, date, type, actors and fatalities, weighted as `WEIGHTS`
   (the merger of the synthetic devset, where every report has a date);
 * evidence (`evidence`): near-duplicate text (MinHash containment), shared names, shared
-  quotes, the same uncommon words (`text.term_similarity`: one story in each outlet's own
-  words), shared figures and the same toll / injured count.
+  quotes, shared figures and the same toll / injured count.
 
 score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS). Undated (one or both),
 or dated on different days (beyond the codebook's +-1 day for an approximate date): the date
@@ -29,7 +28,7 @@ from typing import Optional
 import numpy as np
 
 from .profile import Profile
-from .text import NUM_PERM, generic_names, name_parts, term_similarity
+from .text import NUM_PERM, generic_names, name_parts
 
 THRESHOLD = 0.5
 DATE_WINDOW = 3
@@ -48,10 +47,6 @@ SAME_KIND = 1.0
 #: SAME_STORY_TEXT it joins events whose coded countries differ
 SAME_STORY_TEXT = 0.5
 SAME_STORY_QUOTES = 4
-#: term similarity (`text.term_similarity`) below CONTENT_FLOOR is what any two reports on one
-#: conflict share; evidence grows to 1 at CONTENT_FLOOR + CONTENT_SPAN
-CONTENT_FLOOR = 0.12
-CONTENT_SPAN = 0.4
 
 
 @dataclass
@@ -174,7 +169,6 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         if x.event_date and y.published and (x.event_date - y.published).days > 1:
             return None
     text = containment(a, b)
-    content = term_similarity(a.terms, b.terms)
     quotes = len(a.quotes & b.quotes)
     names = shared_names(a, b)
     # one story told twice: much the same text, and the same quoted words or the same person
@@ -195,7 +189,7 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
     parts = {"place": place, "date": _DATE_SCORE.get(days, 0.0) if days is not None else 0.3,
              "type": kind, "actors": _actors(a, b), "fatalities": (min(fa, fb) + 1) / (max(fa, fb) + 1)}
     structure = sum(WEIGHTS[k] * v for k, v in parts.items())
-    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured, content)
+    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured)
     score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS)
     loose_date = days is not None and days == 1 and ((a.time_precision or 1) > 1 or (b.time_precision or 1) > 1)
     if days is None or (days > 0 and not loose_date) or kind < SAME_KIND:
@@ -204,7 +198,7 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         # story can join them
         score = min(score, undated_cap(evidence, place, kind, parts["fatalities"]))
     info = {"score": round(score, 4), "text": round(text, 3), "names": names[:8], "quotes": quotes,
-            "numbers": figures[:8], "content": round(content, 3), "same_toll": same_toll, "same_injured": same_injured, "days": days,
+            "numbers": figures[:8], "same_toll": same_toll, "same_injured": same_injured, "days": days,
             "place": round(place, 2), "type": round(kind, 2), "structure": round(structure, 3),
             "evidence": round(evidence, 3)}
     if a.country != b.country:
@@ -213,12 +207,10 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
 
 
 def evidence_score(text: float, names: float, quotes: int, figures: int, same_toll: bool,
-                   same_injured: bool, content: float = 0.0) -> float:
+                   same_injured: bool) -> float:
     """Evidence that two reports tell one story, in [0, 1]."""
-    # a little shared text is boilerplate ("the insurgency has killed 40,000 people since 2009");
-    # reports on one conflict share some uncommon words ("militants", the province)
-    parts = [max(0.0, min(1.0, (text - 0.1) / 0.4)), names, min(1.0, quotes / 4.0),
-             max(0.0, min(1.0, (content - CONTENT_FLOOR) / CONTENT_SPAN))]
+    # a little shared text is boilerplate ("the insurgency has killed 40,000 people since 2009")
+    parts = [max(0.0, min(1.0, (text - 0.1) / 0.4)), names, min(1.0, quotes / 4.0)]
     score = max(parts)
     score += 0.15 * min(figures, 3) / 3 + 0.15 * same_toll + 0.15 * same_injured
     # several kinds of evidence together count more than one

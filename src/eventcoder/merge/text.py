@@ -9,16 +9,11 @@
                report on a conflict shares says nothing about one event.
     numbers    figures of 5 or more that are not years ("54 wounded", "500 inmates").
     quotes     word 3-grams inside quotation marks (the same official quoted by two outlets).
-    terms      the report's uncommon words, each weighted by how rare it is in its language
-               (`wordfreq`'s fixed general-usage frequencies: 6 minus the Zipf frequency), so
-               that "parliament stormed, set ablaze, tear gas" weighs and "killed, said, police"
-               does not: two outlets telling one story in their own words share them.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
-import math
 import re
 import unicodedata
 from typing import Iterable
@@ -26,12 +21,6 @@ from typing import Iterable
 import numpy as np
 
 NUM_PERM = 64
-#: words of a Zipf frequency above this (about one in 30,000 words of general text) are too
-#: common to tell one story from another; at most TERMS of the rarest words are kept
-COMMON_ZIPF = 5.0
-TERMS = 80
-#: languages with wordfreq frequencies that reports come in (others: English's)
-TERM_LANGS = {"en", "fr", "es", "ar", "ru"}
 SEED = 1
 #: datasketch's 32-bit permutation scheme (its default since 2.0; named so a stored signature
 #: keeps its meaning across datasketch versions)
@@ -255,41 +244,3 @@ def quote_grams(text: str) -> set[str]:
         for i in range(len(words) - 2):
             out.add(hashlib.blake2b(" ".join(words[i:i + 3]).encode(), digest_size=6).hexdigest())
     return out
-
-
-def terms(text: str) -> dict[str, float]:
-    """The TERMS rarest words of a text (see module doc), word -> weight (6 - Zipf frequency).
-
-    The language is guessed from the text itself (never taken from the document's metadata),
-    so a profile rebuilt from the stored text is the one computed at ingest."""
-    import wordfreq
-
-    lang = guess_lang(text)
-    weights: dict[str, float] = {}
-    for word in wordfreq.tokenize(text, lang):
-        if word in weights or len(word) < 3 or not any(c.isalpha() for c in word):
-            continue
-        zipf = wordfreq.zipf_frequency(word, lang)
-        if zipf <= COMMON_ZIPF and not any(c.isdigit() for c in word):
-            weights[word] = round(6.0 - zipf, 2)
-    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS]
-    return dict(ranked)
-
-
-def guess_lang(text: str) -> str:
-    """The report's language when the document does not say (lingua, as the coder does)."""
-    from ..nlp import detect_language
-
-    lang = detect_language(text)
-    return lang if lang in TERM_LANGS else "en"
-
-
-def term_similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine similarity of two weighted term sets, in [0, 1]."""
-    if not a or not b:
-        return 0.0
-    shared = sum(w * b[t] for t, w in a.items() if t in b)
-    if not shared:
-        return 0.0
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
-    return min(1.0, shared / norm)
