@@ -41,8 +41,9 @@ MAX_INJURED = 1_000_000
 MIN_DATE = dt.date(1900, 1, 1)
 #: Dates later than today by more than this are refused (clock skew and time zones allowed for).
 MAX_DAYS_AHEAD = 366
-#: Longest document text, in characters (the readers' byte limit is 5 MB).
-MAX_TEXT_CHARS = 5_000_000
+#: Longest document text, in characters: the language model's own limit (spaCy's max_length);
+#: the readers' byte limit is 5 MB.
+MAX_TEXT_CHARS = 1_000_000
 #: Longest value of a string field; fields not named here get DEFAULT_STRING_LIMIT.
 STRING_LIMITS: dict[str, int] = {
     "title": 1000, "url": 4096, "source": 500, "lang": 16, "origin": 4096, "doc_id": 128,
@@ -122,7 +123,7 @@ def check_document(doc: Document) -> Document:
         raise ReadError(f"{where}: no text to code (the text is missing or blank)", origin=origin or "", code="E202")
     if len(text) > MAX_TEXT_CHARS:
         raise ReadError(f"{where}: text of {len(text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
-                        "limit; split it into reports", origin=origin or "", code="E203")
+                        "limit of the language model; split it into reports", origin=origin or "", code="E203")
     changes: dict[str, Any] = {}
     warnings = list(doc.warnings or [])
 
