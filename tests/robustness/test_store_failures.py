@@ -70,3 +70,23 @@ def test_issue19_code_refused_document_is_a_failure_and_the_batch_goes_on(tmp_pa
     assert "E305" in result.stderr and "2 documents coded" in result.stdout
     with Store.open(str(db)) as store:
         assert store.counts()["documents"] == 2 and [f.code for f in store.failures()] == ["E305"]
+
+
+def test_issue19_cluster_partition_with_a_refused_document_stores_the_rest(tmp_path, poisoned):
+    from eventcoder.cluster import ClusterStats, _collect
+    from eventcoder.schema import Document
+
+    class Done:  # a finished Dask future of partition 0
+        key = "code-partition-1-0"
+
+        def result(self):
+            return [(Document(text=GOOD.format(n=n), origin=f"r:{n}"), [], None) for n in (3, 4)] + \
+                [(Document(text="POISON " + GOOD.format(n=5), origin="r:5"), [], None)]
+
+    stats, failures = ClusterStats(), []
+    with Store.open(str(tmp_path / "d.db")) as store:
+        store.init()
+        _collect(Done(), None, store, stats, failures)
+        assert store.counts()["documents"] == 2
+        assert [(f.origin, f.code) for f in store.failures()] == [("r:5", "E305")]
+    assert stats.failures == 1 and [f.origin for f in failures] == ["r:5"]
