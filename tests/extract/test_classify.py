@@ -213,6 +213,10 @@ def test_classify_only_counts_given_sentences(analyse_text):
     # gunmen torching a police post destroy property; demonstrators doing so riot
     ("Gunmen set fire to a police station in Kaduna on Monday, residents said.", "Looting/property destruction"),
     ("Demonstrators set fire to a police station in Kaduna on Monday.", "Violent demonstration"),
+    # "shot down" a weapon disrupts it; shooting down fighters or people kills them
+    ("Air defences shot down two drones over Belgorod on Monday.", "Disrupted weapons use"),
+    ("The army shot down six terrorists on Tuesday during an operation near Tebessa.", "Armed clash"),
+    ("Soldiers shot down a villager near Gao on Monday.", "Attack"),
 ])
 def test_classify_boundary_rules_added(analyse_text, text, sub):
     decided = _code(analyse_text, text)
