@@ -222,3 +222,18 @@ def test_dates_background_cue_other_languages(analyse_text, text, lang, cue):
 def test_dates_a_page_stamp_never_beats_the_day_the_text_tells(analyse_text, text, published, date):
     ana = analyse_text(text, published=published)
     assert event_date(ana, [0]).date == date
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,lang,published,date", [
+    # when a war began is never the event's day
+    ("The army retook the town, which had been a refuge since the conflict erupted in April 2023.", "en", None, None),
+    ("Troops retook the town on Sunday in fighting that has raged since March 2024.", "en", "2025-03-14",
+     "2025-03-09"),
+    ("L'armée a repris la ville, théâtre de combats depuis janvier 2024.", "fr", None, None),
+    # "since Monday" still dates an event that began on Monday
+    ("Fighting has raged in the town since Monday, residents said.", "en", "2025-03-14", "2025-03-10"),
+])
+def test_dates_when_a_war_began_is_not_the_events_day(analyse_text, text, lang, published, date):
+    result = event_date(analyse_text(text, published=published, lang=lang), [0])
+    assert result.date == (dt.date.fromisoformat(date) if date else None)

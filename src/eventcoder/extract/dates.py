@@ -108,6 +108,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
                                rf"(?:\s+(?:{_alt(lex.get('statement_fillers', ['in', 'a', 'the', 'its', 'their', 'to', 'reporters', 'journalists', 'late', 'early']), lang)})|\s+(?-i:[A-Z][\w'’-]*)){{0,3}}[\s,]*$"
     pats["statement_after"] = rf"^[\s,]*(?:{_alt(lex.get('statement_verbs'), lang)}){e}"
     pats["background"] = rf"{b}(?:{_alt(lex.get('background'), lang)})"
+    pats["origin_before"] = rf"{b}(?:{_alt(lex.get('origin_before'), lang)})\s+(?:(?:the|early|late|mid)[\s-]+)*$"
     return {k: re.compile(v, re.IGNORECASE) for k, v in pats.items()}
 
 
@@ -267,7 +268,7 @@ def _find(ana: Analysis, index: int) -> list[_Cand]:
     lex, pats, anchor = _lexicon(ana.lang), _patterns(ana.lang), ana.anchor_date
     found: list[tuple[_Cand, re.Match]] = []
     for kind, pat in pats.items():
-        if kind.startswith(("statement", "background")):
+        if kind.startswith(("statement", "background", "origin")):
             continue
         for m in pat.finditer(sent.text):
             found.append((_Cand(sent.start + m.start(), sent.start + m.end(), kind), m))
@@ -281,6 +282,10 @@ def _find(ana: Analysis, index: int) -> list[_Cand]:
         if _STAMP_BEFORE.search(ana.text[max(sent.start, cand.start - 25):cand.start]) or \
                 _STAMP_AFTER.match(ana.text[cand.end:cand.end + 12]):
             continue  # page furniture ("date 2019-05-10", "Updated: ... 11:35"): the report's date
+        lead = re.match(r"\w+\s+", ana.text[cand.start:cand.end])  # "in" of "in April 2023"
+        if (cand.kind in _ABSOLUTE or cand.kind in ("month", "year")) and pats["origin_before"].search(
+                ana.text[max(sent.start, cand.start - 40):cand.start] + (lead.group() if lead else "")):
+            continue  # "the conflict, which erupted in April 2023", "since 2015": when a war began
         if cand.kind not in _REFS:
             _resolve(cand, m, lex, anchor, ana.lang)
             if cand.date and anchor and (anchor - cand.date).days > BACKGROUND_DAYS:
