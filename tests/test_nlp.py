@@ -28,3 +28,20 @@ def test_dateline_place_survives_the_blank_parse():
     ana = analyse(doc)
     place = event_place(ana, find_places(ana), [len(ana.sentences) - 1])
     assert (place.name, place.country) == ("Sao Paulo", "Brazil")
+
+
+def test_french_parse_gets_the_english_labels():
+    """fr_core_news_md's UD parse, relabelled: obj -> dobj, a `case` child re-hung as prep -> pobj,
+    LOC -> GPE; the sentences stay as the parser cut them."""
+    from eventcoder.nlp import spacy_model
+    from eventcoder.parse_ud import to_english_labels
+
+    doc = spacy_model("fr")("Des hommes armés ont tué douze civils dans le village de Kessou. Le calme est revenu.")
+    sents = [(s.start, s.end) for s in doc.sents]
+    to_english_labels(doc)
+    assert [(s.start, s.end) for s in doc.sents] == sents
+    killed = next(t for t in doc if t.text == "tué")
+    deps = {c.text: c.dep_ for c in killed.children}
+    assert deps["civils"] == "dobj" and deps["hommes"] == "nsubj" and deps["dans"] == "prep"
+    assert [c.text for c in next(t for t in doc if t.text == "dans").children] == ["village"]
+    assert ("Kessou", "GPE") in [(e.text, e.label_) for e in doc.ents]

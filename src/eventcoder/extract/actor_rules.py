@@ -6,12 +6,14 @@ also holds for languages without a dependency parse (fr, es, ar, ru).
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
 from . import actor_dictionary as dic
 from .base import ActorMention, Analysis
 from .certainty import is_speculated
+from .cues import cue_pattern, load_cues
 
 # words between a mention and the passive harm verb: "Three Cameroonian soldiers", "two CRPF jawans"
 _FILL = r"(?:[\w'\u2019-]+\s+){0,4}?"
@@ -228,11 +230,23 @@ _COREF_NOUNS = ("militants", "fighters", "insurgents", "terrorists", "extremists
                 "gang", "gangs", "gang members", "group", "militia", "militiamen", "terrorists", "bandits")
 
 
+@functools.lru_cache(maxsize=None)
+def _member_link(lang: str) -> re.Pattern:
+    """The words between "gunmen" and the group they belong to: "from the", "se réclamant des «"."""
+    if lang == "en":
+        return re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+    links = cue_pattern(load_cues(lang, "roles").get("member_of", ()))
+    if links is None:
+        return re.compile(r"(?!)")
+    return re.compile(r"[\s«\"“(]*(?:%s)[\s«\"“(]*" % links.pattern, re.IGNORECASE)
+
+
 def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMention]:
     """"gang members from the X coalition" -> X; "the militants" -> the group named earlier."""
     text = ana.text
+    link = _member_link(ana.lang)
     after = next((g for g in everywhere if g.kind == "armed" and m.span.end <= g.span.start
-                  and re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.span.end:g.span.start])), None)
+                  and link.fullmatch(text[m.span.end:g.span.start])), None)
     if after is not None and not is_speculated(ana, after, certainty):
         return ActorMention(m.span, after.name, after.inter, m.sentence, kind="armed")
     before = text[max(0, m.span.start - 20):m.span.start].lower()

@@ -111,11 +111,13 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             notes.append("actor1: the report states who carried it out")
     if claim:
         notes.append("actor1 from the claim of responsibility")
-    if a1 is None and ana.spacy_doc is None and ctx.event_type in ("Battles", "Explosions/Remote violence",
-                                                                  "Violence against civilians"):
-        a1, extra = _unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])  # no parse: nearest armed actors
+    # no parse, or a non-English one (whose prepositions the parse rules do not read): nearest armed actors
+    if a1 is None and (ana.spacy_doc is None or ana.lang != "en") and \
+            ctx.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        a1, extra = _unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])
         if a1 is not None:
-            notes.append("actor1: nearest armed actor (no parse)")
+            notes.append("actor1: nearest armed actor (no parse)" if ana.spacy_doc is None
+                         else "actor1: nearest armed actor (the parse named none)")
         patients = patients + [m for m in extra if m not in patients]
     a2 = _first([p for p in patients if p is not a1], _ARMED + ("civilians", "protesters", "rioters"))
     sub, etype = ctx.sub_event_type, ctx.event_type
