@@ -45,3 +45,12 @@ def test_french_attackers_claiming_a_group_are_that_group():
     events = [e for e in code_text(text, lang="fr", published=DAY) if e.main]
     assert len(events) == 1
     assert events[0].actor1 == "Ambazonian Separatists"
+
+
+def test_french_place_with_the_parse():
+    from eventcoder.extract.places import event_place, find_places
+
+    ana = analyse(Document(text="Des hommes armés ont attaqué un poste près de Douentza, dans la région de Mopti.",
+                           lang="fr", published=DAY))
+    assert ana.spacy_doc is not None
+    assert event_place(ana, find_places(ana), [0]).name == "Douentza"

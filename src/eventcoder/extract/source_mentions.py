@@ -93,7 +93,7 @@ def mentions(ana: Analysis, i: int) -> list[Mention]:
             rest = text[at:sent.end]
             cut2 = _CUT.search(rest)
             _add(ana, hits, at, (rest[:cut2.start()] if cut2 else rest).strip(" .\u2014-"), m.start() + 1)
-    if ana.spacy_doc is not None:
+    if ana.spacy_doc is not None and ana.lang == "en":  # the parse rules read English words ("say", "tell")
         _parsed_speech(ana, sent, cues, hits)
     else:
         _lexicon_speech(ana, sent, cues, hits)
