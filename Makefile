@@ -8,7 +8,7 @@ DB     ?= eventcoder.db
 # the seed report is coded too when ../shared is present (it is not copied into the repo)
 SEED   := $(wildcard ../shared/seed/000.txt)
 
-.PHONY: run test install lint clean evaluate evaluate-real bench
+.PHONY: run test install lint clean evaluate evaluate-real bench bench-robust
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -50,6 +50,10 @@ bench: install
 	$(BIN)/python -m eventcoder.bench feed --docs 10000 --fake-coder
 	$(BIN)/python -m eventcoder.bench dask --workers 2
 	$(BIN)/python bench/gazetteer_bench.py
+
+# issue 19: 10,000 bad/mutated inputs, 20 kill -9 trials (PostgreSQL too with EVENTCODER_TEST_PG_URL), schemathesis
+bench-robust: install
+	$(BIN)/python bench/robustness.py
 	$(BIN)/python -m eventcoder.web.loadtest --events 10000 --readers 200 --workers 2
 
 clean:
