@@ -262,6 +262,9 @@ def test_fatalities_toll_updates_in_other_languages(analyse_text, text, lang, va
     # a running toll "since March" is the conflict's, not the event's
     ("Gunmen killed four villagers in Kaya on Sunday. More than 30 civilians have been killed in the district "
      "since March, officials said.", "en", 4),
+    # an age after a name is no count
+    ("Gunmen shot dead the journalist Lyra Smith, 29, in Derry on Thursday.", "en", 1),
+    ("The attack killed 12 soldiers, 3 police and 4 civilians.", "en", 19),
     # alone, such a figure is still the only one reported
     ("Initially, police said four people had been killed.", "en", 4),
     ("A second strike killed three people the day after the market bombing.", "en", 3),

@@ -79,6 +79,12 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     return None
 
 
+#: a bare number of at most three digits (an age after a name: "Lyra Smith, 29,")...
+_AGE = re.compile(r"\s*\d{1,3}\s*")
+#: ...right after a capitalised word and a comma
+_NAME_END = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*\s*,\s*$")
+
+
 def _count_items(text: str, base: int, lang: str) -> Optional[tuple[int, Optional[int], Optional[int], int, int]]:
     """Sum of the victims listed in `text` (document offset `base`); subsets are skipped."""
     p = _pats(lang)
@@ -94,6 +100,9 @@ def _count_items(text: str, base: int, lang: str) -> Optional[tuple[int, Optiona
         item = text[cut:item_end]
         if p["subset"].match(item.strip()):
             break
+        if cut and _AGE.fullmatch(item) and _NAME_END.search(text[:cut]):
+            cut = sep.end() if sep else cut
+            continue  # "the journalist Lyra Smith, 29": her age, not a count
         count = _item_count(item, lang)
         if count:
             value, low, high, s, e = count
