@@ -217,6 +217,8 @@ def test_classify_only_counts_given_sentences(analyse_text):
     ("Air defences shot down two drones over Belgorod on Monday.", "Disrupted weapons use"),
     ("The army shot down six terrorists on Tuesday during an operation near Tebessa.", "Armed clash"),
     ("Soldiers shot down a villager near Gao on Monday.", "Attack"),
+    # a coup told as a noun
+    ("Army officers appeared on state television in Niamey to announce their seizure of power.", "Other"),
 ])
 def test_classify_boundary_rules_added(analyse_text, text, sub):
     decided = _code(analyse_text, text)
