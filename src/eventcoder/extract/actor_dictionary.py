@@ -50,8 +50,8 @@ class Entry:
 
     def accepts(self, surface: str) -> bool:
         """Whether the text form fits: 3 letters or fewer all capitals, 4 letters capitalised."""
-        if not self.case_sensitive:
-            return True
+        if not self.case_sensitive or surface.upper() == surface.lower():
+            return True  # (a script without case, such as Arabic: "داعش" has no capital to check)
         return surface.isupper() if len(self.phrase) <= 3 else surface[:1].isupper()
 
 
