@@ -259,6 +259,8 @@ def test_fatalities_toll_updates_in_other_languages(analyse_text, text, lang, va
     ("Rebels killed at least 22 civilians in an overnight raid near Beni. The raid came a day after six "
      "civilians were killed in an attack in the town.", "en", 22),
     ("Trente et un soldats ont été tués, selon l'armée. Le bilan initial faisait état de 12 morts.", "fr", 31),
+    ("Gunmen killed 40 villagers in Yelwata overnight. The attack came barely 48 hours after two "
+     "communities were attacked and 25 people killed.", "en", 40),
     # a running toll "since March" is the conflict's, not the event's
     ("Gunmen killed four villagers in Kaya on Sunday. More than 30 civilians have been killed in the district "
      "since March, officials said.", "en", 4),
