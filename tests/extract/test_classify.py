@@ -217,6 +217,11 @@ def test_classify_only_counts_given_sentences(analyse_text):
     ("Air defences shot down two drones over Belgorod on Monday.", "Disrupted weapons use"),
     ("The army shot down six terrorists on Tuesday during an operation near Tebessa.", "Armed clash"),
     ("Soldiers shot down a villager near Gao on Monday.", "Attack"),
+    # a prison retaken after a riot is no territory
+    ("Security forces regained control of the prison in Machala on Monday after inmates fought each other "
+     "with guns, killing 14.", "Armed clash"),
+    ("Inmates fought each other with guns in the prison of Machala on Monday, killing 14. Thirteen inmates "
+     "have been recaptured.", "Armed clash"),
     # a coup told as a noun
     ("Army officers appeared on state television in Niamey to announce their seizure of power.", "Other"),
 ])
