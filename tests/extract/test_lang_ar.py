@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventcoder.pipeline import code_text
 
 DAY = dt.date(2025, 6, 23)
@@ -30,3 +32,11 @@ def test_short_arabic_alias_is_matched_without_capitals():
     from eventcoder.extract import actor_dictionary as dic
 
     assert [m.entry.name for m in dic.group_matches("هاجم داعش القرية")] == ["Islamic State ({country})"]
+
+
+@pytest.mark.parametrize("text", [
+    "أدت غارة جوية إسرائيلية على خان يونس اليوم إلى استشهاد فلسطينية وهدم منزلها.",
+    "قتل زعيم في تنظيم داعش في غارة جوية للتحالف على بلدة القائم يوم الجمعة.",
+])
+def test_one_person_noun_after_the_death_word_is_one_dead(text):
+    assert _main(text).fatalities == 1

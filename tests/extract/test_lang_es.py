@@ -34,3 +34,15 @@ def test_policia_nacional_is_the_event_countrys_police():
 def test_capital_regions_take_the_acled_name(text, lang, country, admin1):
     ev = _main(text, lang)
     assert (ev.country, ev.admin1) == (country, admin1)
+
+
+def test_weapon_word_inside_a_unit_name_is_no_trigger():
+    ev = _main("Hombres armados atacaron con explosivos el Batallón de Artillería número 18 en Arauquita, "
+               "Colombia, y mataron a dos soldados.", "es")
+    assert ev.sub_event_type != "Shelling/artillery/missile attack"
+
+
+def test_agent_after_por_parte_de_is_actor1():
+    ev = _main("Un soldado del Ejército murió el lunes en Arauquita, Colombia, en un ataque con explosivos "
+               "por parte del ELN.", "es")
+    assert ev.actor1 == "ELN: National Liberation Army"

@@ -308,7 +308,12 @@ def _unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention],
         return bool(cues.get("svo")) and one_sided and m.span.start > trig.span.end and \
             not any(o.span.start < trig.span.start for o in armed)
 
-    agents = sorted((m for m in armed if not target(m)), key=lambda m: abs(m.span.start - trig.span.start))
+    def named_agent(m: ActorMention) -> bool:  # "por parte del ELN", "على يد مسلحين": the passive's agent
+        before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
+        return any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("agent_before", ())))
+
+    agents = sorted((m for m in armed if named_agent(m) or not target(m)),
+                    key=lambda m: (not named_agent(m), abs(m.span.start - trig.span.start)))
     targets = [m for m in armed if m not in agents]
     if not agents:
         return None, targets[:1]

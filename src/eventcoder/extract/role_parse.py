@@ -5,6 +5,7 @@ Everything here needs the spaCy parse (English); without one the helpers return 
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from . import actor_dictionary as dic
@@ -27,12 +28,18 @@ def patient_token(ana, offset: int):
 def speech_subjects(ana, mentions) -> set[int]:
     """Starts of mentions that are only the speaker: "police said", "according to the army"."""
     out: set[int] = set()
-    if ana.spacy_doc is None:
-        speech = load_cues(ana.lang, "attribution").get("speech", ())
+    if ana.spacy_doc is None or ana.lang != "en":  # the parse rules below read English verbs
+        cues = load_cues(ana.lang, "attribution")
+        speech = cues.get("speech", ())
+        according = tuple(c.lower() for c in cues.get("according_to", ())) if ana.lang != "en" else ("according to",)
         for m in mentions:
             after = ana.text[m.span.end:m.span.end + 40].lower()
             before = ana.text[max(0, m.span.start - 30):m.span.start].lower()
-            if any(after.lstrip(" ,").startswith(v) for v in speech) or "according to" in before:
+            # "según el Ejército Nacional, ...": the words right before the name (an article may stand between)
+            near = re.sub(r"\s+", " ", before).rstrip()
+            near = re.sub(r"(?:\s(?:el|la|los|las|le|les|l'|l’|del|de la|des|du))+$", "", " " + near).strip()
+            if any(after.lstrip(" ,").startswith(v) for v in speech) or "according to" in before or \
+                    any(near.endswith(a) for a in according if ana.lang != "en"):
                 out.add(m.span.start)
         return out
     verbs = set(load_cues("en", "attribution").get("verbs", ()))

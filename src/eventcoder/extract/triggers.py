@@ -402,6 +402,24 @@ def _sentence_cue(lex: Lexicon, ana: Analysis, sent, sent_toks, root, tokens, fi
 # ------------------------------------------------------------------ public
 
 
+# languages that write common nouns in lower case inside a sentence (and headlines in sentence case)
+_CASED_NAMES = ("fr", "es", "ru")
+_NAME_LINKS = frozenset({"de", "del", "de la", "d", "des", "du", "la", "el", "'"})
+
+
+def _in_proper_name(text: str, tokens, first: int, sent_first: int) -> bool:
+    """A capitalised lexicon word inside a sentence, after a capitalised word (across "de", "del"):
+    part of a name ("Batallón de Artillería", "Brigade d'Artillerie", "Бригада Ракетных войск")."""
+    word = text[tokens[first].start:tokens[first].end]
+    if first <= sent_first or not word[:1].isupper() or word.isupper():
+        return False
+    i = first - 1
+    while i > sent_first and tokens[i].lower in _NAME_LINKS:
+        i -= 1
+    prev = text[tokens[i].start:tokens[i].end]
+    return i < first - 1 and prev[:1].isupper() and prev.isalpha()
+
+
 def find_triggers(ana: Analysis) -> list[Trigger]:
     """All trigger words/phrases of the document, with context flags, sorted by offset.
 
@@ -427,6 +445,8 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
         root = _span_root(tokens, first, last)
         s_idx = sent_of_tok[first]
         rng = sent_ranges[s_idx]
+        if lex.lang in _CASED_NAMES and _in_proper_name(ana.text, tokens, first, rng[0]):
+            continue  # "el Batallón de Artillería de Campaña N.° 18": a unit's name, not artillery fire
         sub, score, confirmed = payload.sub_event_type, payload.weight, []
         if payload.group:
             sub, confirmed = _resolve(lex, payload, tokens, first, last, root, rng)
