@@ -54,3 +54,10 @@ def test_french_place_with_the_parse():
                            lang="fr", published=DAY))
     assert ana.spacy_doc is not None
     assert event_place(ana, find_places(ana), [0]).name == "Douentza"
+
+
+def test_french_speaker_after_selon_is_no_actor():
+    text = "Selon l'armée malienne, un engin explosif a explosé au passage d'un car près de Douentza, tuant trois civils."
+    events = [e for e in code_text(text, lang="fr", published=DAY) if e.main]
+    assert len(events) == 1
+    assert events[0].actor1 == "Unidentified Armed Group (Mali)"
