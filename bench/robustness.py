@@ -74,6 +74,7 @@ def print_corpus(f: dict) -> None:
             print(f"  {name}: {f[name][:5]}")
     if f["stderr_tail"]:
         print(f"  stderr: {f['stderr_tail']}")
+    sys.stdout.flush()
 
 
 def kill_figures(tmp: Path, trials: int, pg: str | None) -> list[tuple[str, list[dict]]]:
@@ -115,7 +116,7 @@ def print_kills(results: list[tuple[str, list[dict]]]) -> None:
         print(f"{name:<24} {len(trials)} trials, {clean} clean; {lost[0]} {problems[lost[0]]}, "
               f"{lost[1]} {problems[lost[1]]}; {detail}")
         others = {k: v for k, v in problems.items() if k not in lost}
-        print(f"{'':<24} other problems: {others or 'none'}")
+        print(f"{'':<24} other problems: {others or 'none'}", flush=True)
 
 
 def api_figures(tmp: Path, examples: int) -> dict:
@@ -137,23 +138,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", action="append", default=[], choices=["corpus", "kill", "api"])
     args = parser.parse_args(argv)
     started = time.monotonic()
+    print(f"robustness benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="eventcoder-robust-") as folder:
         tmp = Path(folder)
-        corpus = None if "corpus" in args.skip else corpus_figures(tmp, args.units, args.workers, args.doc_seconds)
-        kills = None if "kill" in args.skip else kill_figures(tmp, args.trials, args.pg)
-        api = None if "api" in args.skip else api_figures(tmp, args.examples)
-    print(f"\nrobustness benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, "
-          f"{time.monotonic() - started:.0f} s in all")
-    if corpus:
-        print_corpus(corpus)
-    if kills:
-        print_kills(kills)
-    if api:
-        print("\n== 3. schemathesis against the OpenAPI schema (live server on 127.0.0.1)")
-        print(f"{api['operations']} operations, {api['requests']:,} requests {api['statuses']} in "
-              f"{api['seconds']:.0f} s; server errors: {len(api['server_errors'])}")
-        for error in api["server_errors"][:10]:
-            print(f"  {error}")
+        if "corpus" not in args.skip:  # each part's figures are printed as soon as they are known
+            print_corpus(corpus_figures(tmp, args.units, args.workers, args.doc_seconds))
+        if "kill" not in args.skip:
+            print_kills(kill_figures(tmp, args.trials, args.pg))
+        if "api" not in args.skip:
+            api = api_figures(tmp, args.examples)
+            print("\n== 3. schemathesis against the OpenAPI schema (live server on 127.0.0.1)")
+            print(f"{api['operations']} operations, {api['requests']:,} requests {api['statuses']} in "
+                  f"{api['seconds']:.0f} s; server errors: {len(api['server_errors'])}")
+            for error in api["server_errors"][:10]:
+                print(f"  {error}")
+    print(f"\n{time.monotonic() - started:.0f} s in all")
     return 0
 
 

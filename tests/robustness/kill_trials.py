@@ -188,8 +188,11 @@ class Server:
         raise RuntimeError("eventcoder serve did not start")
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGKILL)
+        """kill -9 (from any thread; killing a process that is already gone is no error)."""
+        try:
+            self.proc.send_signal(signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.proc.wait()
 
 
