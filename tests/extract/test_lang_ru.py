@@ -23,3 +23,13 @@ def test_militants_liquidated_is_an_armed_clash(text):
 def test_liquidated_consequences_are_no_event():
     text = "В Махачкале ликвидированы последствия прорыва трубы, сообщили в мэрии."
     assert [e for e in code_text(text, lang="ru", published=DAY) if e.main] == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("В среду митингующие захватили здание городской администрации в Алматы, сообщили местные СМИ.",
+     "Violent demonstration"),
+    ("Боевики захватили село Кизляр в Дагестане после ожесточенного боя.", "Non-state actor overtakes territory"),
+])
+def test_seizing_is_a_riot_when_protesters_seize(text, sub):
+    events = [e for e in code_text(text, lang="ru", published=DAY) if e.main]
+    assert [e.sub_event_type for e in events] == [sub]
