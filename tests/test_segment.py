@@ -66,6 +66,13 @@ def test_segment_other_languages_open_an_incident_at_a_new_town(analyse_text, la
     assert len({e.location for e in events if not e.background}) == 2
 
 
+def test_segment_another_act_told_with_also_is_its_own_incident(analyse_text):
+    text = ("Rebels shelled residential neighbourhoods of Kadugli with artillery on Monday, killing ten civilians. "
+            "The rebels also launched drones at the airport in Kadugli, but air defences shot them down.")
+    subs = {e.sub_event_type for e in _events(analyse_text, text) if not e.background}
+    assert subs == {"Shelling/artillery/missile attack", "Disrupted weapons use"}
+
+
 def test_segment_district_of_the_same_city_is_the_same_incident(analyse_text):
     text = ("Russian missiles hit Kharkiv on Monday, killing three people, officials said. "
             "Two missiles struck the city's Saltivskyi district, the mayor said.")

@@ -172,6 +172,10 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     date = _own_date(ana, [index], index)
     if date is not None and _own_date(ana, current.sentences) not in (None, date):
         return True
+    strong = {t.sub_event_type for t in trigs if t.score >= STRONG_TRIGGER}
+    if strong and not strong & {t.sub_event_type for t in current.triggers} and \
+            find_cues(text, cues.get("also", ())):
+        return True  # "the RSF also launched drones ..." after a shelling: another act, another event
     if _new_town(here, current.places):
         return max(t.score for t in trigs) >= STRONG_TRIGGER or bool(find_cues(text, cues.get("also", ())))
     return False
