@@ -150,7 +150,7 @@ def test_devset_gold_clusters_are_recovered(shared_dir):
 
 def test_an_undated_report_joins_the_look_alike_whose_toll_it_shares():
     """Two dated incidents in one town a year apart told in much the same words: an undated
-    report with the first one's toll joins the first (its cap falls where the tolls disagree)."""
+    report with the first one's toll joins the first (the same toll is evidence)."""
     first = ev("a1", "a", event_date=dt.date(2024, 5, 2), fatalities=4)
     again = ev("c1", "c", event_date=dt.date(2025, 5, 2), fatalities=11)
     undated = ev("b1", "b", event_date=None, time_precision=None, fatalities=4)
@@ -158,5 +158,4 @@ def test_an_undated_report_joins_the_look_alike_whose_toll_it_shares():
             "b": Document(text=REWRITE, doc_id="b")}
     result = merge.cluster([first, again, undated], documents=docs)
     assert groups(result) == [["a1", "b1"], ["c1"]]
-    # with no toll to tell them apart, the report goes with the text it shares most
-    assert merge.score.undated_cap(0.8, 1.0, 1.0, 1.0) > merge.score.undated_cap(0.8, 1.0, 1.0, 5 / 12)
+    assert result.joins["b1"]["evidence"]["same_toll"]

@@ -196,7 +196,7 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         # undated, dated days apart (codebook: the same date, +-1 day when a date is
         # approximate) or of other event types: only evidence that the reports tell one
         # story can join them
-        score = min(score, undated_cap(evidence, place, kind, parts["fatalities"]))
+        score = min(score, undated_cap(evidence, place, kind))
     info = {"score": round(score, 4), "text": round(text, 3), "names": names[:8], "quotes": quotes,
             "numbers": figures[:8], "same_toll": same_toll, "same_injured": same_injured, "days": days,
             "place": round(place, 2), "type": round(kind, 2), "structure": round(structure, 3),
@@ -218,8 +218,6 @@ def evidence_score(text: float, names: float, quotes: int, figures: int, same_to
     return min(1.0, score)
 
 
-def undated_cap(evidence: float, place: float, kind: float, tolls: float = 1.0) -> float:
-    """The highest score an undated pair may reach: what its evidence allows, less where the
-    places, the types or the tolls (`tolls`: the ratio of the smaller to the larger, plus one)
-    disagree, so that an undated report joins the one of two look-alike incidents it agrees with."""
-    return evidence * (0.45 + 0.2 * place + 0.2 * kind + 0.15 * tolls)
+def undated_cap(evidence: float, place: float, kind: float) -> float:
+    """The highest score an undated pair may reach: what its evidence allows."""
+    return evidence * (0.6 + 0.2 * place + 0.2 * kind)
