@@ -85,7 +85,7 @@ def kill_figures(tmp: Path, trials: int, pg: str | None) -> list[tuple[str, list
         ref = reference_run(corpus, url)
         rng = random.Random(19)
         print(f"kill -9 during ingest on {name}: {trials} trials (an uninterrupted run takes "
-              f"{ref.seconds:.1f} s) ...", flush=True)
+              f"{ref.seconds:.1f} s, writing from {ref.first_write:.1f} s on) ...", flush=True)
         results.append((f"ingest, {name}", [ingest_trial(corpus, url, ref, rng) for _ in range(trials)]))
     db = str(tmp / "review.db")
     reference_run(IngestCorpus.write(tmp / "review-in", good=20), db)
