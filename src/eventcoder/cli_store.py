@@ -176,8 +176,8 @@ def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float]
     """Rebuild every incident of the store from scratch, or score the merger on gold clusters.
 
     Ingest already attaches each event to an incident as it is stored; a rebuild gives the
-    same incidents (in any order of arrival). Run it after `db upgrade`, after `ingest
-    --no-merge`, or to change the threshold.
+    same incidents (in any order of arrival), then replays the reviewers' merges and splits.
+    Run it after `db upgrade`, after `ingest --no-merge`, or to change the threshold.
 
     \b
     Example:
@@ -196,11 +196,15 @@ def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float]
         if json_out:
             Path(json_out).write_text(json.dumps(scores, indent=2, default=str), encoding="utf-8")
         return
+    from .review.replay import replay_decisions
+
     store = _open_store(db)
     result = merge.merge_store(store, threshold)
+    replayed = replay_decisions(store.engine)  # reviewers' merges and splits survive a rebuild
     multi = sum(1 for inc in result.incidents if len(inc.event_ids) > 1)
     click.echo(f"{len(result.incidents)} incidents ({multi} told by several reports), "
-               f"{len(result.links)} background links; threshold {threshold}", err=True)
+               f"{len(result.links)} background links; threshold {threshold}"
+               + (f"; {replayed} reviewer decision(s) re-applied" if replayed else ""), err=True)
     store.close()
 
 

@@ -6,7 +6,7 @@ member events into a new incident. Canonical records are recomputed with the mer
 (`merge_edges`) is changed to match, so a later report that touches these events keeps the
 reviewer's decision: a merge adds a reviewed edge (score 1.0) between the incidents, a split drops
 the edges between the two parts. A full `eventcoder merge` rebuild recomputes the graph from the
-scores and so does not keep them; the audit trail (`GET /api/incidents/{id}/audit`) still has them.
+scores and then replays these decisions from the audit trail (`review.replay`).
 """
 from __future__ import annotations
 
