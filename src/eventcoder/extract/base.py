@@ -5,6 +5,7 @@ Every extractor returns plain dataclasses carrying `Span`s (character offsets in
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -55,7 +56,14 @@ class Analysis:
         return self.dateline_date or self.document.published
 
     def sentence_at(self, offset: int) -> Sentence:
-        for s in self.sentences:
+        """The sentence holding character `offset` (the last one when none does), by bisection."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_starts"] = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        for s in self.sentences:  # sentences out of order (never built so): the first holding it
             if s.start <= offset < s.end:
                 return s
         return self.sentences[-1]

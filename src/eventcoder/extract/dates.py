@@ -26,6 +26,7 @@ today's date. Vocabulary per language is data: `data/lexicons/<lang>/dates.yaml`
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -263,7 +264,15 @@ _RELATIVE = ("weekday", "night", "yesterday", "day_before_yesterday", "overnight
 
 
 def _find(ana: Analysis, index: int) -> list[_Cand]:
-    """Every date phrase in sentence `index`, longest first on overlaps, in text order."""
+    """Every date phrase in sentence `index`, longest first on overlaps, in text order (read once
+    per sentence and document; callers get copies they may change)."""
+    cache = ana.__dict__.setdefault("_date_phrases", {})
+    if index not in cache:
+        cache[index] = _find_uncached(ana, index)
+    return [dataclasses.replace(c) for c in cache[index]]
+
+
+def _find_uncached(ana: Analysis, index: int) -> list[_Cand]:
     sent = ana.sentences[index]
     lex, pats, anchor = _lexicon(ana.lang), _patterns(ana.lang), ana.anchor_date
     found: list[tuple[_Cand, re.Match]] = []

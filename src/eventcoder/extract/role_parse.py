@@ -5,6 +5,7 @@ Everything here needs the spaCy parse (English); without one the helpers return 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -65,13 +66,19 @@ def speech_subjects(ana, mentions) -> set[int]:
 
 
 def token_at(ana, offset: int):
+    """The token of the parse covering character `offset`, or None (found by bisection over the
+    token starts, computed once per document: a linear scan made long reports quadratic)."""
     doc = ana.spacy_doc
     if doc is None:
         return None
-    for tok in doc:
-        if tok.idx <= offset < tok.idx + len(tok.text):
-            return tok
-    return None
+    starts = doc.user_data.get("_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["_token_starts"] = [tok.idx for tok in doc]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if offset < tok.idx + len(tok.text) else None
 
 
 def in_subtree(tok, mentions) -> list[ActorMention]:

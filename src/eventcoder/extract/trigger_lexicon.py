@@ -244,13 +244,24 @@ def _guess_lemma(word: str, vocab: frozenset) -> str:
     return word
 
 
+class TokenList(list):
+    """The tokens of a document, with the parse's token index -> Token map built once."""
+
+    _by_sp: Optional[dict] = None
+
+    def by_sp(self) -> dict:
+        if self._by_sp is None:
+            self._by_sp = {t.sp.i: t for t in self if t.sp is not None}
+        return self._by_sp
+
+
 def tokens_of(text: str, lex: Lexicon, spacy_doc=None) -> list[Token]:
     """Tokens of `text` (document offsets): from the parse when there is one, else by regex."""
     if spacy_doc is not None:
         toks = [t for t in spacy_doc if not t.is_space]
-        return [Token(i, t.idx, t.idx + len(t.text), t.text.lower(), t.lemma_.lower(), t.pos_, t,
-                      _guess_lemma(t.text.lower(), lex.vocab))
-                for i, t in enumerate(toks)]
+        return TokenList(Token(i, t.idx, t.idx + len(t.text), t.text.lower(), t.lemma_.lower(), t.pos_, t,
+                               _guess_lemma(t.text.lower(), lex.vocab))
+                         for i, t in enumerate(toks))
     out = []
     for i, m in enumerate(_WORD.finditer(text)):
         low = m.group().lower()

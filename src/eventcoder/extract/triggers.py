@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..schema import SUB_TO_TYPE
 from .base import Analysis, Span, Trigger
-from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
+from .trigger_lexicon import Lexicon, Token, TokenList, load_lexicon, search, tokens_of
 from .trigger_modality import _declared, _is_hypothetical, _is_negated
 from .trigger_scope import (FoundTrigger, governing_verb, is_definite, is_generic, is_purpose,
                             lead_not_anaphoric, past_year_modifier, refers_to_agreement)
@@ -87,7 +87,7 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims
         return tokens[lo:hi]
     verb = governing_verb(root)
     if role == "verb":  # the verb the trigger belongs to: "police found the bodies" -> found
-        return [t for t in tokens if t.sp is not None and t.sp.i == verb.i]
+        return _pick(tokens, {verb.i})
     heads = {verb, root}
     picked = set()
     for h in heads:
@@ -113,7 +113,13 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims
         for child in verb.head.children:
             if child.dep_ == "nsubj":
                 picked.update(t.i for t in child.subtree)
-    return [t for t in tokens if t.sp is not None and t.sp.i in picked]
+    return _pick(tokens, picked)
+
+
+def _pick(tokens, picked: set) -> list[Token]:
+    """The tokens whose parse index is in `picked`, in text order (a map, not a scan of the document)."""
+    by_sp = tokens.by_sp() if isinstance(tokens, TokenList) else {t.sp.i: t for t in tokens if t.sp is not None}
+    return [by_sp[i] for i in sorted(picked) if i in by_sp]
 
 
 _CLAIM_PRONOUNS = {"it", "they", "we", "its", "their", "our"}
