@@ -210,3 +210,21 @@ def test_reads_from_another_machine_need_a_token(any_store):
         assert client.get("/api/events").status_code == 200  # loopback reads are open
     with TestClient(create_app(store=any_store, open_reads=True), client=("192.0.2.7", 1)) as client:
         assert client.get("/api/events").status_code == 200
+
+
+@pytest.mark.parametrize("error, status", [
+    ("OperationalError", 503),  # the database busy (SQLite locked) or unreachable
+    ("IntegrityError", 409),    # a concurrent write won
+])
+def test_a_database_failure_in_a_write_is_no_server_error(web, token, monkeypatch, error, status):
+    import sqlalchemy.exc
+
+    from eventcoder.web import review_api
+
+    def failing(*args, **kwargs):
+        raise getattr(sqlalchemy.exc, error)("UPDATE reviews ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(review_api, "apply_review", failing)
+    response = web.post(f"/api/events/{_id(web, 'one')}/review", json={"action": "accept"}, headers=_auth(token))
+    assert response.status_code == status and "nothing was written" in response.json()["detail"]
+    assert web.get(f"/api/events/{_id(web, 'one')}/audit").json()["audit"] == []

@@ -6,6 +6,7 @@ from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from ..review.errors import ReviewError
 from ..review.incidents import merge_incidents, split_incident
@@ -42,10 +43,18 @@ class SplitBody(BaseModel):
 
 
 def _run(request: Request, call, *args, **kwargs) -> dict[str, Any]:
+    """Run one write in its own transaction; a database failure rolls it back whole and answers
+    409 (a concurrent write conflicted) or 503 (the database is busy or unreachable), never 500."""
     try:
         done = call(*args, **kwargs)
     except ReviewError as error:
         raise HTTPException(error.status, str(error)) from None
+    except IntegrityError as error:
+        raise HTTPException(409, "the write conflicted with another one and was rolled back; nothing was "
+                                 f"written, retry ({type(error.orig).__name__})") from None
+    except (OperationalError, InterfaceError) as error:
+        raise HTTPException(503, "the database is busy or unreachable; nothing was written, retry "
+                                 f"({type(error.orig).__name__})", headers={"Retry-After": "1"}) from None
     request.app.state.cache.clear()  # this process's readers see the change at once
     return done
 
