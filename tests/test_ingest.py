@@ -81,6 +81,18 @@ def test_coded_ingest_stores_events_and_errors(store, tmp_path):
     assert result.exit_code == 0 and "E202" in result.output and result.output.count("\n") == 2  # 1 line + total
 
 
+def test_errors_lists_warnings_on_request(store, tmp_path):
+    path = tmp_path / "w.jsonl"
+    path.write_text('{"text": "Gunmen killed seven villagers in Gusau, Zamfara state, on Thursday, police said.", '
+                    '"published": "sometime"}\n', encoding="utf-8")
+    stats = ingest([str(path)], store)
+    assert stats.stored == 1
+    plain = CliRunner().invoke(cli, ["errors", "--db", str(tmp_path / "x.db")])
+    assert plain.exit_code == 0 and "W201" not in plain.output and "0 errors" in plain.output
+    both = CliRunner().invoke(cli, ["errors", "--db", str(tmp_path / "x.db"), "--warnings"])
+    assert both.exit_code == 0 and "W201" in both.output and "0 errors, 1 warnings" in both.output
+
+
 def test_feed_url_fetches_articles(store, site):
     base, root = site
     _feed(base, root, 3)

@@ -146,18 +146,24 @@ def cluster_cmd(sources: tuple[str, ...], out: Optional[str], db: Optional[str],
 
 @click.command("errors")
 @db_option
-def errors_cmd(db: Optional[str]) -> None:
+@click.option("--warnings", "with_warnings", is_flag=True,
+              help="Also list the warnings (W2xx: a bad optional field dropped, the text still coded).")
+def errors_cmd(db: Optional[str], with_warnings: bool) -> None:
     """List the per-document errors stored in the database.
 
     \b
     Example:
         eventcoder errors --db eventcoder.db
+        eventcoder errors --db eventcoder.db --warnings
     """
     store = _open_store(db)
     failures = store.failures()
     for f in failures:
         click.echo(f"{f.code}\t{f.origin}\t{f.message}")
-    click.echo(f"{len(failures)} errors", err=True)
+    warnings = store.warnings() if with_warnings else []
+    for w in warnings:
+        click.echo(f"{w.code}\t{w.origin}\t{w.message}")
+    click.echo(f"{len(failures)} errors" + (f", {len(warnings)} warnings" if with_warnings else ""), err=True)
     store.close()
 
 
