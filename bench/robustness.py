@@ -87,12 +87,13 @@ def kill_figures(tmp: Path, trials: int, pg: str | None) -> list[tuple[str, list
         print(f"kill -9 during ingest on {name}: {trials} trials (an uninterrupted run takes "
               f"{ref.seconds:.1f} s, writing from {ref.first_write:.1f} s on) ...", flush=True)
         results.append((f"ingest, {name}", [ingest_trial(corpus, url, ref, rng) for _ in range(trials)]))
-    db = str(tmp / "review.db")
-    reference_run(IngestCorpus.write(tmp / "review-in", good=20), db)
-    token = create_token(db)
-    rng = random.Random(19)
-    print(f"kill -9 during review writes: {trials} trials ...", flush=True)
-    results.append(("review writes, SQLite", [review_trial(db, token, rng, n) for n in range(trials)]))
+    review_corpus = IngestCorpus.write(tmp / "review-in", good=20)
+    for name, db in [("SQLite", str(tmp / "review.db"))] + ([("PostgreSQL", pg)] if pg else []):
+        reference_run(review_corpus, db)
+        token = create_token(db)
+        rng = random.Random(19)
+        print(f"kill -9 during review writes on {name}: {trials} trials ...", flush=True)
+        results.append((f"review writes, {name}", [review_trial(db, token, rng, n) for n in range(trials)]))
     return results
 
 

@@ -29,9 +29,10 @@ def test_issue19_kill_9_during_ingest_loses_and_duplicates_nothing(tmp_path, bac
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_issue19_kill_9_during_review_writes_keeps_the_audit_trail(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_issue19_kill_9_during_review_writes_keeps_the_audit_trail(tmp_path, backend):
     corpus = IngestCorpus.write(tmp_path / "in", good=8)
-    db = str(tmp_path / "r.db")
+    db = str(tmp_path / "r.db") if backend == "sqlite" else PG_URL
     reference_run(corpus, db)
     token = create_token(db)
     rng = random.Random(19)
