@@ -47,9 +47,9 @@ def bench_code(paths: list[str], repeat: int = 1, workers: int = 1) -> dict:
         raise SystemExit("no readable documents under " + ", ".join(paths))
     started = time.perf_counter()
     list(code_documents(docs[:1]))
-    from .nlp import detect_language, spacy_model
+    from .nlp import spacy_model
 
-    for lang in sorted({(d.lang or "")[:2].lower() or detect_language(d.text) for d in docs}):
+    for lang in sorted(_first_of_each_language(docs)):
         spacy_model(lang)  # every language's model is loaded once, before the clock starts
     warm = time.perf_counter() - started
     coder = default_coder()
@@ -79,17 +79,23 @@ def bench_code(paths: list[str], repeat: int = 1, workers: int = 1) -> dict:
     return figures
 
 
+def _first_of_each_language(docs: list) -> dict:
+    """language -> the first document in it (the benchmark warms every language's model)."""
+    from .nlp import document_language
+
+    out: dict = {}
+    for d in docs:
+        out.setdefault(document_language(d), d)
+    return out
+
+
 def _bench_parallel(docs: list, repeat: int, workers: int, one_process_s: float) -> dict:
     from .parallel import CodingPool
 
-    from .nlp import detect_language
-
-    first_of_lang = {}
-    for d in docs:
-        first_of_lang.setdefault((d.lang or "")[:2].lower() or detect_language(d.text), d)
+    firsts = _first_of_each_language(docs).values()
     with CodingPool(workers) as pool:
         # start every process and load each language's model in it (a document of each language per process)
-        list(pool.code([d for d in first_of_lang.values() for _ in range(workers)]))
+        list(pool.code([d for d in firsts for _ in range(workers)]))
         started = time.perf_counter()
         for _ in range(repeat):
             for _item in pool.code(docs):

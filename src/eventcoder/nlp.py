@@ -130,9 +130,14 @@ def _parse_dateline_date(text: str, published: dt.date, lang: str = "en") -> Opt
     return date if (published - date).days <= 31 else None
 
 
+def document_language(document: Document) -> str:
+    """The document's language: its own `lang` (first two letters), else detected from the text."""
+    return (document.lang or "").lower()[:2] or detect_language(document.text)
+
+
 def analyse(document: Document) -> Analysis:
     """Run language detection, the spaCy parse (where a model exists) and sentence splitting."""
-    lang = (document.lang or "").lower()[:2] or detect_language(document.text)
+    lang = document_language(document)
     nlp = spacy_model(lang)
     dl_span, dl_place, dl_date = find_dateline(document, lang)
     spacy_doc = None

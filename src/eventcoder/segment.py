@@ -47,9 +47,10 @@ class Segment:
     scene: list[int] = field(default_factory=list)
 
 
-#: cues of another incident, per language (`data/lexicons/<lang>/segment.yaml`): `new_incident`
-#: ("separately", "in another attack") even at the same place and date; `also` ("another",
-#: "une autre frappe") with a new town named
+# Cues of another incident are per language (`data/lexicons/<lang>/segment.yaml`): `new_incident`
+# ("separately", "in another attack") even at the same place and date; `also` ("another",
+# "une autre frappe") with a new town or a new clear act.
+
 #: a trigger this strong names a new incident by itself when its sentence names a new town
 STRONG_TRIGGER = 0.8
 #: places closer than this (km) are the same scene ("the city's Kyivskyi district")

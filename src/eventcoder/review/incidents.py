@@ -48,6 +48,21 @@ def _move(conn: Connection, event_ids: Sequence[str], to: str) -> None:
     conn.execute(update(t.events).where(t.events.c.event_id.in_(list(event_ids))).values(incident_id=to))
 
 
+def _reviewed_edge(conn: Connection, x: str, y: str, who: str) -> None:
+    """A reviewer's merge as an edge of the pair graph (score 1.0), unless the pair has one."""
+    a, b = sorted((x, y))
+    me = t.merge_edges.c
+    if not conn.execute(select(me.a).where(me.a == a, me.b == b)).first():
+        conn.execute(insert(t.merge_edges).values(a=a, b=b, score=1.0, evidence={"review": who}))
+
+
+def _drop_edges_between(conn: Connection, xs: Sequence[str], ys: Sequence[str]) -> None:
+    """A reviewer's split: no edge of the pair graph joins the two parts any more."""
+    me = t.merge_edges.c
+    conn.execute(delete(t.merge_edges).where(or_(and_(me.a.in_(list(xs)), me.b.in_(list(ys))),
+                                                 and_(me.a.in_(list(ys)), me.b.in_(list(xs))))))
+
+
 def _check_reason(reason: Optional[str]) -> str:
     if not (reason or "").strip():
         raise ReviewError("merging or splitting incidents needs a reason")
@@ -75,10 +90,8 @@ def merge_incidents(engine: Engine, target_id: str, other_ids: Sequence[str], re
             _move(conn, [e for e, _ in moved], target_id)
             conn.execute(delete(t.incidents).where(t.incidents.c.incident_id == other))
             entries.append(AuditEntry(other, "merged_into", None, target_id, reason, who, now))
-            a, b = sorted((min(e for e, _ in before), min(e for e, _ in moved))) if before and moved else (None, None)
-            if a and not conn.execute(select(t.merge_edges.c.a).where(t.merge_edges.c.a == a,
-                                                                     t.merge_edges.c.b == b)).first():
-                conn.execute(insert(t.merge_edges).values(a=a, b=b, score=1.0, evidence={"review": who}))
+            if before and moved:
+                _reviewed_edge(conn, min(e for e, _ in before), min(e for e, _ in moved), who)
         after = _members(conn, target_id)
         entries.append(AuditEntry(target_id, "members", [e for e, _ in before], [e for e, _ in after], reason,
                                   who, now))
@@ -111,9 +124,7 @@ def split_incident(engine: Engine, incident_id: str, event_ids: Sequence[str], r
         conn.execute(insert(t.incidents).values(incident_id=new_id, canonical=None, created=now))
         _move(conn, moving, new_id)
         rest = sorted(e for e, _ in before if e not in set(moving))
-        me = t.merge_edges.c
-        conn.execute(delete(t.merge_edges).where(or_(and_(me.a.in_(moving), me.b.in_(rest)),
-                                                     and_(me.a.in_(rest), me.b.in_(moving)))))
+        _drop_edges_between(conn, moving, rest)
         _recanonical(conn, incident_id)
         _recanonical(conn, new_id)
         entries = [AuditEntry(incident_id, "members", [e for e, _ in before], rest, reason, who, now),

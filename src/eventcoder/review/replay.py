@@ -21,11 +21,11 @@ import hashlib
 from itertools import groupby
 from typing import Iterable
 
-from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from ..merge.cluster import incident_id_for
 from ..store import tables as t
-from .incidents import _move, _recanonical
+from .incidents import _drop_edges_between, _members, _move, _recanonical, _reviewed_edge
 
 
 def _incident_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, str]:
@@ -34,10 +34,8 @@ def _incident_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, str]:
     return {e: i for e, i in rows}
 
 
-def _members(conn: Connection, incident_id: str) -> list[str]:
-    ie = t.incident_events.c
-    return [e for (e,) in conn.execute(select(ie.event_id).where(ie.incident_id == incident_id,
-                                                                    or_(ie.role.is_(None), ie.role == "member")))]
+def _member_ids(conn: Connection, incident_id: str) -> list[str]:
+    return [e for e, role in _members(conn, incident_id) if role == "member"]
 
 
 def _together(conn: Connection, event_ids: list[str]) -> bool:
@@ -48,18 +46,14 @@ def _together(conn: Connection, event_ids: list[str]) -> bool:
     if len(incidents) < 2:
         return False
     target = incidents[0]
-    anchor = min(_members(conn, target) or present)
+    anchor = min(_member_ids(conn, target) or present)
     for other in incidents[1:]:
-        moved = _members(conn, other)
-        ie = t.incident_events.c
-        everything = [e for (e,) in conn.execute(select(ie.event_id).where(ie.incident_id == other))]
-        _move(conn, everything, target)
+        everything = _members(conn, other)
+        moved = [e for e, role in everything if role == "member"]
+        _move(conn, [e for e, _ in everything], target)
         conn.execute(delete(t.incidents).where(t.incidents.c.incident_id == other))
         if moved:
-            a, b = sorted((anchor, min(moved)))
-            me = t.merge_edges.c
-            if not conn.execute(select(me.a).where(me.a == a, me.b == b)).first():
-                conn.execute(insert(t.merge_edges).values(a=a, b=b, score=1.0, evidence={"review": "replayed"}))
+            _reviewed_edge(conn, anchor, min(moved), "replayed")
     _recanonical(conn, target)
     return True
 
@@ -72,7 +66,7 @@ def _apart(conn: Connection, moving: list[str]) -> bool:
     if not present or len(incidents) != 1:
         return False
     incident_id = incidents.pop()
-    members = _members(conn, incident_id)
+    members = _member_ids(conn, incident_id)
     rest = sorted(e for e in members if e not in set(present))
     if not rest or not set(present) <= set(members):
         return False
@@ -83,9 +77,7 @@ def _apart(conn: Connection, moving: list[str]) -> bool:
     conn.execute(insert(t.incidents).values(incident_id=new_id, canonical=None,
                                             created=dt.datetime.now(dt.timezone.utc)))
     _move(conn, present, new_id)
-    me = t.merge_edges.c
-    conn.execute(delete(t.merge_edges).where(or_(and_(me.a.in_(present), me.b.in_(rest)),
-                                                 and_(me.a.in_(rest), me.b.in_(present)))))
+    _drop_edges_between(conn, present, rest)
     _recanonical(conn, incident_id)
     _recanonical(conn, new_id)
     return True
