@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from eventcoder.extract.places import event_place, find_places
+from eventcoder.extract.where.places import event_place, find_places
 from eventcoder.nlp import analyse
 from eventcoder.schema import Document
 

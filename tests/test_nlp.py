@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.extract.places import event_place, find_places
+from eventcoder.extract.where.places import event_place, find_places
 from eventcoder.nlp import analyse
 from eventcoder.schema import Document
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from eventcoder.coder import Coder
-from eventcoder.extract import places as places_x
-from eventcoder.extract.triggers import find_triggers
+from eventcoder.extract.where import places as places_x
+from eventcoder.extract.what.triggers import find_triggers
 from eventcoder.segment import aggregate, confidence, is_valid, segment
 from eventcoder.schema import Event
 

@@ -184,7 +184,7 @@ def geocode(text: str, published: Optional[str], lang: Optional[str]) -> None:
     """
     import datetime as dt
 
-    from .extract.places import find_places
+    from .extract.where.places import find_places
     from .nlp import analyse
     from .schema import Document
 

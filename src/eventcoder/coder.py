@@ -19,14 +19,14 @@ from . import calibration, mappings
 from . import segment as segment_x
 from . import town_list
 from .captions import caption_sentences
-from .extract import actors as actors_x
-from .extract import certainty as certainty_x
-from .extract import classify as classify_x
-from .extract import dates as dates_x
-from .extract import fatalities as fatalities_x
-from .extract import places as places_x
-from .extract import sources as sources_x
-from .extract import triggers as triggers_x
+from .extract.who import actors as actors_x
+from .extract.according import certainty as certainty_x
+from .extract.what import classify as classify_x
+from .extract.when import dates as dates_x
+from .extract.howmany import fatalities as fatalities_x
+from .extract.where import places as places_x
+from .extract.according import sources as sources_x
+from .extract.what import triggers as triggers_x
 from .extract.base import Analysis, EventContext, Place, Span
 from .schema import Event, Evidence, disorder_type, interaction_code
 

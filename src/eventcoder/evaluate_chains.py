@@ -82,7 +82,7 @@ def _chain_tokens(value: str) -> set[str]:
 def _state_family(value: str) -> set[str]:
     """"KDF spokesperson", "IDF", "FARDC" name a state force: the military or police family, read off the
     actor dictionary (the scorer's only use of it)."""
-    from .extract import actor_dictionary as dic
+    from .extract.who import actor_dictionary as dic
 
     out = set()
     for pm in dic.match_phrases(value):

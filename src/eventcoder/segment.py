@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import mappings
-from .extract import dates as dates_x
+from .extract.when import dates as dates_x
 from .extract.cues import find_cues, load_cues
 from .extract.base import Analysis, Place, Span, Trigger
 from .schema import SUB_TO_TYPE, Event, interaction_code

@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from eventcoder import countries
-from eventcoder.extract import actor_dictionary as dic
-from eventcoder.extract.actors import find_actors
+from eventcoder.extract.who import actor_dictionary as dic
+from eventcoder.extract.who.actors import find_actors
 
 
 def _found(analyse_text, text, country, lang="en", when=None):

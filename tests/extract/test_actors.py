@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.extract import actor_dictionary as dic
-from eventcoder.extract.actors import assign_roles, find_actors
+from eventcoder.extract.who import actor_dictionary as dic
+from eventcoder.extract.who.actors import assign_roles, find_actors
 from eventcoder.extract.base import Certainty, EventContext, Place, SourceChain, Trigger
 from tests.conftest import assert_spans
 
@@ -282,7 +282,7 @@ def test_actors_foreign_forces_at_a_protest_stay_military(analyse_text):
 def test_actors_suspicion_by_officials_is_not_attribution(analyse_text):
     ana = analyse_text("A roadside bomb wounded two policemen near Garissa. Officers suspect Al Shabaab "
                        "militants planted it.")
-    from eventcoder.extract.certainty import assess_certainty
+    from eventcoder.extract.according.certainty import assess_certainty
     cert = assess_certainty(ana, [0])
     roles = assign_roles(ana, make_ctx(ana, "bomb", "Remote explosive/landmine/IED",
                                        "Explosions/Remote violence", "Kenya", certainty=cert))

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.actors import find_actors
-from eventcoder.extract.certainty import assess_certainty, is_speculated, speculated_groups
-from eventcoder.extract.sources import source_chain
+from eventcoder.extract.who.actors import find_actors
+from eventcoder.extract.according.certainty import assess_certainty, is_speculated, speculated_groups
+from eventcoder.extract.according.sources import source_chain
 from tests.conftest import assert_spans
 
 
@@ -56,7 +56,7 @@ def test_certainty_speculated_perpetrators(analyse_text, text, groups):
 @pytest.mark.model
 def test_certainty_seed_speculation_never_becomes_an_actor(shared_dir, make_document):
     """The seed report: unidentified drone, chain ISNA <- Anbar source, three speculated groups."""
-    from eventcoder.extract.actors import assign_roles
+    from eventcoder.extract.who.actors import assign_roles
     from eventcoder.extract.base import EventContext, Place, Trigger
     from eventcoder.nlp import analyse
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.classify import classify, report_negative_cue
-from eventcoder.extract.triggers import find_triggers
+from eventcoder.extract.what.classify import classify, report_negative_cue
+from eventcoder.extract.what.triggers import find_triggers
 from eventcoder.schema import SUB_EVENT_TYPES, SUB_TO_TYPE
 
 pytestmark = pytest.mark.model
@@ -237,8 +237,8 @@ def test_classify_boundary_rules_added(analyse_text, text, sub):
     ("Thousands marched through Harare on Monday to protest against fuel prices.", "Peaceful protest"),
 ])
 def test_classify_planned_protest_is_not_a_protest(analyse_text, text, expected):
-    from eventcoder.extract.classify import classify
-    from eventcoder.extract.triggers import find_triggers
+    from eventcoder.extract.what.classify import classify
+    from eventcoder.extract.what.triggers import find_triggers
 
     ana = analyse_text(text)
     triggers = [t for t in find_triggers(ana) if not (t.negated or t.hypothetical or t.negative_cue)]

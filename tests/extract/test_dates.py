@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.extract.dates import NO_ANCHOR, NO_DATE, background_cue, event_date
+from eventcoder.extract.when.dates import NO_ANCHOR, NO_DATE, background_cue, event_date
 
 from ..conftest import assert_spans
 

@@ -1,7 +1,7 @@
 """count_fatalities: conservative death counts, injuries apart, evidence spans (codebook §5)."""
 import pytest
 
-from eventcoder.extract.fatalities import count_fatalities
+from eventcoder.extract.howmany.fatalities import count_fatalities
 
 from ..conftest import assert_spans
 

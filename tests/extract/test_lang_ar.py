@@ -29,7 +29,7 @@ def test_blame_is_no_claim():
 
 
 def test_short_arabic_alias_is_matched_without_capitals():
-    from eventcoder.extract import actor_dictionary as dic
+    from eventcoder.extract.who import actor_dictionary as dic
 
     assert [m.entry.name for m in dic.group_matches("هاجم داعش القرية")] == ["Islamic State ({country})"]
 

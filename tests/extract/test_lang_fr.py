@@ -48,7 +48,7 @@ def test_french_attackers_claiming_a_group_are_that_group():
 
 
 def test_french_place_with_the_parse():
-    from eventcoder.extract.places import event_place, find_places
+    from eventcoder.extract.where.places import event_place, find_places
 
     ana = analyse(Document(text="Des hommes armés ont attaqué un poste près de Douentza, dans la région de Mopti.",
                            lang="fr", published=DAY))

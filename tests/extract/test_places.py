@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.places import event_place, find_places
+from eventcoder.extract.where.places import event_place, find_places
 from tests.conftest import assert_spans
 
 

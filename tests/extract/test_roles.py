@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.actor_refs import specific_unit, state_base
-from eventcoder.extract.actors import assign_roles, find_actors
+from eventcoder.extract.who.actor_refs import specific_unit, state_base
+from eventcoder.extract.who.actors import assign_roles, find_actors
 from eventcoder.extract.base import ActorMention
 from tests.conftest import assert_spans
-from eventcoder.extract.sources import source_chain
+from eventcoder.extract.according.sources import source_chain
 from tests.extract.test_actors import make_ctx
 
 pytestmark = pytest.mark.model

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.actors import assign_roles, find_actors
+from eventcoder.extract.who.actors import assign_roles, find_actors
 from eventcoder.extract.base import Certainty, SourceChain
-from eventcoder.extract.certainty import assess_certainty
-from eventcoder.extract.sources import source_chain
+from eventcoder.extract.according.certainty import assess_certainty
+from eventcoder.extract.according.sources import source_chain
 from tests.conftest import assert_spans
 from tests.extract.test_actors import make_ctx
 from tests.extract.test_roles import _pair

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.sources import source_chain
+from eventcoder.extract.according.sources import source_chain
 from tests.conftest import assert_spans
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.sources import shorten, source_chain
+from eventcoder.extract.according.sources import shorten, source_chain
 from tests.conftest import assert_spans
 
 
@@ -116,14 +116,14 @@ def test_sources_chain_without_repeats(analyse_text, text, chain):
      "channel that its fighters had attacked the post.", "JNIM: Group for Support of Islam and Muslims"),
 ])
 def test_sources_a_statement_about_its_own_act_is_a_claim(analyse_text, text, claimant):
-    from eventcoder.extract.sources import source_chain
+    from eventcoder.extract.according.sources import source_chain
     ana = analyse_text(text)
     assert source_chain(ana, [0]).claimed_by == claimant
 
 
 @pytest.mark.model
 def test_sources_claim_uses_the_country_of_the_places(analyse_text):
-    from eventcoder.extract.sources import source_chain
+    from eventcoder.extract.according.sources import source_chain
     ana = analyse_text("Insurgents beheaded three villagers near Macomia in Cabo Delgado. The Islamic State claimed "
                        "the attack. Rwandan troops and Rwandan police have been deployed in the area since 2021.")
     assert source_chain(ana, [0]).claimed_by == "Islamic State Mozambique Province"

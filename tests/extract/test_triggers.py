@@ -8,9 +8,9 @@ import pytest
 
 from eventcoder.errors import DataFileError
 from eventcoder.extract.base import Analysis
-from eventcoder.extract.classify import classify
-from eventcoder.extract.trigger_lexicon import Lexicon, load_lexicon
-from eventcoder.extract.triggers import find_triggers
+from eventcoder.extract.what.classify import classify
+from eventcoder.extract.what.trigger_lexicon import Lexicon, load_lexicon
+from eventcoder.extract.what.triggers import find_triggers
 from eventcoder.nlp import split_sentences
 from eventcoder.schema import SUB_EVENT_TYPES, Document
 from tests.conftest import assert_spans
@@ -262,7 +262,7 @@ def test_triggers_anniversary_cue_only_hits_what_is_commemorated(analyse_text):
            "des embuscades. Chaque partie dure une heure.", "game"),
 ])
 def test_triggers_reviews_and_games_are_vetoed_in_other_languages(lang, text, cue):
-    from eventcoder.extract.triggers import report_cue
+    from eventcoder.extract.what.triggers import report_cue
     assert report_cue(_lexicon_only(text, lang)) == cue
 
 
@@ -562,7 +562,7 @@ def test_search_reads_pos_of_the_sentence_slices_own_tokens():
     its own tokens (a crash on long real reports, and a wrong token's POS on short ones)."""
     import ahocorasick
 
-    from eventcoder.extract.trigger_lexicon import Entry, Token, search
+    from eventcoder.extract.what.trigger_lexicon import Entry, Token, search
 
     auto = ahocorasick.Automaton()
     auto.add_word(" attack ", (" attack ", [Entry(term="attack/NOUN", weight=1.0)]))
@@ -604,7 +604,7 @@ def _titled(text: str, lang: str, title: str) -> Analysis:
      "Нападающий оформил хет-трик в дебютном матче. Болельщики клуба запомнили этот сезон.", "sports"),
 ])
 def test_triggers_war_words_about_something_else_veto_the_report(lang, title, text, cue):
-    from eventcoder.extract.triggers import report_cue
+    from eventcoder.extract.what.triggers import report_cue
     assert report_cue(_titled(text, lang, title)) == cue
 
 
@@ -629,12 +629,12 @@ def test_triggers_war_words_about_something_else_veto_the_report(lang, title, te
      "the 35th anniversary of the 1990 pro-democracy rally; organisers laid wreaths at the memorial."),
 ])
 def test_triggers_a_real_attack_in_a_cue_domain_is_not_vetoed(analyse_text, lang, title, text):
-    from eventcoder.extract.triggers import report_cue
+    from eventcoder.extract.what.triggers import report_cue
     assert report_cue(analyse_text(text, title=title) if title else analyse_text(text)) is None
 
 
 def test_triggers_a_film_review_headline_keeps_the_veto_over_a_plot_ambush(analyse_text):
-    from eventcoder.extract.triggers import report_cue
+    from eventcoder.extract.what.triggers import report_cue
     text = ("Half an hour into the film, a convoy of soldiers is ambushed in a riverbed and the director stages "
             "the firefight with a handheld camera. The cinema audience gasped at the premiere.")
     assert report_cue(analyse_text(text, title="Review: 'Dust Road' is a gripping war film")) == "film"

@@ -1,10 +1,10 @@
-"""Places the report names but the gazetteer lacks (extract/unlisted.py), on hand-written sentences."""
+"""Places the report names but the gazetteer lacks (extract/where/unlisted.py), on hand-written sentences."""
 from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.places import event_place, find_places
-from eventcoder.extract.unlisted import unlisted_place
+from eventcoder.extract.where.places import event_place, find_places
+from eventcoder.extract.where.unlisted import unlisted_place
 
 
 def _place(analyse_text, text, lang="en"):

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventcoder.extract.base import Analysis, Sentence
-from eventcoder.extract.dates import event_date
-from eventcoder.extract.fatalities import count_fatalities
+from eventcoder.extract.when.dates import event_date
+from eventcoder.extract.howmany.fatalities import count_fatalities
 from eventcoder.extract.numbers import parse_number
 from eventcoder.schema import Document
 

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventcoder.errors import LimitExceeded, ReadError
-from eventcoder.extract.dates import event_date
-from eventcoder.extract.fatalities import count_fatalities
+from eventcoder.extract.when.dates import event_date
+from eventcoder.extract.howmany.fatalities import count_fatalities
 from eventcoder.extract.numbers import parse_number
 from eventcoder.reading import READERS, ReadOptions, sniff_reader
 from eventcoder.schema import Document, Event, Evidence, Failure

@@ -4,8 +4,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.extract.dates import event_date
-from eventcoder.extract.fatalities import count_fatalities
+from eventcoder.extract.when.dates import event_date
+from eventcoder.extract.howmany.fatalities import count_fatalities
 
 from .test_parsers_property import WEEKDAYS, analysis, words
 

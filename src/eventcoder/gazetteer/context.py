@@ -1,6 +1,6 @@
 """Rules over the resolved places of a report: borders, reference points, uncurated neighbourhoods.
 
-Used by `eventcoder.extract.places.find_places` (codebook §3):
+Used by `eventcoder.extract.where.places.find_places` (codebook §3):
 - `borders`: "the Iraq-Syria border", "the border with Niger" -> a border place (precision 3);
 - `references`: "Zawiya, 45 km west of Tripoli" -> Tripoli only locates Zawiya (modifier "reference");
 - `neighbourhoods`: "the Solino neighbourhood of Port-au-Prince" -> "Port-au-Prince - Solino" at the

@@ -1,7 +1,7 @@
 """Find candidate toponyms in a text: capitalised word sequences whose folded form is a gazetteer
 name, a country name or a demonym (longest match first, on word boundaries).
 
-This is the lexical step only; `extract/places.py` filters the matches with context and the
+This is the lexical step only; `extract/where/places.py` filters the matches with context and the
 parse, and resolves each to one candidate.
 """
 from __future__ import annotations

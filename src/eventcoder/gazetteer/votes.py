@@ -1,6 +1,6 @@
 """Which countries a report is about: votes from country names, demonyms, unambiguous towns and the dateline.
 
-Used by `eventcoder.extract.places.find_places` to choose among same-named places (codebook §3) and to drop
+Used by `eventcoder.extract.where.places.find_places` to choose among same-named places (codebook §3) and to drop
 a small foreign town nothing else in the report points to (a name clash: "Levant", Maine).
 """
 from __future__ import annotations

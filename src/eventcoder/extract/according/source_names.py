@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import actor_dictionary as dic
-from .base import Analysis, Span
-from .cues import find_cues, load_cues
+from ..who import actor_dictionary as dic
+from ..base import Analysis, Span
+from ..cues import find_cues, load_cues
 
 ANAPHORA = re.compile(r"^(?:(?:same|said|this|that|these|those)\s+)?(?:source|sources|group|agency|office|cell|"
                        r"party|statement|bulletin|ministry|official|officials|spokesman|spokesperson|spokeswoman|"
@@ -69,7 +69,7 @@ _MINISTRIES = {"health": "Health", "interior": "Interior", "defence": "Defence",
 def canonical(name: str, ana: Analysis) -> str:
     """The chain's wording of a source: "des sources sécuritaires" -> "Security sources",
     "Palestinian health ministry" -> "Ministry of Health (Palestine)", "a statement by X" -> X."""
-    from .actors import infer_country
+    from ..who.actors import infer_country
 
     name = re.sub(r"^(?:an?\s+|the\s+|el\s+|le\s+|un\s+|l['\u2019]\s*)?(?:statement|communiqu[eé]|comunicado|bulletin)\s+"
                   r"(?:by|from|of|de|du|de\s+la|del)\s+",
@@ -206,7 +206,7 @@ _SOURCE_HEADS = {"commissioner", "spokesman", "spokeswoman", "spokesperson", "of
 
 def state_source(name: str, ana: Analysis) -> Optional[str]:
     """"police", "the army" -> "Police Forces of Somalia" (the chain names the body, not a period)."""
-    from .actors import infer_country
+    from ..who.actors import infer_country
 
     # "Taliban's provincial police spokesman", "the Zamfara State Police Command" -> the force itself;
     # one official keeps the title ("a military official"), as does a named title ("Regional Police Commander")
@@ -261,7 +261,7 @@ def outlet_in_text(ana: Analysis) -> Optional[str]:
 
 def state_agency(name: str, ana: Analysis) -> Optional[str]:
     """"Lebanon's state news agency", "the official news agency" -> its name from the data file."""
-    from .actors import infer_country
+    from ..who.actors import infer_country
 
     m = re.fullmatch(r"(?:(?P<who>[A-Z][\w'\u2019]*?)(?:['\u2019]s)?\s+)?(?:state|state-run|official|government|"
                      r"national|public)\s+(?:news\s+agency|broadcaster|television|tv|radio)", name.strip(), re.IGNORECASE)

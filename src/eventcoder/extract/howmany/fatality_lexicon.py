@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..resources import load_yaml
-from .numbers import number_regex, phrase_pattern
+from ...resources import load_yaml
+from ..numbers import number_regex, phrase_pattern
 
 KINDS = ("killed", "injured", "missing", "abducted")
 _KINDS = KINDS

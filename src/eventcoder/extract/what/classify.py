@@ -20,9 +20,9 @@ import logging
 from collections import defaultdict
 from typing import Optional
 
-from ..schema import SUB_RANK, SUB_TO_TYPE
-from .base import Analysis, Trigger
-from .cues import find_cues, load_cues
+from ...schema import SUB_RANK, SUB_TO_TYPE
+from ..base import Analysis, Trigger
+from ..cues import find_cues, load_cues
 from .triggers import report_cue
 
 LOGGER = logging.getLogger(__name__)
@@ -215,7 +215,7 @@ def _killings(live: list[Trigger], ana: Analysis) -> frozenset[int]:
 
 def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) -> bool:
     """A word for an attack (not only a killing word) whose sentence reports casualties."""
-    from .fatalities import count_fatalities
+    from ..howmany.fatalities import count_fatalities
 
     words = [t for t in ev.by_sub.get("Attack", []) if t.score >= 0.5]
     if not words or len(ev.by_sub) > 1:
@@ -228,7 +228,7 @@ def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) 
 def _intercepted_harmlessly(ev: _Evidence, ana: Analysis, live: list[Trigger]) -> bool:
     """An interception word (classify.yaml `interception`) and no one killed or hurt in the
     sentences that tell the strike."""
-    from .fatalities import count_fatalities
+    from ..howmany.fatalities import count_fatalities
 
     words = tuple(load_cues(ana.lang, "classify").get("interception", ()))
     if not ev.present(DWU) or not any(t.sub_event_type == DWU and find_cues(t.span.text, words) for t in live):

@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..resources import load_yaml
-from .base import Analysis, DateResult, Span
-from .numbers import parse_number, phrase_pattern
+from ...resources import load_yaml
+from ..base import Analysis, DateResult, Span
+from ..numbers import parse_number, phrase_pattern
 
 NO_ANCHOR = "no dateline or publication date to anchor relative dates"
 NO_DATE = "no date in the event sentences: the report's date is used"

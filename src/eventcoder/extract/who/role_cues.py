@@ -7,7 +7,7 @@ from typing import Optional
 
 from . import actor_dictionary as dic
 from .actor_rules import _corefer, is_ally_phrase, is_victim
-from .base import ActorMention
+from ..base import ActorMention
 from .role_parse import head_token
 
 _WEAPON_HEAD = re.compile(r"\b(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|"
@@ -69,7 +69,7 @@ def _disruption(ana, ctx, found, usable, a1, country, generic):
     if not any(_FIRED.search(ana.sentences[i].text) for i in sents if 0 <= i < len(ana.sentences)):
         return a1, None  # "troops defused two IEDs planted on the road": nobody fired at anyone
     origin = country
-    from .places import find_places
+    from ..where.places import find_places
 
     for place in find_places(ana):
         if place.country and place.span is not None and place.span.start > 0 and \

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .fatality_lexicon import _lex, _pats
-from .numbers import number_regex, parse_number
+from ..numbers import number_regex, parse_number
 
 
 def _number_at(text: str, lang: str) -> Optional[tuple[int, int, int]]:

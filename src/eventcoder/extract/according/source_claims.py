@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import actor_dictionary as dic
-from .base import Analysis, SourceChain
-from .cues import find_cues, load_cues
+from ..who import actor_dictionary as dic
+from ..base import Analysis, SourceChain
+from ..cues import find_cues, load_cues
 
 
 def claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
@@ -44,11 +44,11 @@ def own_act(ana: Analysis, start: int, end: int) -> bool:
 
 def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
     """claimed_by / denied_by from the event sentences and the few after them."""
-    from .actors import infer_country
+    from ..who.actors import infer_country
 
     if not idx:
         return
-    from .actors import _place_country
+    from ..who.actors import _place_country
 
     cues = load_cues(ana.lang, "attribution")
     country = _place_country(ana) or infer_country(ana)  # the event's places decide "Islamic State (X)"

@@ -17,13 +17,13 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
-from .. import countries
-from ..gazetteer import get_gazetteer
-from ..gazetteer.context import borders, neighbourhoods, references
-from ..gazetteer.votes import context_countries as _context_countries, foreign_clash as _foreign_clash
-from ..gazetteer.lookup import Candidate
-from ..gazetteer.mentions import Mention, scan, stopwords
-from .base import Analysis, Place
+from ... import countries
+from ...gazetteer import get_gazetteer
+from ...gazetteer.context import borders, neighbourhoods, references
+from ...gazetteer.votes import context_countries as _context_countries, foreign_clash as _foreign_clash
+from ...gazetteer.lookup import Candidate
+from ...gazetteer.mentions import Mention, scan, stopwords
+from ..base import Analysis, Place
 from .capitals import capital_place
 from .unlisted import unlisted_place
 
@@ -35,7 +35,7 @@ UNNAMED_PLACE = re.compile(r"\b(?:in|at|near|on)\s+an?\s+(?:(?:northern|southern
 #: how far after the event sentence the unnamed town may be named
 LATER_SENTENCES = 8
 
-from ..gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, CAMP_AFTER,
+from ...gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, CAMP_AFTER,
                              CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
                              PART_BEFORE, POSSESSIVE_AFTER, RELATIVE_GAP, ROAD_AFTER, ROAD_BEFORE, ROAD_RIGHT,
                              DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE, METONYM_AFTER, MOVE_BEFORE,

@@ -28,11 +28,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import dates as dates_x
-from .base import Analysis, Fatalities, Span
+from ..when import dates as dates_x
+from ..base import Analysis, Fatalities, Span
 from .fatality_items import _count_items, _groups, _item_count, _nearest_number, _number_at
 from .fatality_lexicon import KINDS as _KINDS, _lex, _pats
-from .numbers import number_regex, parse_number
+from ..numbers import number_regex, parse_number
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .base import ActorMention, Analysis
+from ..base import ActorMention, Analysis
 
 # "its forces", "their fighters", "our troops", 'its "air assets"': the possessor's own force
 _POSSESSIVE = re.compile(

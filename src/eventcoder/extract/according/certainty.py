@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import actor_dictionary as dic
-from .base import ActorMention, Analysis, Certainty, SourceChain, Span
-from .cues import find_cues, load_cues
+from ..who import actor_dictionary as dic
+from ..base import ActorMention, Analysis, Certainty, SourceChain, Span
+from ..cues import find_cues, load_cues
 
 # where a speculated list ends: "rival jihadist groups seeking to weaken ISIS"
 _LIST_END = re.compile(r"\s+(?:seeking|who|which|that|to|of|for|in|after|because|as|since|but|while|over|"

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import actor_dictionary as dic
-from .base import Analysis, Span
-from .cues import find_cues, load_cues
+from ..who import actor_dictionary as dic
+from ..base import Analysis, Span
+from ..cues import find_cues, load_cues
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
 _LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|four|five|several|some|other|another)\s+)+",

@@ -15,8 +15,8 @@ import logging
 import re
 from typing import Optional
 
-from ..schema import SUB_TO_TYPE
-from .base import Analysis, Span, Trigger
+from ...schema import SUB_TO_TYPE
+from ..base import Analysis, Span, Trigger
 from .trigger_lexicon import Lexicon, Token, TokenList, load_lexicon, search, tokens_of
 from .trigger_modality import _declared, _is_hypothetical, _is_negated
 from .trigger_scope import (FoundTrigger, governing_verb, is_definite, is_generic, is_purpose,
@@ -147,7 +147,7 @@ def _context_found(lex: Lexicon, group: str, tokens, first, last, root, sent_ran
 
 def _names_armed_actor(role_toks, kinds=("group", "state")) -> bool:
     """The role names an armed group or state force of the actor dictionary ("Al Shabaab")."""
-    from . import actor_dictionary as dic
+    from ..who import actor_dictionary as dic
 
     if not role_toks:
         return False
@@ -162,7 +162,7 @@ _CIVIL_STATE = {"government", "authority", "authorities", "administration", "min
 def _names_state(role_toks) -> bool:
     """The role names a state force of the actor dictionary ("the Israeli military") or a country
     as a proper noun ("Israel struck ...", "the US hit ...")."""
-    from ..countries import lookup
+    from ...countries import lookup
 
     # a government, ministry or its officials strike deals or hit cities with taxes, not targets
     role_toks = [t for t in role_toks if t.lemma not in _CIVIL_STATE]
@@ -303,7 +303,7 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     title = doc.title or ""
     title_doc = None
     if title and ana.spacy_doc is not None:
-        from ..nlp import spacy_model
+        from ...nlp import spacy_model
 
         nlp = spacy_model(ana.lang)
         title_doc = nlp(title) if nlp is not None else None
@@ -368,7 +368,7 @@ def _lead_protects(lex: Lexicon, ana: Analysis, types, all_toks) -> bool:
 
 def _casualties(lang: str, text: str) -> bool:
     """Does the text tell of people killed or injured (the fatality lexicon's death and injury words)?"""
-    from .fatality_lexicon import _pats
+    from ..howmany.fatality_lexicon import _pats
 
     pats = _pats(lang)
     return bool(pats["killed"].search(text) or pats["injured"].search(text))

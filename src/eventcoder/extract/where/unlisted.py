@@ -16,9 +16,9 @@ import functools
 import re
 from typing import Optional
 
-from .. import countries
-from .base import Analysis, Place
-from .cues import load_cues
+from ... import countries
+from ..base import Analysis, Place
+from ..cues import load_cues
 
 #: a capitalised word (any script); lower-case particles may sit between two ("Deir al Balah")
 _UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isupper()) + "А-ЯЁ]"
@@ -54,8 +54,8 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
         return False
     if countries.lookup(name) is not None or any(countries.lookup(w) is not None for w in proper):
         return False
-    from ..gazetteer.mentions import stopwords
-    from ..gazetteer.names import fold
+    from ...gazetteer.mentions import stopwords
+    from ...gazetteer.names import fold
 
     stop = stopwords(ana.lang)
     if all(fold(w) in stop for w in proper):
@@ -72,7 +72,7 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
 
 def _in_gazetteer(name: str, iso3: Optional[str]) -> bool:
     """The gazetteer knows a place of this name in this country (then it is no unlisted place)."""
-    from ..gazetteer.lookup import get_gazetteer
+    from ...gazetteer.lookup import get_gazetteer
 
     c = countries.lookup(iso3) if iso3 else None
     return any(c is None or cand.iso2 == c.iso2 for cand in get_gazetteer().lookup(name))

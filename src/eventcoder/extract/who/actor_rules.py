@@ -11,9 +11,9 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
-from .base import ActorMention, Analysis
-from .certainty import is_speculated
-from .cues import cue_pattern, load_cues
+from ..base import ActorMention, Analysis
+from ..according.certainty import is_speculated
+from ..cues import cue_pattern, load_cues
 
 # words between a mention and the passive harm verb: "Three Cameroonian soldiers", "two CRPF jawans"
 _FILL = r"(?:[\w'\u2019-]+\s+){0,4}?"
@@ -307,7 +307,7 @@ _NOT_COMMUNITY = {"islamist", "islamic", "jihadist", "christian", "muslim", "gov
 def communal_militias(ana: Analysis, mentions: list[ActorMention], country) -> list[ActorMention]:
     """Identity militias named by the community they come from (inter 4); they replace the generic
     "gunmen"/"youths" mention they overlap. Names of countries, religions and known groups do not count."""
-    from .. import countries
+    from ... import countries
 
     found: list[ActorMention] = []
     for rx in (_COMMUNITY_OF, _COMMUNITY_BEFORE, _COMMUNITY_ARMED, _COMMUNITY_MEN):

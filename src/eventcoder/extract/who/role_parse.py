@@ -10,9 +10,9 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
-from .base import ActorMention
-from .cues import load_cues
-from .source_mentions import dateline_end
+from ..base import ActorMention
+from ..cues import load_cues
+from ..according.source_mentions import dateline_end
 
 _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")

@@ -11,11 +11,11 @@ import re
 from collections import Counter
 from typing import Optional
 
-from .. import countries
+from ... import countries
 from . import actor_dictionary as dic
 from .actor_rules import communal_militias, is_affiliation, merge_generic_of
 from .actor_refs import possessive_refs
-from .base import ActorMention, Analysis, Span
+from ..base import ActorMention, Analysis, Span
 
 LOGGER = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def _place_country(ana: Analysis) -> Optional[str]:
     cached = getattr(ana, "_eventcoder_place_country", False)
     if cached is not False:
         return cached
-    from .places import find_places
+    from ..where.places import find_places
 
     counts: Counter = Counter(p.country for p in find_places(ana) if p.country)
     found = counts.most_common(1)[0][0] if counts else None
@@ -291,7 +291,7 @@ def _unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention],
     An actor right after a target word ("contre l'armée", "по позициям ВСУ", "بدورية للجيش") or,
     in a subject-verb-object language, named only after the trigger of a strike or an attack on
     civilians ("un engin explosif a touché un véhicule militaire") is a target, never the agent."""
-    from .cues import find_cues, load_cues
+    from ..cues import find_cues, load_cues
 
     trig = ctx.trigger
     armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state", "unidentified")]

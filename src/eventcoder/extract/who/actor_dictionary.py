@@ -14,9 +14,9 @@ from typing import Optional
 
 import ahocorasick
 
-from .. import countries
-from ..errors import DataFileError
-from ..resources import load_tsv, load_yaml
+from ... import countries
+from ...errors import DataFileError
+from ...resources import load_tsv, load_yaml
 
 # priority when two entries share a phrase: lower wins
 _PRIORITY = {"group": 0, "state": 1, "unidentified": 2, "protesters": 3, "rioters": 4, "civilians": 5}

@@ -15,9 +15,9 @@ from typing import Any, Iterable, Optional
 
 import ahocorasick
 
-from ..errors import DataFileError
-from ..resources import data_path, load_yaml
-from ..schema import SUB_TO_TYPE
+from ...errors import DataFileError
+from ...resources import data_path, load_yaml
+from ...schema import SUB_TO_TYPE
 
 LOGGER = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import actor_dictionary as dic
+from ..who import actor_dictionary as dic
 from . import source_claims as claims_x
 from . import source_names as names
-from .base import Analysis, SourceChain, Span
-from .cues import find_cues, load_cues
+from ..base import Analysis, SourceChain, Span
+from ..cues import find_cues, load_cues
 from .source_mentions import Mention, mentions, shorten  # noqa: F401  (shorten is public API)
 
 _DATE_AFTER = re.compile(r"[\s,(]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z])")
@@ -287,7 +287,7 @@ _PLACES: dict[int, tuple[Analysis, list]] = {}
 def _elsewhere(ana: Analysis, m: Mention, idx: list[int], trigger: int) -> bool:
     """The cited words place the act in a town the report told outside this event's sentences (and the event's
     first sentence does not name it): they tell another event."""
-    from .places import find_places
+    from ..where.places import find_places
 
     if m.content < 0 or not idx:
         return False

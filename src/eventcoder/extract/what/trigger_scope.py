@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .base import Trigger
+from ..base import Trigger
 
 __all__ = ["FoundTrigger", "is_generic", "is_purpose", "is_definite", "past_year_modifier",
            "refers_to_agreement", "lead_not_anaphoric"]

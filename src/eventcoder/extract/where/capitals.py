@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-from .. import countries
-from ..resources import load_tsv
-from .base import Analysis, Place
-from .cues import find_cues, load_cues
+from ... import countries
+from ...resources import load_tsv
+from ..base import Analysis, Place
+from ..cues import find_cues, load_cues
 
 
 @functools.lru_cache(maxsize=None)
@@ -38,7 +38,7 @@ def capital_place(ana: Analysis, sentences: list[int], country: Optional[str]) -
                 break
     if hit is None:
         return None
-    from ..gazetteer.lookup import get_gazetteer
+    from ...gazetteer.lookup import get_gazetteer
 
     cands = [x for x in get_gazetteer().lookup(_capitals()[c.iso2]) if x.iso2 == c.iso2 and x.kind == "place"]
     if not cands:

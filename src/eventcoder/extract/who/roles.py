@@ -14,8 +14,8 @@ from .actor_refs import self_report, speaking_groups, specific_unit
 from .actor_rules import (_allies, _corefer, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
                           named_target, passive_target, stated_perpetrator)
 from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
-from .base import ActorMention, Analysis, EventContext, Roles
-from .certainty import is_background, is_speculated
+from ..base import ActorMention, Analysis, EventContext, Roles
+from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects

@@ -1,0 +1,1 @@
+"""According to whom, and how sure: source chains, claims, certainty, speculation."""

@@ -1,0 +1,1 @@
+"""How many were killed: fatality counts by the codebook's rules."""

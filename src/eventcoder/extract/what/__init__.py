@@ -1,0 +1,1 @@
+"""What happened: event triggers, their scope and modality, and the event type."""

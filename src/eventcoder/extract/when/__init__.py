@@ -1,0 +1,1 @@
+"""When: date phrases and the event's date."""

@@ -1,0 +1,1 @@
+"""Where: toponyms of a report and the place of one event."""

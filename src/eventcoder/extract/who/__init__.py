@@ -1,0 +1,1 @@
+"""Who did what to whom: actor mentions, the actor dictionary and roles."""
