@@ -19,7 +19,7 @@ from . import calibration, mappings
 from . import segment as segment_x
 from . import town_list
 from .captions import caption_sentences
-from .extract.who import actors as actors_x
+from .extract.who import roles as roles_x
 from .extract.according import certainty as certainty_x
 from .extract.what import classify as classify_x
 from .extract.when import dates as dates_x
@@ -105,7 +105,7 @@ class Coder:
                            event_type=event_type, place=place, event_date=date.date,
                            sources=sources, certainty=certainty)
         with self.stage("actors"):
-            roles = actors_x.assign_roles(ana, ctx)
+            roles = roles_x.assign_roles(ana, ctx)
         with self.stage("fatalities"):
             deaths = fatalities_x.count_fatalities(ana, sentences)
 

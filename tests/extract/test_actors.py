@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from eventcoder.extract.who import actor_dictionary as dic
-from eventcoder.extract.who.actors import assign_roles, find_actors
+from eventcoder.extract.who.actors import find_actors
+from eventcoder.extract.who.roles import assign_roles
 from eventcoder.extract.base import Certainty, EventContext, Place, SourceChain, Trigger
 from tests.conftest import assert_spans
 

@@ -56,7 +56,7 @@ def test_certainty_speculated_perpetrators(analyse_text, text, groups):
 @pytest.mark.model
 def test_certainty_seed_speculation_never_becomes_an_actor(shared_dir, make_document):
     """The seed report: unidentified drone, chain ISNA <- Anbar source, three speculated groups."""
-    from eventcoder.extract.who.actors import assign_roles
+    from eventcoder.extract.who.roles import assign_roles
     from eventcoder.extract.base import EventContext, Place, Trigger
     from eventcoder.nlp import analyse
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from eventcoder.extract.who.actor_refs import specific_unit, state_base
-from eventcoder.extract.who.actors import assign_roles, find_actors
+from eventcoder.extract.who.actors import find_actors
+from eventcoder.extract.who.roles import assign_roles
 from eventcoder.extract.base import ActorMention
 from tests.conftest import assert_spans
 from eventcoder.extract.according.sources import source_chain

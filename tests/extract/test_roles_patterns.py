@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.extract.who.actors import assign_roles, find_actors
+from eventcoder.extract.who.actors import find_actors
+from eventcoder.extract.who.roles import assign_roles
 from eventcoder.extract.base import Certainty, SourceChain
 from eventcoder.extract.according.certainty import assess_certainty
 from eventcoder.extract.according.sources import source_chain

@@ -1,7 +1,6 @@
-"""Actor mentions and who did what to whom (codebook §2).
-
-`find_actors` resolves every dictionary mention to its ACLED name and inter code;
-`assign_roles` picks actor1/actor2 and the associated actors for one event.
+"""Actor mentions (codebook §2): `find_actors` resolves every dictionary mention to its ACLED name and
+inter code. Who is actor1 and actor2 of an event is `roles.assign_roles`, which builds on this module
+(this module never imports it).
 """
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from ... import countries
 from . import actor_dictionary as dic
 from .actor_rules import communal_militias, is_affiliation, merge_generic_of
 from .actor_refs import possessive_refs
-from ..base import ActorMention, Analysis, Span
+from ..base import ActorMention, Analysis
 
 LOGGER = logging.getLogger(__name__)
 
@@ -246,90 +245,4 @@ def _absorb_heads(ana: Analysis, mentions: list[ActorMention]) -> list[ActorMent
     return out
 
 
-def identities_in(ana: Analysis, span: Span) -> list[str]:
-    """Identity descriptors ("Teachers", "Women") named inside `span`."""
-    low = dic.normalise(span.text)
-    found = []
-    for word, desc in dic.identity_words():
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) and desc not in found:
-            found.append(desc)
-    return found
-
-
-def _victim_identities(ana, victims, country) -> list[str]:
-    out: list[str] = []
-    for v in victims:
-        if v is None:
-            continue
-        sent = ana.sentences[v.sentence] if 0 <= v.sentence < len(ana.sentences) else None
-        # widen to the noun phrase: "a female journalist", "three teachers"
-        lo = max(sent.start if sent else 0, v.span.start - 25)
-        phrase = ana.span(lo, v.span.end)
-        for desc in identities_in(ana, phrase):
-            name = dic.generic_name(desc, country)
-            if name not in out:
-                out.append(name)
-    return out
-
-
-def _assoc_identities(ana, mentions, kinds, country) -> list[str]:
-    out: list[str] = []
-    for m in mentions:
-        if m.kind == "party" and m.name not in out:
-            out.append(m.name)
-        elif m.kind in kinds:
-            for desc in identities_in(ana, ana.span(max(0, m.span.start - 25), m.span.end)):
-                name = dic.generic_name(desc, country)
-                if name not in out and not re.match(r"(Refugees|Health)", desc):
-                    out.append(name)
-    return out
-
-
-def _unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
-    """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
-    a differently named armed actor of that sentence the target (Battles, strikes on positions).
-    An actor right after a target word ("contre l'armée", "по позициям ВСУ", "بدورية للجيش") or,
-    in a subject-verb-object language, named only after the trigger of a strike or an attack on
-    civilians ("un engin explosif a touché un véhicule militaire") is a target, never the agent."""
-    from ..cues import find_cues, load_cues
-
-    trig = ctx.trigger
-    armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state", "unidentified")]
-    if not armed:
-        return None, []
-    cues = load_cues(ana.lang, "roles")
-    sent = ana.sentences[trig.sentence]
-    one_sided = ctx.event_type in ("Explosions/Remote violence", "Violence against civilians")
-
-    def target(m: ActorMention) -> bool:
-        before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
-        if any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("target_before", ()))):
-            return True
-        return bool(cues.get("svo")) and one_sided and m.span.start > trig.span.end and \
-            not any(o.span.start < trig.span.start for o in armed)
-
-    def named_agent(m: ActorMention) -> bool:  # "por parte del ELN", "على يد مسلحين": the passive's agent
-        before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
-        return any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("agent_before", ())))
-
-    agents = sorted((m for m in armed if named_agent(m) or not target(m)),
-                    key=lambda m: (not named_agent(m), abs(m.span.start - trig.span.start)))
-    targets = [m for m in armed if m not in agents]
-    if not agents:
-        return None, targets[:1]
-    a1 = agents[0]
-    others = [m for m in targets + agents[1:] if m.name != a1.name]
-    return a1, others[:1]
-
-
-def assign_roles(ana: Analysis, ctx):
-    """actor1/actor2 and associated actors of one event (see `roles.assign_roles`).
-
-    Imported lazily: roles.py builds on the functions above, so a module-level import would be
-    circular whichever module is imported first.
-    """
-    from .roles import assign_roles as _assign_roles
-
-    return _assign_roles(ana, ctx)
-
-__all__ = ["assign_roles", "find_actors", "identities_in", "infer_country"]
+__all__ = ["find_actors", "infer_country"]

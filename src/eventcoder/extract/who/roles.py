@@ -1,4 +1,4 @@
-"""actor1 / actor2 / associated actors of one event (codebook §2.5), re-exported by `actors`.
+"""actor1 / actor2 / associated actors of one event (codebook §2.5).
 
 Agent and patient come from the dependency parse around the trigger; the sub-event type then
 fixes what the codebook prescribes (protesters first, civilians second in VAC, one-sided events,
@@ -13,7 +13,8 @@ from . import actor_dictionary as dic
 from .actor_refs import self_report, speaking_groups, specific_unit
 from .actor_rules import (_allies, _corefer, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
                           named_target, passive_target, stated_perpetrator)
-from .actors import _assoc_identities, _unparsed_roles, _victim_identities, find_actors, infer_country
+from .actors import find_actors, infer_country
+from .role_fallback import assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
@@ -114,7 +115,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     # no parse, or a non-English one (whose prepositions the parse rules do not read): nearest armed actors
     if a1 is None and (ana.spacy_doc is None or ana.lang != "en") and \
             ctx.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        a1, extra = _unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])
+        a1, extra = unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])
         if a1 is not None:
             notes.append("actor1: nearest armed actor (no parse)" if ana.spacy_doc is None
                          else "actor1: nearest armed actor (the parse named none)")
@@ -136,7 +137,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         a2 = None
         if sub != "Peaceful protest":
             a2 = _as_police(next((m for m in nearby if m.kind == "state"), None))
-        assoc1 = _assoc_identities(ana, nearby, ("protesters", "party", "civilians"), country)
+        assoc1 = assoc_identities(ana, nearby, ("protesters", "party", "civilians"), country)
     elif etype == "Riots":
         mob = next((m for m in nearby if m.kind == "rioters"), None)
         a1 = generic("Rioters", "rioters", 5, mob)
@@ -173,7 +174,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a1 is None or a1.kind == "civilians":
             a1 = _fallback_agent(ana, [m for m in nearby if m not in patients and m not in hurt], everywhere, ctx)
         a2 = generic("Civilians", "civilians", 7, victim)
-        assoc2 = _victim_identities(ana, patients or ([victim] if victim else []), country)
+        assoc2 = victim_identities(ana, patients or ([victim] if victim else []), country)
     elif etype == "Explosions/Remote violence":
         if a1 is None:  # "An Israeli air strike hit a tent": the weapon named with its owner is the agent
             # the weapon's owner in the event's own sentences, the nearest first
@@ -208,7 +209,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             a2 = None  # "a rocket was intercepted", "a drone hit an empty field": nobody was harmed
             notes.append("actor2: no one harmed, no target named")
         if a2 is not None and a2.kind == "civilians":
-            assoc2 = _victim_identities(ana, [a2], country)
+            assoc2 = victim_identities(ana, [a2], country)
             a2 = generic("Civilians", "civilians", 7, a2)
         elif a2 is not None and a2.kind not in _ARMED:
             a2 = None

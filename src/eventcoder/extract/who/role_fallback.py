@@ -1,0 +1,86 @@
+"""Fallbacks and descriptors for `roles.assign_roles`: identity descriptors of victims and protesters,
+and the agent and target of an event in a report without a (usable) dependency parse.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import actor_dictionary as dic
+from ..base import ActorMention, Analysis, Span
+
+
+def identities_in(ana: Analysis, span: Span) -> list[str]:
+    """Identity descriptors ("Teachers", "Women") named inside `span`."""
+    low = dic.normalise(span.text)
+    found = []
+    for word, desc in dic.identity_words():
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) and desc not in found:
+            found.append(desc)
+    return found
+
+
+def victim_identities(ana, victims, country) -> list[str]:
+    out: list[str] = []
+    for v in victims:
+        if v is None:
+            continue
+        sent = ana.sentences[v.sentence] if 0 <= v.sentence < len(ana.sentences) else None
+        # widen to the noun phrase: "a female journalist", "three teachers"
+        lo = max(sent.start if sent else 0, v.span.start - 25)
+        phrase = ana.span(lo, v.span.end)
+        for desc in identities_in(ana, phrase):
+            name = dic.generic_name(desc, country)
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def assoc_identities(ana, mentions, kinds, country) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "party" and m.name not in out:
+            out.append(m.name)
+        elif m.kind in kinds:
+            for desc in identities_in(ana, ana.span(max(0, m.span.start - 25), m.span.end)):
+                name = dic.generic_name(desc, country)
+                if name not in out and not re.match(r"(Refugees|Health)", desc):
+                    out.append(name)
+    return out
+
+
+def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
+    """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
+    a differently named armed actor of that sentence the target (Battles, strikes on positions).
+    An actor right after a target word ("contre l'armée", "по позициям ВСУ", "بدورية للجيش") or,
+    in a subject-verb-object language, named only after the trigger of a strike or an attack on
+    civilians ("un engin explosif a touché un véhicule militaire") is a target, never the agent."""
+    from ..cues import find_cues, load_cues
+
+    trig = ctx.trigger
+    armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state", "unidentified")]
+    if not armed:
+        return None, []
+    cues = load_cues(ana.lang, "roles")
+    sent = ana.sentences[trig.sentence]
+    one_sided = ctx.event_type in ("Explosions/Remote violence", "Violence against civilians")
+
+    def target(m: ActorMention) -> bool:
+        before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
+        if any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("target_before", ()))):
+            return True
+        return bool(cues.get("svo")) and one_sided and m.span.start > trig.span.end and \
+            not any(o.span.start < trig.span.start for o in armed)
+
+    def named_agent(m: ActorMention) -> bool:  # "por parte del ELN", "على يد مسلحين": the passive's agent
+        before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
+        return any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("agent_before", ())))
+
+    agents = sorted((m for m in armed if named_agent(m) or not target(m)),
+                    key=lambda m: (not named_agent(m), abs(m.span.start - trig.span.start)))
+    targets = [m for m in armed if m not in agents]
+    if not agents:
+        return None, targets[:1]
+    a1 = agents[0]
+    others = [m for m in targets + agents[1:] if m.name != a1.name]
+    return a1, others[:1]
