@@ -17,6 +17,7 @@ import json
 import math
 from typing import Any, Iterable, Optional
 
+from .matching import match
 from .resources import data_path
 from .schema import Event
 
@@ -94,8 +95,6 @@ def rightness(preds: list[Event], golds: list[dict], pairs: Iterable[tuple[int, 
 def labelled(reports: list[dict], coded: dict[str, list[Event]]) -> list[tuple[list[float], float, bool]]:
     """(features, confidence, right) for every non-background coded event of `reports` (see
     `rightness`), to fit the model on."""
-    from .evaluate import match
-
     out = []
     for gold in reports:
         preds = [e for e in coded.get(gold["id"], []) if not e.background]

@@ -28,10 +28,10 @@ from typing import Any, Optional
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from ..schema import Document, Event
-from . import MergeResult, result_from, score_pairs
 from .blocking import KEY_DAYS
 from .cluster import pair_key, partition
 from .profile import Profile, build_for_document
+from .result import MergeResult, result_from, score_pairs
 from .score import DATE_WINDOW, THRESHOLD, Match, compare
 
 _CHUNK = 500

@@ -25,6 +25,7 @@ from ..schema import Document, Event, Failure
 from ..validate import check_failure
 from . import migrations
 from . import tables as t
+from .checks import checked, store_failure
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +86,6 @@ class BatchMixin:
         Raises:
             StoreError: only when not even a failure can be recorded (the database is down).
         """
-        from .database import checked, store_failure
-
         valid: list[tuple[Document, list[Event]]] = []
         refused: list[Failure] = []
         for doc, events in coded:

@@ -26,12 +26,13 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc, func, inse
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
-from ..errors import ReadError, StoreError
+from ..errors import StoreError
 from ..schema import Document, Event, Evidence, Failure
-from ..validate import check_document, check_events, check_failure
+from ..validate import check_failure
 from . import migrations
 from . import tables as t
 from .batch import BatchMixin, insert_version
+from .checks import _store_error, checked, store_failure
 from .incidents import IncidentMixin
 
 log = logging.getLogger(__name__)
@@ -44,13 +45,6 @@ BATCH = 500
 
 _EVENT_COLUMNS = tuple(t.events.c.keys())
 _EVIDENCE_FIELDS = tuple(c for c in t.evidence.c.keys() if c not in ("event_id", "seq"))
-
-
-def _store_error(code: str, message: str) -> StoreError:
-    """A StoreError whose `code` is the specific E30x code (the class default is E300)."""
-    error = StoreError(f"{code} {message}")
-    error.code = code
-    return error
 
 
 def resolve_url(url_or_path: str | None = None) -> str:
@@ -94,19 +88,6 @@ def _event_row(ev: Event, doc_id: str) -> dict[str, Any]:
     row = {name: getattr(ev, name) for name in _EVENT_COLUMNS}
     row["doc_id"] = ev.doc_id or doc_id
     return row
-
-
-def checked(doc: Document, events: Iterable[Event]) -> tuple[Document, list[Event]]:
-    """`doc` and its events validated against the schema (`validate`) before they are written.
-
-    Raises:
-        StoreError: E305 when the document has no usable text.
-    """
-    try:
-        doc = check_document(doc)
-    except ReadError as error:
-        raise _store_error("E305", f"cannot store document {doc.doc_id}: {error}") from None
-    return doc, check_events(doc, events)
 
 
 def is_warning(failure: Failure) -> bool:
@@ -475,13 +456,3 @@ class Store(BatchMixin, IncidentMixin):
         }
         with self.engine.connect() as conn:
             return {name: conn.execute(query).scalar_one() for name, query in queries.items()}
-
-
-def store_failure(doc: Document, error: BaseException) -> Failure:
-    """The Failure of a document the store refused: its StoreError code, else E305."""
-    code = getattr(error, "code", "") if isinstance(error, StoreError) else ""
-    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    if not code or code == "E300":
-        code = "E305"
-        message = f"E305 the document could not be stored ({type(error).__name__}: {message})"
-    return check_failure(Failure(origin=doc.origin or doc.doc_id, code=code, message=message, doc_id=doc.doc_id))
