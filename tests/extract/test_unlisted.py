@@ -81,3 +81,17 @@ def test_a_village_in_a_district_the_next_sentence_names(analyse_text):
             "The attack took place in the Zangara Kalay village near the Afghan border.")
     ana, place = _place(analyse_text, text)
     assert place.name == "Zangara Kalay" and place.geo_precision == 2 and place.latitude is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, precision", [
+    # "in X, Y Local Government Area": X, a village the gazetteer lacks, inside that unit (issue 12)
+    ("Herdsmen killed nine farmers in Tse-Akaa, Gwer West Local Government Area of Benue State, on Friday.",
+     "Tse-Akaa", 2),
+    # a name the gazetteer knows stays the gazetteer's place
+    ("Herdsmen killed nine farmers in Makurdi, Makurdi Local Government Area of Benue State, on Friday.",
+     "Makurdi", 1),
+])
+def test_name_before_its_unit(analyse_text, text, name, precision):
+    _, place = _place(analyse_text, text)
+    assert (place.name, place.admin1, place.geo_precision) == (name, "Benue", precision)
