@@ -5,7 +5,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from .extract.base import Analysis, Sentence, Span
 from .schema import Document
@@ -135,23 +135,78 @@ def document_language(document: Document) -> str:
     return (document.lang or "").lower()[:2] or detect_language(document.text)
 
 
+def _parse_text(document: Document, dateline: Optional[Span]) -> str:
+    """The text the parser reads: the document's, with the dateline blanked (offsets unchanged).
+
+    The parser reads "KANO, Nigeria (Reuters) — Gunmen killed ..." as one clause and makes the
+    dateline the subject; it parses the lead with the dateline blanked instead.
+    """
+    text = document.text
+    if dateline is not None and text[dateline.start:dateline.end].strip():
+        text = text[:dateline.start] + " " * (dateline.end - dateline.start) + text[dateline.end:]
+    return text
+
+
+def _finish(document: Document, lang: str, dateline: tuple, spacy_doc) -> Analysis:
+    if spacy_doc is not None and lang != "en":  # a UD parse gets the English labels the extractors read
+        from .parse_ud import to_english_labels
+
+        to_english_labels(spacy_doc)
+    sentences = split_sentences(document.text, lang, spacy_doc)
+    dl_span, dl_place, dl_date = dateline
+    return Analysis(document=document, lang=lang, sentences=sentences, spacy_doc=spacy_doc,
+                    dateline=dl_span, dateline_place=dl_place, dateline_date=dl_date)
+
+
 def analyse(document: Document) -> Analysis:
     """Run language detection, the spaCy parse (where a model exists) and sentence splitting."""
     lang = document_language(document)
     nlp = spacy_model(lang)
-    dl_span, dl_place, dl_date = find_dateline(document, lang)
-    spacy_doc = None
-    if nlp is not None:
-        # the parser reads "KANO, Nigeria (Reuters) — Gunmen killed ..." as one clause and makes the
-        # dateline the subject; it parses the lead with the dateline blanked (offsets unchanged)
-        text = document.text
-        if dl_span is not None and text[dl_span.start:dl_span.end].strip():
-            text = text[:dl_span.start] + " " * (dl_span.end - dl_span.start) + text[dl_span.end:]
-        spacy_doc = nlp(text)
-        if lang != "en":  # a UD parse gets the English labels the extractors read
-            from .parse_ud import to_english_labels
+    dateline = find_dateline(document, lang)
+    spacy_doc = nlp(_parse_text(document, dateline[0])) if nlp is not None else None
+    return _finish(document, lang, dateline, spacy_doc)
 
-            to_english_labels(spacy_doc)
-    sentences = split_sentences(document.text, lang, spacy_doc)
-    return Analysis(document=document, lang=lang, sentences=sentences, spacy_doc=spacy_doc,
-                    dateline=dl_span, dateline_place=dl_place, dateline_date=dl_date)
+
+#: documents (and titles) per `nlp.pipe` batch: the parse of 32 short reports together costs about
+#: 60 % of parsing them one by one (same output)
+PIPE_BATCH = 32
+
+
+def analyse_batch(documents: list[Document], langs: Optional[list[str]] = None) -> list[Analysis]:
+    """`analyse` of several documents, each language's texts (and titles) parsed together with
+    `nlp.pipe`: the same Analyses as `analyse` one by one, faster.
+
+    langs: each document's language when already known (`document_language`).
+    """
+    langs = langs or [document_language(d) for d in documents]
+    datelines = [find_dateline(d, lang) for d, lang in zip(documents, langs)]
+    docs: list = [None] * len(documents)
+    titles: dict[int, Any] = {}
+    for lang in dict.fromkeys(langs):
+        nlp = spacy_model(lang)
+        if nlp is None:
+            continue
+        mine = [i for i, other in enumerate(langs) if other == lang]
+        texts = [_parse_text(documents[i], datelines[i][0]) for i in mine]
+        for i, parsed in zip(mine, nlp.pipe(texts, batch_size=PIPE_BATCH)):
+            docs[i] = parsed
+        titled = [i for i in mine if documents[i].title]
+        for i, parsed in zip(titled, nlp.pipe([documents[i].title for i in titled], batch_size=PIPE_BATCH)):
+            titles[i] = parsed
+    out = []
+    for i, (document, lang) in enumerate(zip(documents, langs)):
+        ana = _finish(document, lang, datelines[i], docs[i])
+        if i in titles:
+            ana.__dict__["_title_doc"] = (document.title, titles[i])
+        out.append(ana)
+    return out
+
+
+def parse_title(ana: Analysis, title: str):
+    """The spaCy parse of the report's title (None without a model): parsed with the batch by
+    `analyse_batch`, else now."""
+    cached = ana.__dict__.get("_title_doc")
+    if cached is not None and cached[0] == title:
+        return cached[1]
+    nlp = spacy_model(ana.lang)
+    return nlp(title) if nlp is not None else None

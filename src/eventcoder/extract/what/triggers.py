@@ -303,10 +303,9 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     title = doc.title or ""
     title_doc = None
     if title and ana.spacy_doc is not None:
-        from ...nlp import spacy_model
+        from ...nlp import parse_title
 
-        nlp = spacy_model(ana.lang)
-        title_doc = nlp(title) if nlp is not None else None
+        title_doc = parse_title(ana, title)  # parsed with its batch by nlp.analyse_batch
     title_toks = tokens_of(title, lex, title_doc) if title else []
     lead_sents = ana.sentences[: lex.lead]
     lead_text = " ".join(s.text for s in lead_sents)
