@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from eventcoder import pipeline
 from eventcoder.cli import cli
 from eventcoder.ingest import ingest
-from eventcoder.parallel import CodingPool
-from eventcoder.pipeline import Coded, code_documents
+from eventcoder.parallel import CodingPool, code_documents
+from eventcoder.pipeline import Coded
 from eventcoder.reading import read_paths
 from eventcoder.schema import Document, Failure
 from eventcoder.store import Store
@@ -19,7 +19,7 @@ from eventcoder.store import Store
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
-def _fake_code_document(document: Document):
+def _fake_code_document(document: Document, analysis=None):
     """Stands in for the coder in the worker processes (inherited through fork)."""
     if "CRASH" in document.text:
         os._exit(3)  # a worker dying the hard way: no exception, no clean-up
@@ -32,6 +32,9 @@ def _fake_code_document(document: Document):
 def fake_coder(monkeypatch):
     monkeypatch.setattr(pipeline, "code_document", _fake_code_document)
     monkeypatch.setattr(pipeline, "warm_up", lambda: None)
+    # the fast path: every document reaches the (fake) coder, with no parse
+    monkeypatch.setattr(pipeline, "has_candidate", lambda text, lang: True)
+    monkeypatch.setattr(pipeline, "analyse_batch", lambda documents, langs=None: [None] * len(documents))
 
 
 def _doc(text: str) -> Document:
@@ -76,7 +79,7 @@ def test_stopping_early_leaves_no_work_behind(fake_coder):
 @pytest.mark.model
 def test_parallel_coding_gives_the_sequential_events():
     docs = list(read_paths([str(SAMPLES)]))
-    one = [r for r in code_documents(docs) if isinstance(r, Coded)]
+    one = [r for r in code_documents(docs, workers=1) if isinstance(r, Coded)]
     two = [r for r in code_documents(docs, workers=2) if isinstance(r, Coded)]
 
     def summary(results):

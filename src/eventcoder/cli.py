@@ -18,7 +18,7 @@ LOGGER = logging.getLogger("eventcoder")
 
 db_option = click.option("--db", "db", envvar="EVENTCODER_DB", default=None, metavar="PATH|URL",
                          help="SQLite file or database URL to store into (env EVENTCODER_DB).")
-workers_option = click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(0),
+workers_option = click.option("--workers", "-j", default=0, show_default=True, type=click.IntRange(0),
                               help="Processes to code on; 0: one per CPU. Output order is the input order.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "parquet"]),
@@ -64,7 +64,7 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
         eventcoder code reports/ --format csv --out events.csv
         eventcoder code big-folder/ --workers 0 --db events.db --quiet
     """
-    from .pipeline import code_documents
+    from .parallel import code_documents
     from .reading import read_paths
 
     store = _open_store(db) if db else None

@@ -1,8 +1,10 @@
 """Code documents on several local processes, in input order, without losing any document.
 
-`code_documents(items, workers=N)` sends documents to a pool of N processes (each loads the
-spaCy model and the gazetteer once) and yields results in the order the documents came in.
-At most `window` documents are in flight, so a stream of millions is never held in memory.
+`code_documents(items, workers=N)` sends documents, in chunks of `chunk` (coded together by
+`pipeline.code_batch`: the fast path), to a pool of N processes (each loads the spaCy model of a
+language the first time it meets one, and the gazetteer once) and yields results in the order the
+documents came in. At most `window` documents are in flight, so a stream of millions is never held
+in memory. One process (workers=1) codes in this process, with no pool.
 
 A worker that dies (killed, out of memory, a crash in native code) takes the documents it held
 with it: they are sent again, one at a time, to a fresh pool; a document that kills a worker on
@@ -24,6 +26,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional, Union
 
+from . import pipeline
+from .pipeline import code_batch, code_one
 from .schema import Document, Failure
 
 LOGGER = logging.getLogger(__name__)
@@ -39,8 +43,6 @@ def default_workers() -> int:
 
 def _warm() -> None:
     """Pool initializer: load the model, lexicons and gazetteer before the first document."""
-    from . import pipeline
-
     pipeline.warm_up()
 
 
@@ -82,16 +84,24 @@ def _died(doc: Document) -> Failure:
                    doc_id=doc.doc_id)
 
 
+#: documents sent to a worker at a time (parsed together there)
+CHUNK = 16
+
+
 class CodingPool:
     """A pool of coding processes that lives across calls (an ingest codes batch after batch).
 
     with CodingPool(4) as pool:
         for result in pool.code(documents): ...
+
+    fast=False codes every document on the parse-everything path (the benchmark's reference).
     """
 
-    def __init__(self, workers: int, window: Optional[int] = None):
+    def __init__(self, workers: int, window: Optional[int] = None, fast: bool = True, chunk: int = CHUNK):
         self.workers = workers
-        self.window = window or workers * 8
+        self.window = window or workers * 2 * max(1, chunk)
+        self.chunk = max(1, min(chunk, self.window))
+        self.fast = fast
         self._pool: Optional[ProcessPoolExecutor] = None
 
     def __enter__(self) -> "CodingPool":
@@ -112,15 +122,27 @@ class CodingPool:
 
     def code(self, items: Iterable[Union[Document, Failure]]) -> Iterator:
         """Coded/Failure for every item, in input order."""
-        from .pipeline import code_one
+        # pending: (the chunk's items, future of code_batch over its Documents, or None: no Document)
+        pending: deque[tuple[list, Optional[Future]]] = deque()
+        in_flight = 0
+        chunk: list = []
 
-        pending: deque[tuple[Union[Document, Failure], Optional[Future]]] = deque()
+        def submit(items: list) -> None:
+            docs = [item for item in items if not isinstance(item, Failure)]
+            pending.append((items, self._executor().submit(code_batch, docs, self.fast) if docs else None))
+
         try:
             for item in items:
-                future = None if isinstance(item, Failure) else self._executor().submit(code_one, item)
-                pending.append((item, future))
-                while len(pending) >= self.window:
-                    yield from self._drain_one(pending)
+                chunk.append(item)
+                if len(chunk) >= self.chunk:
+                    submit(chunk)
+                    in_flight, chunk = in_flight + len(chunk), []
+                while in_flight >= self.window:
+                    done = self._drain_one(pending)
+                    in_flight -= len(done)
+                    yield from done
+            if chunk:
+                submit(chunk)
             while pending:
                 yield from self._drain_one(pending)
         finally:
@@ -129,17 +151,20 @@ class CodingPool:
                     future.cancel()
 
     def _drain_one(self, pending: deque) -> list:
-        item, future = pending.popleft()
+        items, future = pending.popleft()
         if future is None:
-            return [item]
+            return items
         try:
-            return [future.result(timeout=backstop_seconds())]
+            wait = backstop_seconds()  # each document of the chunk has its own limits
+            coded = iter(future.result(timeout=wait * len(items) if wait else None))
+            return [item if isinstance(item, Failure) else next(coded) for item in items]
         except (BrokenProcessPool, FutureTimeout) as error:
             # every document still in flight is lost with the pool: code them again, one by one
+            order = items + [d for chunk, _ in pending for d in chunk]
             if isinstance(error, FutureTimeout):
-                LOGGER.warning("a worker did not answer on %s: killing the pool", item.origin or item.doc_id)
-            order = [item] + [d for d, _ in pending]
-            docs = [item] + [d for d, f in pending if f is not None]
+                LOGGER.warning("a worker did not answer on a chunk from %s: killing the pool",
+                               next((d.origin or d.doc_id for d in items if not isinstance(d, Failure)), "?"))
+            docs = [d for d in order if not isinstance(d, Failure)]
             pending.clear()
             _kill(self._pool)
             self._pool = None
@@ -149,8 +174,6 @@ class CodingPool:
 
 def _retry_alone(docs: list[Document]) -> list:
     """After a worker died: each document on a fresh one-process pool of its own."""
-    from .pipeline import code_one
-
     results = []
     wait = backstop_seconds()
     for doc in docs:
@@ -173,7 +196,18 @@ def _retry_alone(docs: list[Document]) -> list:
 
 
 def code_parallel(items: Iterable[Union[Document, Failure]], workers: int,
-                  window: Optional[int] = None) -> Iterator:
+                  window: Optional[int] = None, fast: bool = True) -> Iterator:
     """Coded/Failure for every item, in input order, coded on `workers` processes."""
-    with CodingPool(workers, window) as pool:
+    with CodingPool(workers, window, fast) as pool:
         yield from pool.code(items)
+
+
+def code_documents(items: Iterable[Union[Document, Failure]], workers: int = 0,
+                   fast: bool = True) -> Iterator:
+    """Coded/Failure for every item, in input order: on `workers` processes (0: one per CPU), or in
+    this process when that is 1. fast=False: the parse-everything path (the benchmark's reference)."""
+    workers = workers or default_workers()
+    if workers <= 1:
+        yield from pipeline.code_documents(items, fast=fast)
+    else:
+        yield from code_parallel(items, workers, fast=fast)

@@ -69,7 +69,7 @@ def test_limits_leave_fast_documents_and_the_caller_alone():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def _fake_code_document(document: Document):
+def _fake_code_document(document: Document, analysis=None):
     if "STALL" in document.text:
         _spin()
     if "NATIVE" in document.text:  # stuck where no signal reaches it (as in native code)
@@ -82,6 +82,9 @@ def _fake_code_document(document: Document):
 def stalling_coder(monkeypatch):
     monkeypatch.setattr(pipeline, "code_document", _fake_code_document)
     monkeypatch.setattr(pipeline, "warm_up", lambda: None)
+    # the fast path: every document reaches the (fake) coder, with no parse
+    monkeypatch.setattr(pipeline, "has_candidate", lambda text, lang: True)
+    monkeypatch.setattr(pipeline, "analyse_batch", lambda documents, langs=None: [None] * len(documents))
     monkeypatch.setenv("EVENTCODER_DOC_SECONDS", "0.3")
 
 
