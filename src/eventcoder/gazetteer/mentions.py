@@ -13,6 +13,7 @@ from typing import Optional
 
 from .. import countries
 from ..resources import load_tsv
+from .altnames import EXONYM
 from .lookup import Candidate, Gazetteer
 from .names import fold, skeleton, transliterations
 
@@ -76,9 +77,12 @@ def _ru_bases(word: str) -> list[str]:
     return out
 
 
-def _variants(key: str, words: list[str]) -> list[str]:
-    """Inflected single words -> dictionary forms to try (Russian endings, Arabic clitics)."""
+def _variants(key: str, words: list[str], lang: str = "en") -> list[str]:
+    """Inflected single words -> dictionary forms to try (Russian endings, Arabic clitics); in French and
+    Spanish also the GeoNames exonym ("Mossoul", "Jersón": `altnames.EXONYM`)."""
     out = []
+    if lang in ("fr", "es"):
+        out.append(EXONYM + key)
     if re.match(r"[\u0400-\u04FF]", words[-1]):
         out = _ru_bases(key)
         # most towns have no Cyrillic entry: try their Latin spellings ("Херсона" -> "kherson");
@@ -135,7 +139,7 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
             if not _cased(words[-1]):
                 continue
             key = fold(text[tok.start():tokens[j].end()])
-            spans.append((i, j, key, _variants(key, words)))
+            spans.append((i, j, key, _variants(key, words, lang)))
     keys = {k for _, _, key, var in spans for k in (key, *var)}
     found = gaz.lookup_many(keys)
     ckeys = _country_keys()
