@@ -107,7 +107,7 @@ class Coder:
         with self.stage("actors"):
             roles = roles_x.assign_roles(ana, ctx)
         with self.stage("fatalities"):
-            deaths = fatalities_x.count_fatalities(ana, sentences)
+            deaths = fatalities_x.count_fatalities(ana, sentences, place, places)
 
         ev = Event(doc_id=ana.document.doc_id, main=False, background=seg.background is not None)
         ev.event_type, ev.sub_event_type = event_type, sub_event_type

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..when import dates as dates_x
-from ..base import Analysis, Fatalities, Span
+from ..base import Analysis, Fatalities, Place, Span
 from .fatality_items import _count_items, _groups, _item_count, _nearest_number, _number_at
 from .fatality_lexicon import KINDS as _KINDS, _lex, _pats
 from ..numbers import number_regex, parse_number
@@ -51,13 +51,32 @@ class _Mention:
     claim: bool = False  # the claimant's own figure ("X claimed the attack, saying it killed 30")
     superseded: bool = False  # "up from the eight deaths initially reported": an older figure
     generic: Optional[bool] = None  # a total with no particular victims; None: the language does not tell
+    vague: bool = False  # "several", "many", "dozens": a coding convention, not a reported number
+
+
+#: a page's date stamp ("date 2023-04-26", "2023-04-26T10:00") is no count of victims
+_STAMP = re.compile(r"(?i)(?<!\w)(?:date[:\s]+)?(?:19|20)\d\d-[01]\d-[0-3]\d(?:T[\d:.+Z-]+)?(?!\w)")
+
+
+class _Masked:
+    """The report text with one sentence's date stamps blanked (same length, so same offsets)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.sentence = _STAMP.sub(lambda m: " " * len(m.group()), text[start:end])
+
+    def __getitem__(self, key: slice) -> str:
+        a, b = key.start or 0, len(self.text) if key.stop is None else key.stop
+        if self.start <= a and b <= self.end:
+            return self.sentence[a - self.start:b - self.start]
+        return self.text[key]
 
 
 def _cues(ana: Analysis, index: int) -> list[tuple[str, int, int]]:
     sent, p = ana.sentences[index], _pats(ana.lang)
     found = []
     for kind in ("zero", "toll", *_KINDS):
-        for m in p[kind].finditer(sent.text):
+        for m in p[kind].finditer(_Masked(ana.text, sent.start, sent.end).sentence):
             found.append((kind, sent.start + m.start(), sent.start + m.end()))
     kept: list[tuple[str, int, int]] = []
     for cue in sorted(found, key=lambda c: (c[1] - c[2], ("zero", "toll").count(c[0]) * -1)):
@@ -67,10 +86,11 @@ def _cues(ana: Analysis, index: int) -> list[tuple[str, int, int]]:
 
 
 def _mentions(ana: Analysis, index: int) -> list[_Mention]:
-    sent, p, lang, text = ana.sentences[index], _pats(ana.lang), ana.lang, ana.text
+    sent, p, lang = ana.sentences[index], _pats(ana.lang), ana.lang
+    text = _Masked(ana.text, sent.start, sent.end)
     cues = _cues(ana, index)
     out: list[_Mention] = []
-    has_toll_context = bool(p["toll_context"].search(sent.text))
+    has_toll_context = bool(p["toll_context"].search(text.sentence))
     consumed = sent.start  # victims already read for an earlier word are not read again
     for i, (kind, start, end) in enumerate(cues):
         prev_end = max(cues[i - 1][2] if i else sent.start, min(consumed, start))
@@ -106,7 +126,13 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
         left_words = text[prev_end:start].split()
         passive = bool(left_words) and bool(p["passive"].fullmatch(left_words[-1]))
         count = None
-        if not passive and not p["left_only"].fullmatch(cue_text):
+        after_of = re.match(r"\s*(?:of|de|del|des|d')\s", right_text, re.I)  # "the deaths of two soldiers"
+        if after_of and p["left_only"].fullmatch(cue_text) and not passive:
+            q = p["qual"].match(right)
+            if _number_at(right[q.end() if q else 0:], lang):
+                count = _count_items(right, end, lang)
+                count = count and (*count[:3], start, count[4])
+        if count is None and not passive and not p["left_only"].fullmatch(cue_text):
             if _number_at(right, lang) or _item_count(right, lang):
                 count = _count_items(right, end, lang)
                 if count:
@@ -156,19 +182,22 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 low = None if count[1] is None and extra[1] is None else \
                     (count[0] if count[1] is None else count[1]) + (extra[0] if extra[1] is None else extra[1])
                 count = (count[0] + extra[0], low, None, count[3], extra[4])
-        if count and kind == "killed" and p["remains"].fullmatch(cue_text) and p["old_graves"].search(sent.text):
+        if count and kind == "killed" and p["remains"].fullmatch(cue_text) and p["old_graves"].search(text.sentence):
             out.append(_Mention("old", count[0], count[3], count[4]))  # bodies from old graves: not this event's
             consumed = max(consumed, count[4])
         elif count and kind in ("killed", "injured"):
             value, low, high, s, e = count
-            additive = bool(p["additive"].search(text[sent.start:e]))
+            head = text[sent.start:s]  # "also"/"other" count in the figure's own clause ("TV also covered it,
+            cuts = list(p["clause_stops"].finditer(head)) + list(re.finditer(r"[,;:]", head))  # one channel saying five": no)
+            additive = bool(p["additive"].search(head[max((c.end() for c in cuts), default=0):] + text[s:e]))
             span = text[s:e]
             numbers = [n for n in number_regex(lang).finditer(span) if parse_number(n.group(), lang) is not None]
+            vague = bool(numbers) and all(n.group("vague") for n in numbers)
             weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span)))
             claim = bool(p["claim"].search(text[sent.start:s]))
             near = re.split(r"[,;]", text[max(sent.start, s - 40):s])[-1] + span + \
                 re.split(r"[,;.]", text[e:min(sent.end, e + 30)])[0]  # the figure's own clause
-            out.append(_Mention(kind, value, s, e, low, high, additive=additive, weak=weak,
+            out.append(_Mention(kind, value, s, e, low, high, additive=additive, weak=weak, vague=vague,
                                 groups=_groups(span, lang), claim=claim, generic=_generic(span, lang),
                                 superseded=bool(p["superseded"].search(near))))
             consumed = max(consumed, e)
@@ -258,17 +287,47 @@ def _denial(ana: Analysis, order: list[int]) -> Optional[Span]:
     return ana.span(hits[0][0].start + hits[0][1].start(), hits[0][0].start + hits[0][1].end()) if hits else None
 
 
-def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
+def _elsewhere(ana: Analysis, mentions: list[_Mention], place: Optional[Place], places: Sequence[Place]) -> set[int]:
+    """Ids of killed mentions told for another place than the event's, when one is told for its place.
+
+    A mention's stretch runs from the previous figure (or the sentence start) to the next one
+    ("In Kharkiv, 10 were killed, while in Sumy, three people died": Sumy's event takes 3).
+    """
+    if place is None or not place.name or place.kind == "country":
+        return set()
+    named = [p for p in places if p.span is not None and p.name and p.kind not in ("country", "admin1")]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    here, away = set(), set()
+    for i, m in enumerate(ordered):
+        if m.kind != "killed":
+            continue
+        sent = ana.sentence_at(m.start)
+        lo = max([sent.start] + [o.end for o in ordered[:i] if o.end <= m.start])
+        hi = min([sent.end] + [o.start for o in ordered[i + 1:] if o.start >= m.end])
+        inside = {p.name for p in named if lo <= p.span.start and p.span.end <= hi}
+        if place.name in inside:
+            here.add(id(m))
+        elif inside:
+            away.add(id(m))
+    return away if here else set()
+
+
+def count_fatalities(ana: Analysis, sentences: list[int], place: Optional[Place] = None,
+                     places: Sequence[Place] = ()) -> Fatalities:
     """Reported deaths in `sentences` (codebook §5): value, low/high, injured and evidence spans.
 
     Args:
         ana (Analysis): the analysed report.
         sentences (list[int]): indices of the sentences telling the event (trigger first);
             they are read in document order so that the latest toll wins.
+        place (Place): the event's place, and `places` the report's place mentions: a figure
+            told for another place is left out when one is told for the event's.
     RETURNS (Fatalities): `value` is the conservative figure; injuries never count.
     """
     order = sorted(_event_sentences(ana, sentences))
     mentions = [m for i in order for m in _mentions(ana, i)]
+    away = _elsewhere(ana, mentions, place, places)
+    mentions = [m for m in mentions if id(m) not in away]
     denial = _denial(ana, order)
     if denial:  # claimed kills denied by the other side: figures told before the denial are dropped
         cut = ana.sentence_at(denial.start).start
@@ -280,6 +339,10 @@ def count_fatalities(ana: Analysis, sentences: list[int]) -> Fatalities:
         mentions = [m for m in mentions if not m.claim]
     if any(m.kind == "killed" and not m.superseded for m in mentions):  # "up from eight initially reported"
         mentions = [m for m in mentions if not m.superseded]
+    precise = [m.value for m in mentions if m.kind == "killed" and not m.vague and not m.weak]
+    # "many feared dead" ... "around 20 have died": a vague figure gives way to a number at least as large
+    mentions = [m for m in mentions if not (m.kind == "killed" and m.vague and not m.additive
+                                            and any(v >= m.value for v in precise))]
     summed = frozenset(_lex(ana.lang).get("summed_groups") or ())
     killed, used, how = _combine([m for m in mentions if m.kind == "killed"], summed)
     injured, injured_used, _ = _combine([m for m in mentions if m.kind == "injured"])

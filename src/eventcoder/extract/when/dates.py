@@ -46,6 +46,8 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _PRECISION = {"today": 1, "overnight": 1, "yesterday": 1, "day_before_yesterday": 1, "last_week": 2,
               "this_week": 2, "weekend": 2, "this_month": 3, "last_month": 3}
 _REFS = {"same_day": 0, "next_day": 1, "previous_day": -1}
+#: spans a named day may sit in: days either side of the span's coded day (weekend: its Saturday)
+_SPANS = {"weekend": 1, "last_week": 3, "this_week": 3}
 
 
 @dataclass
@@ -344,6 +346,7 @@ def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
     """
     anchor = ana.anchor_date
     best: Optional[tuple] = None
+    days: list[_Cand] = []
     for rank, index in enumerate(i for i in sentences if 0 <= i < len(ana.sentences)):
         for c in _candidates(ana, index):
             cls = 2 if c.background else 1 if c.statement else 0
@@ -351,6 +354,13 @@ def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
             key = 2 * cls + (rank > 0), rank, c.start
             if best is None or key < best[0]:
                 best = (key, c)
+            if c.date and c.precision == 1 and not c.statement and not c.background:
+                days.append(c)
+    if best is not None and best[1].kind in _SPANS and best[1].date and not best[1].statement:
+        # "over the weekend" ... "on Sunday": the day the event's sentences name inside the span
+        inside = [d for d in days if abs((d.date - best[1].date).days) <= _SPANS[best[1].kind]]
+        if inside:
+            best = (best[0], inside[0])
     if best is None:
         if anchor is None:
             return DateResult(None, None, reason=NO_ANCHOR)

@@ -1,0 +1,61 @@
+"""event_date: a day named inside a span ("over the weekend" ... "on Sunday") is the event's day (issue 12)."""
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract.when.dates import event_date
+
+
+# 2025-03-14 is a Friday: the weekend before is 8-9 March, last week 3-9 March.
+@pytest.mark.model
+@pytest.mark.parametrize("text,date,precision", [
+    ("Rebels seized the town over the weekend, officials said. The assault began on Sunday, residents said.",
+     "2025-03-09", 1),
+    ("Rebels seized the town earlier this week. Residents said the assault began on Tuesday.", "2025-03-11", 1),
+    # a named day outside the span does not move it
+    ("Rebels seized the town over the weekend. The army had withdrawn on Wednesday.", "2025-03-08", 2),
+    ("Rebels seized the town over the weekend, officials said.", "2025-03-08", 2),
+])
+def test_day_inside_span(analyse_text, text, date, precision):
+    ana = analyse_text(text, published="2025-03-14")
+    result = event_date(ana, list(range(len(ana.sentences))))
+    assert (result.date, result.precision) == (dt.date.fromisoformat(date), precision), result
+
+
+# reports with no publication date or dateline: a weekday beside a day and month fixes the year
+@pytest.mark.model
+@pytest.mark.parametrize("text,lang,date", [
+    # 8 March is a Saturday in 2025 (and 2014, outside the window): the year near the latest named (2023)
+    ("Gunmen raided a cattle market on Saturday, March 8, killing nine herders. The market was last attacked "
+     "in 2023.", "en", "2025-03-08"),
+    # 4 October is a Wednesday in 2017 and 2023: 2023 is nearer 2022
+    ("Troops fought rebels near the airport on Wednesday, October 4. The airport had been shelled in 2022.", "en",
+     "2023-10-04"),
+    ("Des soldats ont été tués lors d'une embuscade le mardi 3 mai. L'armée avait déjà été visée en 2021.", "fr",
+     "2022-05-03"),
+])
+def test_undated_report_weekday_fixes_year(analyse_text, text, lang, date):
+    ana = analyse_text(text, published=None, lang=lang)
+    result = event_date(ana, [0])
+    assert (result.date, result.precision) == (dt.date.fromisoformat(date), 1), result
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Troops fought rebels near the airport on Wednesday, October 4.",  # no year named: nothing to be near
+    "Troops fought rebels near the airport on October 4. The airport had been shelled in 2022.",  # no weekday
+])
+def test_undated_report_unresolved(analyse_text, text):
+    ana = analyse_text(text, published=None)
+    result = event_date(ana, [0])
+    assert result.date is None, result
+
+
+@pytest.mark.model
+def test_news_event_never_takes_a_background_day(analyse_text):
+    """An event told as news with only a past month in its sentences takes the report's day (precision 2)."""
+    ana = analyse_text("Gunmen attacked the border post, killing two soldiers. The same group first struck the "
+                       "post in November 2021.", published="2025-03-14")
+    assert event_date(ana, [0, 1]).background  # the sentences alone: the past month
+    result = event_date(ana, [0, 1], news=True)
+    assert (result.date, result.precision, result.background) == (dt.date(2025, 3, 14), 2, False)
