@@ -6,6 +6,7 @@ Cue lists: `lexicons/<lang>/attribution.yaml`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -172,9 +173,15 @@ def _cited_is_source(phrase: str, cues) -> bool:
     return bool(words) and words[-1] in set(cues.get("source_nouns", ()))
 
 
+@functools.lru_cache(maxsize=None)
+def _noun_start(noun: str) -> re.Pattern:
+    """Compiled once: hundreds of lexicon words would push the `re` module's cache around."""
+    return re.compile(rf"(?<!\w){re.escape(noun)}")
+
+
 def looks_like_source(phrase: str, cues) -> bool:
     low = dic.normalise(phrase)
-    return any(re.search(rf"(?<!\w){re.escape(n)}", low) for n in cues.get("source_nouns", ())) \
+    return any(_noun_start(n).search(low) for n in cues.get("source_nouns", ())) \
         or bool(re.search(r"\b[A-Z\u0410-\u042f]{2,}\b", phrase))
 
 

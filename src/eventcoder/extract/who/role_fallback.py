@@ -3,6 +3,7 @@ and the agent and target of an event in a report without a (usable) dependency p
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -10,12 +11,18 @@ from . import actor_dictionary as dic
 from ..base import ActorMention, Analysis, Span
 
 
+@functools.lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern:
+    """Compiled once: hundreds of lexicon words would push the `re` module's cache around."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
 def identities_in(ana: Analysis, span: Span) -> list[str]:
     """Identity descriptors ("Teachers", "Women") named inside `span`."""
     low = dic.normalise(span.text)
     found = []
     for word, desc in dic.identity_words():
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) and desc not in found:
+        if _whole_word(word).search(low) and desc not in found:
             found.append(desc)
     return found
 
