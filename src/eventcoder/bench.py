@@ -1,6 +1,6 @@
 """Benchmarks: coding throughput per stage, merge scaling and ingest throughput (figures, no asserts).
 
-    eventcoder bench ../shared/devset/reports --repeat 3      (coding: docs/s, words/s, RSS, stages)
+    eventcoder bench ../shared/devset/reports --repeat 2      (coding: bench_code.py)
     python -m eventcoder.bench merge --gold ../shared/devset/gold.jsonl
     python -m eventcoder.bench ingest --docs 2000
     python -m eventcoder.bench feed --docs 10000    (incremental merging: ms/doc, first vs last 1000)
@@ -26,87 +26,6 @@ from .dedup_eval import gold_events
 from .evaluate import load_gold
 from .merge import cluster
 from .schema import Event
-
-
-def bench_code(paths: list[str], repeat: int = 1, workers: int = 1) -> dict:
-    """Code every document under `paths` `repeat` times; print and return throughput figures.
-
-    The first document is coded once before timing so model and gazetteer loading are excluded
-    (their cost is printed separately as `warm-up`). With `workers` > 1 the same documents are
-    then coded on that many processes (pool start-up and warm-up excluded) and the speed-up over
-    one process is printed.
-    """
-    import resource
-
-    from .pipeline import code_documents, default_coder
-    from .reading import read_paths
-    from .schema import Failure
-
-    docs = [d for d in read_paths(paths) if not isinstance(d, Failure)]
-    if not docs:
-        raise SystemExit("no readable documents under " + ", ".join(paths))
-    started = time.perf_counter()
-    list(code_documents(docs[:1]))
-    from .nlp import spacy_model
-
-    for lang in sorted(_first_of_each_language(docs)):
-        spacy_model(lang)  # every language's model is loaded once, before the clock starts
-    warm = time.perf_counter() - started
-    coder = default_coder()
-    coder.seconds.clear()
-    events = 0
-    started = time.perf_counter()
-    for _ in range(repeat):
-        for item in code_documents(docs):
-            events += len(getattr(item, "events", []))
-    elapsed = time.perf_counter() - started
-    n = len(docs) * repeat
-    words = sum(len(d.text.split()) for d in docs) * repeat
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures = {"documents": n, "events": events, "seconds": round(elapsed, 2),
-               "docs_per_s": round(n / elapsed, 1), "words_per_s": round(words / elapsed),
-               "docs_per_min": round(60 * n / elapsed), "peak_rss_mb": round(rss_mb),
-               "warm_up_s": round(warm, 2),
-               "stages_s": {k: round(v, 2) for k, v in coder.seconds.most_common()}}
-    print(f"coded {n} documents ({words:,} words) in {elapsed:.2f} s: {figures['docs_per_s']} docs/s, "
-          f"{figures['docs_per_min']:,} docs/min, {figures['words_per_s']:,} words/s; "
-          f"{events} events; peak RSS {figures['peak_rss_mb']} MB; warm-up {warm:.1f} s")
-    total = sum(coder.seconds.values()) or 1.0
-    for stage, secs in coder.seconds.most_common():
-        print(f"  {stage:<12} {secs:7.2f} s  {100 * secs / total:5.1f} %")
-    if workers > 1:
-        figures["parallel"] = _bench_parallel(docs, repeat, workers, elapsed)
-    return figures
-
-
-def _first_of_each_language(docs: list) -> dict:
-    """language -> the first document in it (the benchmark warms every language's model)."""
-    from .nlp import document_language
-
-    out: dict = {}
-    for d in docs:
-        out.setdefault(document_language(d), d)
-    return out
-
-
-def _bench_parallel(docs: list, repeat: int, workers: int, one_process_s: float) -> dict:
-    from .parallel import CodingPool
-
-    firsts = _first_of_each_language(docs).values()
-    with CodingPool(workers) as pool:
-        # start every process and load each language's model in it (a document of each language per process)
-        list(pool.code([d for d in firsts for _ in range(workers)]))
-        started = time.perf_counter()
-        for _ in range(repeat):
-            for _item in pool.code(docs):
-                pass
-        elapsed = time.perf_counter() - started
-    n = len(docs) * repeat
-    out = {"workers": workers, "seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 1),
-           "docs_per_min": round(60 * n / elapsed), "speed_up": round(one_process_s / elapsed, 2)}
-    print(f"{workers} processes: {n} documents in {elapsed:.2f} s: {out['docs_per_s']} docs/s, "
-          f"{out['docs_per_min']:,} docs/min; speed-up over 1 process x{out['speed_up']}")
-    return out
 
 
 def synthetic_events(base: list[Event], n: int, seed: int = 1) -> list[Event]:

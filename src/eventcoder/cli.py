@@ -198,23 +198,39 @@ def geocode(text: str, published: Optional[str], lang: Optional[str]) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--repeat", default=1, show_default=True, help="Code the documents this many times.")
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(0),
-              help="Also time coding on this many processes (0: one per CPU) and print the speed-up.")
-def bench(paths: tuple[str, ...], repeat: int, workers: int) -> None:
-    """Measure coding throughput: docs/s, words/s, peak memory and time per pipeline stage.
+@click.option("--repeat", default=2, show_default=True, help="Code the documents this many times.")
+@click.option("--workers", "-j", default=0, show_default=True, type=click.IntRange(0),
+              help="Processes for the parallel runs (0: one per CPU; 1: in this process only).")
+@click.option("--long/--no-long", default=True, show_default=True,
+              help="Also time long reports (the documents joined into 300-600 words).")
+@click.option("--e2e-docs", default=1200, show_default=True, type=click.IntRange(0),
+              help="Reports for the end-to-end run of `eventcoder code corpus.jsonl --db` (0: none).")
+@click.option("--gold", "golds", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Also score the parse-everything and the fast runs on this gold file (devset format); "
+                   "repeatable.")
+@click.option("--real-split", "real_splits", multiple=True, type=click.Choice(["dev", "heldout"]),
+              help="Also score both runs on this split of realnews/gold.jsonl; repeatable.")
+@click.option("--json", "json_out", default=None, type=click.Path(dir_okay=False, writable=True),
+              help="Also write the figures as JSON here.")
+def bench(paths: tuple[str, ...], repeat: int, workers: int, long: bool, e2e_docs: int,
+          golds: tuple[str, ...], real_splits: tuple[str, ...], json_out: Optional[str]) -> None:
+    """Measure coding speed: the fast path against a parse-everything run of the same documents.
 
-    PATHS default to the dev-set reports (../shared/devset/reports). Store, merge and gazetteer
+    Prints reports/s, words/s, the ratio to parse-everything and the per-stage split, for short
+    reports (PATHS, default the dev-set reports) and long ones (them joined into 300-600 words),
+    in one process and on --workers; then `eventcoder code corpus.jsonl --db` end to end with its
+    peak RSS; with --gold / --real-split, the scores of both runs. Store, merge and gazetteer
     benchmarks: `make bench`.
 
     \b
     Example:
-        eventcoder bench ../shared/devset/reports --repeat 3
-        eventcoder bench --workers 2
+        eventcoder bench ../shared/devset/reports --repeat 2
+        eventcoder bench --gold ../shared/devset/gold.jsonl --gold heldout/gold.jsonl --real-split dev
     """
-    from .bench import bench_code
+    from .bench_code import bench_code
 
-    bench_code(list(paths) or ["../shared/devset/reports"], repeat, resolve_workers(workers))
+    bench_code(list(paths) or ["../shared/devset/reports"], repeat, resolve_workers(workers), long, e2e_docs,
+               golds, real_splits, json_out)
 
 
 @cli.command()

@@ -1,0 +1,117 @@
+"""The fast path (issue 15): the lexicon prefilter, batched parsing, and the same events as the
+parse-everything path. Sentences are our own; nothing here is timed (`eventcoder bench` prints figures)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from eventcoder import pipeline, prefilter
+from eventcoder.extract.what.triggers import find_triggers
+from eventcoder.nlp import analyse, analyse_batch
+from eventcoder.pipeline import Coded, code_batch, code_documents
+from eventcoder.reading import read_paths
+from eventcoder.schema import Document, Failure
+
+pytestmark = pytest.mark.model
+
+NO_EVENT = [
+    "The central bank left its main interest rate unchanged on Tuesday, citing slower inflation.",
+    "The home side won the cup final 3-1 in front of a full stadium in the capital.",
+    "Shares of the carmaker rose sharply after it reported strong quarterly sales.",
+]
+EVENT = [
+    ("Gunmen killed four farmers near Maiduguri, Nigeria, on Monday.", "killed"),
+    ("Soldiers fought the rebels outside Goma for two hours.", "fought"),  # irregular past: fight
+    ("A drone strike hit a fuel depot on Sunday.", "drone"),
+    ("Police fired tear gas at the protesters.", "fired"),
+    ("Militants stormed the police station overnight.", "stormed"),
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_a_sentence_without_any_trigger_word_is_no_candidate(text):
+    assert not prefilter.has_candidate(text, "en")
+    assert prefilter.candidate_spans(text, "en") == []
+
+
+@pytest.mark.parametrize("text,word", EVENT)
+def test_a_trigger_word_is_a_candidate_at_its_offset(text, word):
+    spans = prefilter.candidate_spans(text, "en")
+    assert prefilter.has_candidate(text, "en")
+    assert (text.index(word), text.index(word) + len(word)) in spans
+
+
+def test_a_multiword_term_needs_its_other_words_nearby():
+    # "set" starts "set fire to", "set up a base" ...: alone it is no candidate
+    assert not prefilter.has_candidate("The committee set the date of the next meeting.", "en")
+    assert prefilter.has_candidate("The crowd set fire to two cars.", "en")
+
+
+@pytest.mark.parametrize("text", [t for t, _ in EVENT] + NO_EVENT)
+def test_no_candidate_means_the_full_coder_finds_no_trigger(make_document, text):
+    triggers = find_triggers(analyse(make_document(text)))
+    if triggers:
+        assert prefilter.has_candidate(text, "en")
+        starts = {s for s, _ in prefilter.candidate_spans(text, "en")}
+        assert all(t.span.start in starts for t in triggers)
+    else:
+        assert not prefilter.has_candidate(text, "en") or text in [t for t, _ in EVENT]
+
+
+def test_a_language_without_a_model_uses_the_lexicon_streams():
+    assert prefilter.bounded("es")
+    assert prefilter.has_candidate("Hombres armados mataron a cuatro campesinos.", "es")
+    assert not prefilter.has_candidate("El banco central mantuvo los tipos de interés.", "es")
+
+
+def test_a_report_without_a_candidate_never_reaches_spacy(monkeypatch, make_document):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the parser was called")
+
+    monkeypatch.setattr(pipeline, "analyse_batch", refuse)
+    monkeypatch.setattr(pipeline, "analyse", refuse)
+    results = code_batch([make_document(t) for t in NO_EVENT])
+    assert [type(r) for r in results] == [Coded] * 3 and all(r.events == [] for r in results)
+
+
+def test_batched_analyses_are_those_of_one_by_one(make_document):
+    docs = [make_document(t, title="Title: " + t[:20]) for t, _ in EVENT] + [make_document(NO_EVENT[0])]
+    for one, batched in zip([analyse(d) for d in docs], analyse_batch(docs)):
+        assert [(s.start, s.end) for s in one.sentences] == [(s.start, s.end) for s in batched.sentences]
+        assert [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in one.spacy_doc] == \
+            [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in batched.spacy_doc]
+        if batched.document.title:
+            assert batched.__dict__["_title_doc"][1].text == batched.document.title
+
+
+def test_failures_and_bad_documents_keep_their_place(make_document):
+    items = [make_document(EVENT[0][0]), Failure(origin="x.txt", code="E201", message="E201 empty"),
+             Document(text="   ", origin="blank.txt"), make_document(NO_EVENT[0])]
+    results = list(code_documents(items, batch=2))
+    assert [getattr(r, "code", "ok") for r in results] == ["ok", "E201", "E202", "ok"]
+    assert len(results[0].events) == 1 and results[0].events[0].location == "Maiduguri"
+    assert results[3].events == []
+
+
+def _events(results) -> list:
+    return [(r.document.origin, [dataclasses.asdict(e) for e in r.events]) if isinstance(r, Coded)
+            else (r.origin, r.code) for r in results]
+
+
+def test_fast_and_parse_everything_code_the_same_events_on_the_dev_set(shared_dir):
+    docs = [d for d in read_paths([str(shared_dir / "devset" / "reports")]) if not isinstance(d, Failure)]
+    fast = _events(code_documents(docs))
+    full = _events(code_documents(docs, fast=False))
+    assert len(fast) == len(docs) and sum(len(e) for _, e in fast if isinstance(e, list)) > 50
+    assert fast == full
+
+
+def test_a_long_text_is_coded_alone_with_the_same_events(monkeypatch, make_document):
+    text = " ".join(t for t, _ in EVENT)
+    monkeypatch.setattr(pipeline, "BATCH_MAX_CHARS", 50)  # every text here is "long"
+    alone = code_batch([make_document(text, published=dt.date(2025, 3, 14))])
+    monkeypatch.undo()
+    batched = code_batch([make_document(text, published=dt.date(2025, 3, 14))])
+    assert _events(alone) == _events(batched) and alone[0].events
