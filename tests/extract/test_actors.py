@@ -242,7 +242,7 @@ def test_actors_unparsed_report_takes_the_nearest_armed_actor(analyse_text):
      "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"),
     ("Deux gendarmes ont été tués mardi par l'explosion d'une mine près de Fada.", "explosion",
      "Remote explosive/landmine/IED", "Explosions/Remote violence", "Burkina Faso",
-     "Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2022-)"),
+     "Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2022-) Gendarmerie"),
     # a strike on a named armed target is not a strike on civilians
     ("A drone hit a motorbike near Marib, killing two people. The coalition said it had struck "
      "Houthi fighters.", "hit", "Air/drone strike", "Explosions/Remote violence", "Yemen",

@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..who import actor_dictionary as dic
 from . import source_claims as claims_x
+from . import source_credits as credits
 from . import source_names as names
 from ..base import Analysis, SourceChain, Span
 from ..cues import find_cues, load_cues
@@ -93,52 +94,44 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
             if full != name:
                 raw.append(full)  # the full name, so that "Warsame said" later repeats "spokesman ... Warsame"
     if len(out.chain) == (1 if outlet else 0) and sentences:
-        _acting_force(ana, sentences[0], out)
-    _wire_credit(ana, out, outlet)
+        credits.acting_force(ana, sentences[0], out)
+    if len(out.chain) == (1 if outlet else 0) and idx:
+        _report_source(ana, out, raw, idx, outlet)
+    credits.wire_credit(ana, out, outlet)
     claims_x.claims(ana, idx, out)
     return out
 
 
-def _wire_credit(ana: Analysis, out: SourceChain, outlet: str) -> None:
-    """A wire agency the report is credited to ("SANAA, Yemen (AP) —", a byline "Press Trust of India |",
-    a closing "— Reuters" or ", reports AFP."): the medium the outlet took the story from, listed right after it."""
-    found = names.wire_agency(ana)
-    if not found:
-        return
-    name, span = found
-    if outlet and (names.same_agency(name, outlet) or dic.normalise(name) in dic.normalise(outlet)):
-        return
-    at = 1 if outlet else 0
-    for n, c in enumerate(out.chain[at:], at):
-        if names.same_agency(name, c):  # cited later as the medium of a source ("told AFP"): it moves up front
-            k = n - (len(out.chain) - len(out.spans))  # spans belong to the last len(spans) elements
-            del out.chain[n]
-            if 0 <= k < len(out.spans):
-                del out.spans[k]
-            name = c if len(c) > len(name) and not c.isupper() else name
-            break
-    k = max(0, at - (len(out.chain) - len(out.spans)))
-    out.chain.insert(at, name)
-    out.spans.insert(k, span)
-
-
-def _acting_force(ana: Analysis, i: int, out: SourceChain) -> None:
-    """No source cited: when state forces report their own find or seizure ("police found the bodies",
-    "tropas del Ejército desactivaron un cilindro bomba"), the force is the account's source."""
-    if not 0 <= i < len(ana.sentences):
-        return
-    sent = ana.sentences[i]
-    verbs = load_cues(ana.lang, "attribution").get("force_reports", ())
-    for m in find_cues(ana.text, verbs, sent.start, sent.end):
-        words = re.findall(r"[\w'\u2019-]+", ana.text[sent.start:m.start()])[-4:]
-        for k in range(len(words)):
-            label = names.state_source(" ".join(words[k:]), ana)
-            if label:
-                at = ana.text.rfind(words[-1], sent.start, m.start())
-                out.chain.append(label)
-                out.spans.append(ana.span(at, at + len(words[-1])))
-                return
-        return
+def _report_source(ana: Analysis, out: SourceChain, raw: list[str], idx: list[int], outlet: str) -> None:
+    """No source near the event's sentences: a short report often gives its one account further down
+    ("Lawal said he was informed by the police ..."): the first institutional source the report cites
+    elsewhere, outside any other incident's account."""
+    scene = [k for k in range(idx[0] + 1) if _NEW_SCENE.match(ana.sentences[k].text)
+             or _OTHER_INCIDENT.match(ana.sentences[k].text)]
+    for i in range(scene[-1] if scene else 0, len(ana.sentences)):  # "In Savar, ...": not the account before
+        if i in idx:
+            continue
+        text = ana.sentences[i].text
+        if _OTHER_INCIDENT.match(text) or _NEW_SCENE.match(text):
+            if i > idx[-1]:
+                return  # another incident's account begins: what follows is not this event's
+            continue
+        for m in mentions(ana, i):
+            if not (_tells_event(ana, m) and _institutional(ana, m)) or _aftermath(ana, m):
+                continue
+            for name, span in names.split_coordinated(ana, m.name, m.span):
+                if _not_a_source(ana, name, span, outlet) or _PRONOUN_SOURCE.match(name) or not credits.source_like(ana, name):
+                    continue
+                if m.definite and not names.state_source(name, ana):  # "Lawal said": the titled person before
+                    for earlier in _refer_back(ana, m, i, name):
+                        _append(ana, out, raw, earlier.name, earlier.span, earlier, outlet)
+                    if len(out.chain) > (1 if outlet else 0):
+                        return
+                    continue
+                name, span = names.drop_person(ana, name, span, m.appos)[:2]
+                _append(ana, out, raw, name, span, m, outlet)
+                if len(out.chain) > (1 if outlet else 0):
+                    return
 
 
 def _append(ana: Analysis, out: SourceChain, raw: list[str], name: str, span: Span, m: Mention, outlet: str,

@@ -284,3 +284,22 @@ def _claim_name(ana, span, claimed: str, ctx) -> str:
                 re.sub(r"\s*\(.*\)$", "", pm.entry.name.replace("({country})", "").strip()):
             return name
     return claimed
+
+
+def territory_holder(ctx, a2: Optional[ActorMention], candidates: list[ActorMention],
+                     country: Optional[str]) -> Optional[ActorMention]:
+    """A non-state actor overtakes territory from the state: with no named holder (or only a foreign force
+    the report names in passing, "fled to the Ugandan side"), the home state's force the report names
+    (its police or army, the first named), else the state's military."""
+    if a2 is not None and a2.kind not in ("unidentified", "state"):
+        return a2  # a named non-state holder: "the RSF took the town from the SPLM-N"
+    if a2 is not None and a2.kind == "state" and a2.inter == 1:
+        return a2
+    home = next((m for m in candidates if m.kind == "state" and m.inter == 1
+                 and m.name.startswith(("Military Forces", "Police Forces"))), None)
+    if home is not None:
+        return home
+    if a2 is not None or not country:
+        return a2
+    return ActorMention(ctx.trigger.span, dic.state_name(country, "military", ctx.event_date), 1,
+                        ctx.trigger.sentence, kind="state")

@@ -18,7 +18,8 @@ from .role_fallback import assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
-                        _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air)
+                        _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
+                        territory_holder)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -51,11 +52,15 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     speech = {at for at in speech_subjects(ana, found)
               if not any(m.span.start == at and m.kind == "state" and m.span.start <= tspan.start
                          and tspan.end <= m.span.end for m in found)}
-    usable = [m for m in found if not is_speculated(ana, m, ctx.certainty) and m.span.start not in speech
-              and not is_background(ana, m)]
+    # a group suspected of some act anywhere in the report is never an agent; where the event's own clause
+    # names it as the side acted on ("retook the city from the RSF") it is still the target
+    plain = [m for m in found if m.span.start not in speech and not is_background(ana, m)
+             and not _suspected_here(ana, m, ctx.certainty)]
     if ctx.event_type in _VIOLENT:  # "near the Afghan foreign ministry", "Pakistan officials": a place or a speaker
-        usable = [m for m in usable if not m.name.startswith("Government of")]
-    agents, patients = parse_roles(ana, ctx.trigger.span.start, usable, ctx.trigger.span.end)
+        plain = [m for m in plain if not m.name.startswith("Government of")]
+    usable = [m for m in plain if not is_speculated(ana, m, ctx.certainty)]
+    agents, patients = parse_roles(ana, ctx.trigger.span.start, plain, ctx.trigger.span.end)
+    agents = [m for m in agents if m in usable]
     if not agents:  # "artillery shelling by the paramilitary RSF on El Fasher", whatever the parse made of it
         agents = _by_agent(ana, ctx.trigger.span, usable)
     # a trigger word inside a name ("444th Combat Brigade") says nothing of roles
@@ -220,8 +225,10 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             a1, a2 = _pair(usable, ctx.sentences)
             if a1 is not None and a2 is not None and a1 in hurt and a2 not in hurt:  # "X were killed by Y"
                 a1, a2 = a2, a1
-        if a1 is not None and a2 is None:
-            a2 = _first([m for m in nearby if m.kind in ("armed", "state") and m.name != a1.name
+        if a1 is not None and a2 is None:  # the other side, stated in the event's sentence even if accused elsewhere
+            opponents = sorted((m for m in plain if m in usable or m.sentence == trig_sent),
+                               key=lambda m: (m.sentence != trig_sent, abs(m.span.start - ctx.trigger.span.start)))
+            a2 = _first([m for m in opponents if m.kind in ("armed", "state") and m.name != a1.name
                          and not is_ally_phrase(ana, m)], ("armed", "state"))
         if a1 is None:
             a1 = _first([m for m in nearby if m is not a2 and (a2 is None or m.name != a2.name)], ("armed", "state"))
@@ -268,6 +275,12 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             a2 = generic("Civilians", "civilians", 7, a2)
 
     a1, a2 = _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic)
+    if sub == "Non-state actor overtakes territory" and a1 is not None and a1.inter != 1:
+        held = territory_holder(ctx, a2, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)
+                                          and m not in hurt], country)
+        if held is not a2:
+            a2 = held
+            notes.append("actor2: the state held the territory")
     if a1 is None and etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
         unid = next((m for m in nearby if m.kind == "unidentified" and m not in hurt), None)
         a1 = generic("Unidentified Armed Group", "unidentified", 3, unid)
@@ -347,3 +360,13 @@ def _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
         a1 = others[0] if others else None
         notes.append("actor1: the harmed side is the target, not the perpetrator")
     return a1, a2
+
+
+def _suspected_here(ana, m: ActorMention, certainty) -> bool:
+    """Speculation that covers this very mention (a hedge right before it, or inside the speculation span),
+    as opposed to its name being suspected elsewhere in the report."""
+    if is_speculated(ana, m, None):
+        return True
+    span = certainty.speculation_span if certainty is not None else None
+    return bool(span) and span.start <= m.span.start < span.end
+

@@ -1,0 +1,66 @@
+"""Sources of a chain that no "X said" near the event gives: the wire agency the report is credited to,
+a state force telling its own find or seizure, and the test a source found far from the event must pass
+(used by `sources.source_chain`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..who import actor_dictionary as dic
+from . import source_names as names
+from ..base import Analysis, SourceChain
+from ..cues import find_cues, load_cues
+from .source_mentions import looks_like_source
+
+
+def wire_credit(ana: Analysis, out: SourceChain, outlet: str) -> None:
+    """A wire agency the report is credited to ("SANAA, Yemen (AP) —", a byline "Press Trust of India |",
+    a closing "— Reuters" or ", reports AFP."): the medium the outlet took the story from, listed right after it."""
+    found = names.wire_agency(ana)
+    if not found:
+        return
+    name, span = found
+    if outlet and (names.same_agency(name, outlet) or dic.normalise(name) in dic.normalise(outlet)):
+        return
+    at = 1 if outlet else 0
+    for n, c in enumerate(out.chain[at:], at):
+        if names.same_agency(name, c):  # cited later as the medium of a source ("told AFP"): it moves up front
+            k = n - (len(out.chain) - len(out.spans))  # spans belong to the last len(spans) elements
+            del out.chain[n]
+            if 0 <= k < len(out.spans):
+                del out.spans[k]
+            name = c if len(c) > len(name) and not c.isupper() else name
+            break
+    k = max(0, at - (len(out.chain) - len(out.spans)))
+    out.chain.insert(at, name)
+    out.spans.insert(k, span)
+
+
+def acting_force(ana: Analysis, i: int, out: SourceChain) -> None:
+    """No source cited: when state forces report their own find or seizure ("police found the bodies",
+    "tropas del Ejército desactivaron un cilindro bomba"), the force is the account's source."""
+    if not 0 <= i < len(ana.sentences):
+        return
+    sent = ana.sentences[i]
+    verbs = load_cues(ana.lang, "attribution").get("force_reports", ())
+    for m in find_cues(ana.text, verbs, sent.start, sent.end):
+        words = re.findall(r"[\w'\u2019-]+", ana.text[sent.start:m.start()])[-4:]
+        for k in range(len(words)):
+            label = names.state_source(" ".join(words[k:]), ana)
+            if label:
+                at = ana.text.rfind(words[-1], sent.start, m.start())
+                out.chain.append(label)
+                out.spans.append(ana.span(at, at + len(words[-1])))
+                return
+        return
+
+
+_CLAUSE_WORD = re.compile(r"(?i)(?:^|\s)(?:que|qui|that|which|who|что|أن)(?:\s|$)")
+
+
+def source_like(ana: Analysis, name: str) -> bool:
+    """A name found far from the event must look like a source: a body, a title or a source noun, an
+    acronym, never a bare number, a clause fragment or a lone surname."""
+    if len(name.split()) > 8 or not re.search(r"[^\W\d_]", name) or _CLAUSE_WORD.search(name):
+        return False
+    return bool(names.state_source(name, ana)) or looks_like_source(name, load_cues(ana.lang, "attribution"))
