@@ -33,3 +33,37 @@ def test_a_listed_strike_is_one_event_per_town_with_the_toll_divided():
 def test_a_road_a_district_or_a_later_clause_is_not_a_list(text):
     events = _events(text)
     assert len(events) <= 1
+
+
+# town by town, each with its own toll: one event per town with the figure of its own clause
+TOWN_BY_TOWN = {
+    "en": ("Israeli air strikes hit several villages in southern Lebanon on Tuesday. A strike on Bint Jbeil killed "
+           "two people, a strike on Khiam killed three people and another strike on Tyre wounded four people, the "
+           "health ministry said.", ["Bint Jbeil", "Khiam", "Tyre"]),
+    "fr": ("Des frappes aériennes israéliennes ont visé plusieurs villages du sud du Liban mardi. Une frappe sur "
+           "Bint Jbeil a tué deux personnes, une frappe sur Khiam a tué trois personnes et une autre frappe sur Tyr "
+           "a blessé quatre personnes, selon le ministère de la Santé.", ["Bint Jbeil", "Khiam", "Tyre"]),
+    "ar": ("شنت طائرات إسرائيلية غارات على عدة بلدات في جنوب لبنان يوم الثلاثاء. وقتل شخصان في غارة على بنت جبيل، "
+           "وقتل ثلاثة أشخاص في غارة على الخيام، وأصيب أربعة أشخاص في غارة على صور، بحسب وزارة الصحة.",
+           ["Bint Jbeil", "Khiam", "Tyre"]),
+    "ru": ("Во вторник российские войска обстреляли несколько городов Днепропетровской области. В Никополе погибли "
+           "два человека, в Марганце погибли три человека, а в Кривом Роге ранены четыре человека, сообщил губернатор.",
+           ["Nikopol", "Marhanets", "Kryvyi Rih"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TOWN_BY_TOWN))
+def test_town_by_town_each_with_its_own_toll(lang):
+    text, towns = TOWN_BY_TOWN[lang]
+    events = _events(text, lang)
+    assert [e.location for e in events] == towns
+    assert [e.fatalities for e in events] == [2, 3, 0]
+    assert len({e.sub_event_type for e in events}) == 1
+    assert "its own figure" in events[1].reasons["fatalities"]
+
+
+def test_one_toll_for_two_towns_is_no_town_by_town_list():
+    # one figure for the act, the towns in separate clauses: not told town by town
+    events = _events("Rebels attacked an army post in Kidal on Monday, killing five soldiers, and later fled "
+                     "towards Tessalit, the army said.")
+    assert len(events) <= 1

@@ -6,6 +6,12 @@ one. An event whose own sentence names two or more towns of its country as a lis
 "in X and in Y") is split into one event per town; a toll that is not told town by town is
 divided evenly, the remainder going to the first towns (codebook §5), and the split is noted.
 Roads and spans ("between X and Y", "from X to Y") are one place, not a list.
+
+Town by town, each with its own toll ("a strike on X killed two people, a strike on Y killed three and
+another on Z wounded four"; "قتل شخصان في غارة على X، وقتل ثلاثة في غارة على Y"): a sentence of the
+event that names two or more towns of its country, each in its own clause, two or more of them with
+their own figure of dead or wounded, gives one event per town with the figure of its clause
+(`split_by_clauses`).
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from dataclasses import replace as dc_replace
 from typing import Optional
 
 from . import mappings
-from .extract.base import Analysis, Place
+from .extract.base import Analysis, Place, Sentence
 from .schema import Event, Evidence
 
 #: what may stand between two listed towns: separators and the words of a list, any language
@@ -93,17 +99,98 @@ def split_by_town(ana: Analysis, ev: Event, places: list[Place]) -> list[Event]:
     """`ev` as one event per listed town, or [ev] when its sentence lists none."""
     if ev.background or ev.sub_event_type not in SPLITTABLE:
         return [ev]
+    by_clause = split_by_clauses(ana, ev, places)
+    if by_clause:
+        return by_clause
     towns = listed_towns(ana, ev, places)
     if not towns:
         return [ev]
-    deaths = _shares(ev.fatalities, len(towns))
+    return _per_town(ev, towns, _shares(ev.fatalities, len(towns)))
+
+
+#: where one clause of a town-by-town sentence ends: a comma or semicolon, a conjunction, and in Arabic
+#: a word with a prefixed wa- ("وقتل")
+_CLAUSE_BREAK = re.compile(r"[,;،؛]|\s(?:and|while|whereas|et|tandis que|alors que|y|mientras|mientras que|и|а|"
+                           r"при этом)\s|\sو(?=[\u0621-\u064A]{2})", re.IGNORECASE)
+
+
+def _masked(ana: Analysis, start: int, end: int) -> Analysis:
+    """The analysis with every character outside [start, end) blanked (same offsets), no parse."""
+    text = ana.text
+    blank = re.compile(r"[^\n]")
+    masked = blank.sub(" ", text[:start]) + text[start:end] + blank.sub(" ", text[end:])
+    sentences = [Sentence(s.index, s.start, s.end, masked[s.start:s.end]) for s in ana.sentences]
+    return dc_replace(ana, document=dc_replace(ana.document, text=masked), sentences=sentences, spacy_doc=None)
+
+
+def _window(ana: Analysis, index: int) -> tuple[int, int]:
+    """The sentence and its neighbours joined to it by a comma (the Arabic splitter ends a sentence at "،")."""
+    first = last = index
+    while first > 0 and ana.sentences[first - 1].text.rstrip()[-1:] in _COMMAS:
+        first -= 1
+    while last + 1 < len(ana.sentences) and ana.sentences[last].text.rstrip()[-1:] in _COMMAS:
+        last += 1
+    return first, last
+
+
+_COMMAS = (",", "،", ";", "؛")
+
+
+def _clause_towns(ana: Analysis, ev: Event, places: list[Place], sent: Sentence) -> list[tuple[Place, int, int]]:
+    """The towns of the event's country in `sent` (a window of sentences), each with the stretch of its
+    own clause, or []."""
+    towns: list[Place] = []
+    for p in sorted((p for p in places if p.span is not None and sent.start <= p.span.start < sent.end),
+                    key=lambda p: p.span.start):
+        if p.kind != "place" or p.country != ev.country or p.modifier in ("dateline", "reference"):
+            continue
+        if towns and p.name == towns[-1].name:
+            continue
+        if p.name in {t.name for t in towns}:
+            return []  # a town named twice: not a list of places
+        towns.append(p)
+    if len(towns) < 2 or len(towns) > MAX_TOWNS:
+        return []
+    cuts = [sent.start]
+    for a, b in zip(towns, towns[1:]):
+        breaks = list(_CLAUSE_BREAK.finditer(ana.text, a.span.end, b.span.start))
+        if not breaks or _SPAN_BEFORE.search(ana.text[max(sent.start, b.span.start - 30):b.span.start]):
+            return []  # "X, Y": a town and its district; "between X and Y": a span
+        cuts.append(breaks[-1].start())
+    cuts.append(sent.end)
+    return [(t, cuts[i], cuts[i + 1]) for i, t in enumerate(towns)]
+
+
+def split_by_clauses(ana: Analysis, ev: Event, places: list[Place]) -> list[Event]:
+    """One event per town of a town-by-town sentence, each with the toll of its own clause, or []."""
+    from .extract.howmany.fatalities import count_fatalities
+
+    told = sorted({_window(ana, ana.sentence_at(e.start).index) for e in ev.evidence
+                   if e.field in ("event_type", "location", "fatalities", "injured")})
+    for first, last in told:
+        window = Sentence(first, ana.sentences[first].start, ana.sentences[last].end, "")
+        stretches = _clause_towns(ana, ev, places, window)
+        if not stretches or (ev.location and ev.location not in {t.name for t, _, _ in stretches}):
+            continue
+        tolls = [count_fatalities(_masked(ana, a, b), list(range(first, last + 1))) for _, a, b in stretches]
+        own = [bool(t.spans) or t.injured is not None for t in tolls]
+        if sum(own) < 2:
+            continue
+        return _per_town(ev, [t for t, _, _ in stretches], [t.value for t in tolls],
+                         "told town by town, each with its own figure")
+    return []
+
+
+def _per_town(ev: Event, towns: list[Place], deaths: list[int], how: str = "") -> list[Event]:
     out = []
     for town, dead in zip(towns, deaths):
         evidence = [e for e in ev.evidence if e.field != "location"]
         evidence.append(Evidence("location", town.span.start, town.span.end, town.span.text))
         reasons = dict(ev.reasons)
         reasons["location"] = f"one of {len(towns)} towns the event's sentence lists: {town.reason}"
-        if ev.fatalities:
+        if how:
+            reasons["fatalities"] = f"{dead}: {how} ({'/'.join(map(str, deaths))})"
+        elif ev.fatalities:
             reasons["fatalities"] = (f"{ev.fatalities} told for {len(towns)} towns, divided evenly "
                                      f"({'/'.join(map(str, deaths))}); " + ev.reasons.get("fatalities", ""))
         out.append(dc_replace(ev, location=town.name, admin1=town.admin1, admin2=town.admin2, country=town.country,

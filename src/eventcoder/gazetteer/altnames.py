@@ -11,7 +11,8 @@ languages. Not every alternate name is kept (ambiguity):
   100,000 or more elsewhere; names with letters of neither Russian nor Ukrainian ("Мосул хот") are
   left out.
 - Latin: towns of 20,000 or more, only a capitalised name of 4+ letters close in spelling to a name the
-  place already has (an exonym: "Mossoul", "Alepo", "Jersón"; never an old or other name like "Stalino").
+  place already has (an exonym: "Mossoul", "Alepo", "Jersón", "Tyr" (3 letters only for towns of 100,000+);
+  never an old or other name like "Stalino").
   They are stored "^"-prefixed (`EXONYM`) and tried only in French and Spanish reports, when the plain
   key is unknown: in English "al-Mayadeen" is a television channel, not Al Mayadin.
 - never a name that is a country's name (a village called "العراق"), a stoplist word
@@ -79,7 +80,7 @@ def keep(name: str, cc: str, pop: int, known: Iterable[str]) -> bool:
     if script == "ru":
         return cc in CYRILLIC_COUNTRIES or pop >= BIG_TOWN
     if script == "latin":
-        if pop < LATIN_MIN_POP or len(name) < 4 or not name[0].isupper() or name.isupper():
+        if pop < LATIN_MIN_POP or len(name) < (3 if pop >= BIG_TOWN else 4) or not name[0].isupper() or name.isupper():
             return False
         from rapidfuzz import fuzz
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 from .. import countries
 from ..resources import load_tsv
+from .. import morph
 from .altnames import EXONYM
 from .lookup import Candidate, Gazetteer
 from .names import fold, skeleton, transliterations
@@ -84,7 +85,10 @@ def _variants(key: str, words: list[str], lang: str = "en") -> list[str]:
     if lang in ("fr", "es"):
         out.append(EXONYM + key)
     if re.match(r"[\u0400-\u04FF]", words[-1]):
-        out = _ru_bases(key)
+        # pymorphy3's nominative first ("в Кривом Роге" -> "кривой рог"), then the suffix rules
+        forms = morph.ru_place_forms(words)
+        out = [fold(f) for f in forms] + [latin for f in forms for latin in transliterations(f)]
+        out += _ru_bases(key)
         # most towns have no Cyrillic entry: try their Latin spellings ("Херсона" -> "kherson");
         # from the unfolded words, whose й must stay y ("Новороссийске" -> "novorossiysk")
         raw = " ".join(words).lower()
@@ -127,6 +131,8 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
     for i, tok in enumerate(tokens):
         if not _cased(tok.group()):
             continue
+        if lang == "ru" and morph.ru_function_word(tok.group()):
+            continue  # "Она", "Ранее", "При": a pronoun, adverb or preposition starts no name
         words = [tok.group()]
         for j in range(i, min(i + MAX_TOKENS, len(tokens))):
             if j > i:

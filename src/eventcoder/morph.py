@@ -1,0 +1,99 @@
+"""Morphology for languages coded without a parse: Russian lemmas from pymorphy3 (OpenCorpora).
+
+Russian names and words are inflected by case ("в Кривом Роге", "Марганца", "погибли"): the matchers
+that look words up in the gazetteer or a lexicon need their dictionary forms. `ru_lemma("погибли")`
+-> "погибнуть"; `ru_place_forms(["Кривом", "Роге"])` -> ["кривой рог"] (adjectives agree with the
+noun: "Белой Церкви" -> "белая церковь"); `ru_function_word("Она")` is True (a pronoun, never a place).
+Without pymorphy3 installed every function degrades to "no lemma" (the callers keep their suffix rules).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Optional
+
+LOGGER = logging.getLogger(__name__)
+
+#: parts of speech that are never a place name (pymorphy3's OpenCorpora tags)
+_FUNCTION = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED", "COMP", "INFN", "VERB", "GRND"})
+_MAX_PARSES = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer():
+    try:
+        import pymorphy3
+    except ImportError:
+        LOGGER.warning("pymorphy3 is not installed: Russian words are matched by suffix rules only")
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+def available() -> bool:
+    return _analyzer() is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple:
+    morph = _analyzer()
+    if morph is None or not word:
+        return ()
+    return tuple(morph.parse(word.lower().replace("ё", "е"))[:_MAX_PARSES])
+
+
+def ru_lemma(word: str) -> str:
+    """The dictionary form of the most likely reading ("погибли" -> "погибнуть"); the word itself
+    (lowercased) when there is no analyser."""
+    parses = _parses(word)
+    return parses[0].normal_form if parses else word.lower()
+
+
+def ru_function_word(word: str) -> bool:
+    """Is every reading of the word a pronoun, preposition, conjunction, particle, adverb or verb?"""
+    parses = [p for p in _parses(word) if p.score >= 0.01]  # "При": not the archaic noun "пря"
+    return bool(parses) and all(p.tag.POS in _FUNCTION for p in parses)
+
+
+def _noun_reading(word: str):
+    """The word's reading as a noun, a place name first ("Роге" -> рог, "Марганце" -> марганец)."""
+    parses = [p for p in _parses(word) if p.tag.POS == "NOUN"]
+    geo = [p for p in parses if "Geox" in p.tag]
+    return (geo or parses or [None])[0]
+
+
+def _agree(adj: str, noun) -> Optional[str]:
+    """An adjective before a name in the noun's nominative ("Кривом" + рог -> "кривой")."""
+    for p in _parses(adj):
+        if p.tag.POS != "ADJF":
+            continue
+        grams = {"nomn", "plur"} if noun.tag.number == "plur" and "Pltm" in noun.tag else {"nomn", "sing"}
+        if "plur" not in grams and noun.tag.gender:
+            grams.add(noun.tag.gender)
+        form = p.inflect(grams)
+        if form is not None:
+            return form.word
+    return None
+
+
+def ru_place_forms(words: list[str]) -> list[str]:
+    """Nominative forms of a (possibly inflected) Russian place name, lowercased, most likely first."""
+    if not words or not available():
+        return []
+    if len(words) == 1:
+        out = []
+        parses = sorted(_parses(words[0]), key=lambda p: ("Geox" not in p.tag, p.tag.POS != "NOUN"))
+        for p in parses:  # nouns only: "Нагорном" (of "Нагорном Карабахе") is no town "Нагорный"
+            if p.tag.POS == "NOUN" and p.normal_form not in out:
+                out.append(p.normal_form)
+        return out
+    head = words[-1].split("-")
+    noun = _noun_reading(head[-1])
+    if noun is None:
+        return []
+    last = "-".join(head[:-1] + [noun.normal_form if noun.tag.number != "plur" or "Pltm" not in noun.tag
+                                 else noun.inflect({"nomn", "plur"}).word])
+    out = []
+    for w in words[:-1]:
+        agreed = _agree(w, noun)
+        out.append(agreed if agreed else w.lower())
+    return [" ".join(out + [last])]
