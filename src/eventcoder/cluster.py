@@ -47,14 +47,10 @@ class ClusterStats:
 
 def code_partition(items: list[Item]) -> list[tuple[Optional[Document], list[Event], Optional[Failure]]]:
     """Runs on a worker: (document, events, None) or (None, [], failure) per item, in order."""
-    from .pipeline import Coded, code_one
+    from .pipeline import Coded, code_documents
 
     out = []
-    for item in items:
-        if isinstance(item, Failure):
-            out.append((None, [], item))
-            continue
-        result = code_one(item)
+    for result in code_documents(items):  # the fast path; read failures pass through in place
         if isinstance(result, Coded):
             out.append((result.document, result.events, None))
         else:
