@@ -61,7 +61,8 @@ SOURCE_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,3}(?:agency|ministry|aut
                           r"police|army|military|spokes\w+|media|office|service|department|command|hospital)\b")
 # ("said in Kyiv", "a statement by the General Staff in Kyiv"; not "said it captured a base in X")
 SOURCE_BEFORE = re.compile(r"(?:\b(?:statement|spokes\w+|officials?|ministry|headquarters|based|staff|command|reporters?|"
-                           r"journalists?|correspondents?)\b[^.;,]{0,40}|\b(?:said|says|told)(?:\s+on\s+\w+day)?\s+)"
+                           r"journalists?|correspondents?)\b[^.;,]{0,40}|\b(?:government|regime|junta|administration)\s+|"
+                           r"\b(?:said|says|told)(?:\s+on\s+\w+day)?\s+)"
                            r"\b(?:in|from)\s+$", re.I)
 # "Kyiv says Russian troops...", "Moscow denied": a capital standing for its government (not a place)
 METONYM_AFTER = re.compile(r"^\s+(?:says|said|accuses|accused|claims|claimed|denies|denied|insists|warns|warned|"
@@ -123,3 +124,24 @@ BORDER = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s*[-–/]\s*(?P<b>[A-Z][\w'’-]+
                     r"|\bborder(?: (?:region|area|areas|zone|strip))? (?:between|with) (?P<c>[A-Z][\w'’-]+)"
                     r"(?: and (?P<d>[A-Z][\w'’-]+))?")
 CAMP_AFTER = re.compile(r"^\s+(?:refugee |displacement |displaced |IDP )?camp\b", re.I)
+
+# "a Moscow-funded militia", "a Lagos-based group", "Kabul-led talks": a place inside an adjective is no location
+COMPOUND_AFTER = re.compile(r"^[-\u2010\u2011](?:backed|based|led|controlled|held|allied|aligned|bound|born|funded|"
+                            r"supported|sponsored|installed|appointed|affiliated|linked|friendly|trained|brokered|"
+                            r"mediated|imposed|ordered|run|owned|headquartered)\b", re.I)
+# a dateline inside the page, at the start of a line: "KIRKUK - Mortar rounds ...", "JALALABAD: Two ...",
+# "ОДЕССА, 3 мая - ...", "KYIV (Reuters) -- ..." (all capitals; a title-case name only before a dash)
+LINE_DATELINE_AFTER = re.compile(r"^(?:,\s*[^\n,:]{1,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–-]{1,2}|:)\s")
+TITLE_DATELINE_AFTER = re.compile(r"^(?:,\s*[^\n,:]{1,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?[—–]\s"
+                                  r"|^\s*\([A-Z][^)\n]{1,20}\)\s*[—–-]{1,2}\s")
+
+
+def line_dateline(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a dateline's place at the start of a line inside the page?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    name, right = text[start:end], text[end:end + 60]
+    if name.isupper() and len(name) > 2:
+        return bool(LINE_DATELINE_AFTER.match(right))
+    return bool(TITLE_DATELINE_AFTER.match(right))

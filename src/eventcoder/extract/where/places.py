@@ -39,7 +39,7 @@ from ...gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_A
                              CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
                              PART_BEFORE, POSSESSIVE_AFTER, RELATIVE_GAP, ROAD_AFTER, ROAD_BEFORE, ROAD_RIGHT,
                              DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE, METONYM_AFTER, MOVE_BEFORE,
-                             LANDMARK_AFTER, PART_OF_BEFORE)
+                             LANDMARK_AFTER, PART_OF_BEFORE, COMPOUND_AFTER, line_dateline)
 
 PLACE_KINDS = ("place", "neighbourhood", "camp", "crossing", "base")
 NER_PLACE = ("GPE", "LOC", "FAC")
@@ -58,6 +58,8 @@ def _country_place(c: countries.Country, span, sentence: int) -> Place:
 
 def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -> bool:
     """Is this gazetteer match a toponym here (not a common word, a person or part of a name)?"""
+    if COMPOUND_AFTER.match(right):
+        return False  # "a Moscow-funded militia"
     if any(c.curated for c in m.candidates):
         return True
     if ana.dateline is not None and ana.dateline_place and \
@@ -241,7 +243,7 @@ def find_places(ana: Analysis) -> list[Place]:
         modifier = _modifier(best, left, right, text[m.end:nxt.start] if nxt else None)
         if CITY_POSSESSIVE_BEFORE.search(left) and places:  # "the city's Kyivskyi district": the city
             best, modifier = _city_district(gaz, m, best, places, ctx), None
-        if ana.dateline and ana.dateline.start <= m.start < ana.dateline.end:
+        if (ana.dateline and ana.dateline.start <= m.start < ana.dateline.end) or line_dateline(text, m.start, m.end):
             modifier = "dateline"
         elif best.kind == "place" and not best.curated:
             best, modifier = _unlisted(gaz, m, best, modifier, [k for k in kept[n + 1:] if k[3] == sidx], text)
@@ -363,8 +365,9 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
                      and p.name.startswith(best.name + " - ")), best)
     if best is None or (best.geo_precision or 3) >= 3:
         later = [p for p in usable if p.sentence != first and p.kind == "place"
-                 and (best is None or (p.country == best.country and p.span.text != best.span.text
-                                       and (best.kind != "admin1" or p.admin1 == best.admin1)))]
+                 and (best is None or (best.kind == "border" and not _source_place(ana, p))  # "on the border
+                      or (p.country == best.country and p.span.text != best.span.text  # with Rwanda" ... "the town of X"
+                          and (best.kind != "admin1" or p.admin1 == best.admin1)))]
         best = _best(ana, later) or best or _best(ana, usable)
     if best is not None and best.kind in ("admin1", "border"):
         best = _border_in_admin1(best, [p for p in places if p.span is not None
@@ -375,7 +378,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         if best.kind == "border":
             return replace(best, reason=best.reason or "only a border area is named")
         return replace(best, reason=f"event sentence {best.sentence}: {best.reason}")
-    dateline = [p for p in places if p.modifier == "dateline" and p.kind == "place"]
+    dateline = [p for p in places if p.modifier == "dateline" and p.kind == "place"  # a dateline inside the page
+                and (p.sentence in wanted or (ana.dateline and p.span.start < ana.dateline.end))]  # for its own story
     if dateline and first >= 0 and UNNAMED_PLACE.search(ana.sentences[first].text):
         # "BAGHDAD -- A bomber struck a market in a northern Iraqi city": not the dateline city but
         # the town a following sentence names ("the attack in the city of Tal Afar")

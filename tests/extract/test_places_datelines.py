@@ -1,0 +1,84 @@
+"""event_place: datelines inside the page, places inside adjectives, seats of government, border areas (issue 12)."""
+import pytest
+
+from eventcoder.extract.where.places import event_place, find_places
+
+
+def _place(analyse_text, text, sentences):
+    ana = analyse_text(text)
+    places = find_places(ana)
+    return places, event_place(ana, places, list(sentences))
+
+
+@pytest.mark.model
+def test_dateline_inside_the_page_is_not_the_event_place(analyse_text):
+    """A dateline after a headline and a byline: the town the next sentence names is the place."""
+    text = ("Mortar fire hits school\n\nBy A. Writer\n\nKIRKUK - Mortar rounds fell on a school on Tuesday "
+            "in a northern Iraqi town, wounding four pupils.\n\nThe shelling of the town of Hawija "
+            "followed a week of clashes.")
+    places, place = _place(analyse_text, text, [2])
+    assert place.name == "Al Hawijah"
+    assert any(p.name == "Kirkuk" and p.modifier == "dateline" for p in places)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("line", ["JALALABAD: Two shepherds died when an old shell exploded in a pasture.",
+                                  "JALALABAD (Reuters) -- Two shepherds died when an old shell exploded in a pasture."])
+def test_dateline_forms(analyse_text, line):
+    places, _ = _place(analyse_text, "Old shell kills two\n\n" + line, [1])
+    assert [p.modifier for p in places if p.name == "Jalalabad"] == ["dateline"]
+
+
+@pytest.mark.model
+def test_title_case_name_before_a_colon_is_no_dateline(analyse_text):
+    places, _ = _place(analyse_text, "Fighting\n\nJalalabad: the city where two shepherds died on Friday.", [1])
+    assert all(p.modifier != "dateline" for p in places if p.name == "Jalalabad")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in Nalchik. Witnesses said a Moscow-funded militia had left the area.",
+    "Gunmen attacked a checkpoint in Nalchik, a Moscow-based rights group said.",
+])
+def test_place_inside_an_adjective_is_no_place(analyse_text, text):
+    places, place = _place(analyse_text, text, [0, 1] if text.count(".") > 1 else [0])
+    assert place.name == "Nalchik"
+    assert not any(p.name == "Moscow" for p in places)
+
+
+@pytest.mark.model
+def test_seat_of_government_is_no_event_place(analyse_text):
+    text = "Soldiers burned a market near Kumba, a rights group said, while the government in Yaounde denied it."
+    _, place = _place(analyse_text, text, [0])
+    assert place.name == "Kumba"
+
+
+@pytest.mark.model
+def test_town_named_after_a_border_area(analyse_text):
+    text = ("Militiamen captured a customs post on the border with Rwanda on Tuesday. They then entered the "
+            "town of Goma, witnesses said.")
+    _, place = _place(analyse_text, text, [0, 1])
+    assert (place.name, place.admin1) == ("Goma", "Nord-Kivu")
+
+
+@pytest.mark.model
+def test_capital_as_a_distance_reference(analyse_text):
+    """"X, about 380 kilometres (236 miles) east of the capital, Y": Y only locates X."""
+    text = "Rebels ambushed a supply convoy near Bambari, about 380 kilometres (236 miles) east of the capital, Bangui."
+    _, place = _place(analyse_text, text, [0])
+    assert place.name == "Bambari"
+
+
+@pytest.mark.model
+def test_credit_line_city_is_a_dateline(analyse_text):
+    places, _ = _place(analyse_text, "Shelling in the valley\nNews Agency of Somewhere  |  Srinagar\nTwo porters "
+                                     "were hurt when a shell landed in Uri, officials said.", [1])
+    assert [p.modifier for p in places if p.name == "Srinagar"] == ["dateline"]
+
+
+@pytest.mark.model
+def test_where_the_wounded_were_taken_is_no_event_place(analyse_text):
+    text = ("Wounded soldiers were taken to the nearby town of Nioro after gunmen attacked a patrol near Diema, "
+            "officials said.")
+    _, place = _place(analyse_text, text, [0])
+    assert place.name == "Diema"
