@@ -84,3 +84,19 @@ def test_state_term_phrases_are_unique():
     phrases = [r["phrase"] for r in load_tsv("actors/state_terms.tsv")]
     dupes = sorted({p for p in phrases if phrases.count(p) > 1})
     assert not dupes, dupes
+
+
+# ------------------------------------------------------------------ non-state groups added in issue 13
+@pytest.mark.model
+@pytest.mark.parametrize("text, country, name", [
+    ("Hurras al-Din fighters attacked a checkpoint.", "Syria", "Hurras al-Din"),
+    ("YPG fighters shelled the village.", "Syria", "SDF: Syrian Democratic Forces"),
+    ("Hezbollah's Radwan Force fired rockets.", "Lebanon", "Hezbollah"),
+    ("URDPC militiamen attacked a camp.", "Democratic Republic of Congo", "CODECO: Cooperative for Development of Congo"),
+    ("Mungiki members attacked traders.", "Kenya", "Mungiki Militia"),
+    ("Ahlu Sunna Wal Jama'a fighters attacked the town.", "Somalia", "ASWJ: Ahlu Sunna Wal Jama'a"),
+    ("Ahlu Sunna Wal Jama'a fighters attacked the town.", "Mozambique", "Islamic State Mozambique Province"),
+    ("Twa militiamen burned a village.", "Democratic Republic of Congo", "Twa Ethnic Militia (Democratic Republic of Congo)"),
+])
+def test_more_groups_by_alias(analyse_text, text, country, name):
+    assert name in {n for n, _ in _names(analyse_text, text, country)}

@@ -63,4 +63,12 @@ def test_the_account_of_an_earlier_scene_is_not_taken(analyse_text):
     text = ("Two men were killed in a clash over a bus terminal in Bogura on Monday, police said. "
             "In Savar, hundreds of garment workers formed a human chain to demand unpaid wages. "
             "The protest ended peacefully.")
-    assert _chain(analyse_text, text, event_sentences=(1,)) == ["Desk"]
+    assert _chain(analyse_text, text, event_sentences=(1,)) == ["Desk"]  # the account before told the clash
+
+
+@pytest.mark.model
+def test_a_source_before_the_event_told_another_event(analyse_text):
+    text = ("Fighting between two militias in Zawiya killed three fighters, a hospital source said. "
+            "Residents posted videos of burning cars. "
+            "On Tuesday, the two groups signed a ceasefire brokered by tribal elders.")
+    assert _chain(analyse_text, text, event_sentences=(2,)) == ["Desk"]

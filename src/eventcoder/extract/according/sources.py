@@ -105,10 +105,8 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
 def _report_source(ana: Analysis, out: SourceChain, raw: list[str], idx: list[int], outlet: str) -> None:
     """No source near the event's sentences: a short report often gives its one account further down
     ("Lawal said he was informed by the police ..."): the first institutional source the report cites
-    elsewhere, outside any other incident's account."""
-    scene = [k for k in range(idx[0] + 1) if _NEW_SCENE.match(ana.sentences[k].text)
-             or _OTHER_INCIDENT.match(ana.sentences[k].text)]
-    for i in range(scene[-1] if scene else 0, len(ana.sentences)):  # "In Savar, ...": not the account before
+    after them, up to another incident's account (a source before them told another event)."""
+    for i in range(idx[0] + 1, len(ana.sentences)):  # what comes before told another event, or the lead
         if i in idx:
             continue
         text = ana.sentences[i].text
