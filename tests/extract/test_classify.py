@@ -125,6 +125,13 @@ RANKING_CASES = [
                               "soldiers shot dead two of them."),
     ("Excessive force against protesters", "Police opened fire on protesters burning tyres on a road in Kisumu, "
                                            "killing two."),
+    # demonstrators who clash with the police riot, whoever then kills (codebook §1.4)
+    ("Violent demonstration", "Thousands of demonstrators clashed with police in Mymensingh on Sunday; one man "
+                              "was killed by police gunfire."),
+    ("Violent demonstration", "One protester died in a clash between police and opposition activists at a rally "
+                              "in Mymensingh."),
+    ("Excessive force against protesters", "Police opened fire on a peaceful march in Mymensingh, killing one "
+                                           "protester."),
     # intercepted with no one hurt -> Disrupted weapons use; a strike that hurt people stays a strike
     ("Disrupted weapons use", "A rocket fired towards Ashkelon was intercepted by air defences on Monday. "
                               "No injuries were reported."),

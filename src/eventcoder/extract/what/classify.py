@@ -75,13 +75,15 @@ class _Evidence:
     """Live triggers of one candidate event grouped by sub-type."""
 
     def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False,
-                 takeover: bool = False):
+                 takeover: bool = False, crowd_clash: bool = False):
         #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
         self.killings = killings
         #: a clear Other trigger names a coup (classify.yaml `coup`)
         self.coup = coup
         #: demonstrators stormed or burned a building (classify.yaml `riot_takeover`)
         self.takeover = takeover
+        #: the crowd clashed with police or others (classify.yaml `riot_clash`)
+        self.crowd_clash = crowd_clash
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -129,6 +131,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
             # Excessive force is lethal force against a crowd that was not (seriously) violent
             if ev.takeover and (ev.present(VD) or (demo and ev.present(LOOT))):
                 return VD, {VD, PROTEST, CLASH, LOOT, EFAP, "Attack"}
+            # demonstrators who clash with the police riot (codebook §1.4: "clashes with police
+            # or counter-demonstrators"), whoever then kills: Excessive force needs a crowd that
+            # was not fighting (stones or burning tyres alone leave it Excessive force)
+            if demo and ev.crowd_clash:
+                return VD, {VD, PROTEST, CLASH, EFAP, "Attack"}
             if ev.present(EFAP) or (demo and lethal):
                 return EFAP, {EFAP, PROTEST, "Attack", PWI}
             if ev.present(VD) or (demo and CLASH in present):
@@ -258,7 +265,9 @@ def classify(triggers: list[Trigger], ana: Analysis,
                for t in live)
     takeover_words = tuple(load_cues(ana.lang, "classify").get("riot_takeover", ()))
     takeover = any(t.sub_event_type in (VD, LOOT) and find_cues(t.span.text, takeover_words) for t in live)
-    ev = _Evidence(live, _killings(live, ana), coup, takeover)
+    clash_words = tuple(load_cues(ana.lang, "classify").get("riot_clash", ()))
+    crowd_clash = any(t.sub_event_type in (VD, CLASH) and find_cues(t.span.text, clash_words) for t in live)
+    ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
     sub, support = _decide(ev)
     if sub in INTERCEPTABLE and _intercepted_harmlessly(ev, ana, live):
         # "a rocket fired from Gaza was intercepted; no injuries were reported": the weapon was
