@@ -70,11 +70,13 @@ def normalise(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
+    from .alias_files import foreign_aliases  # names in other languages: actors/aliases_<lang>.yaml
+
     out: list[Entry] = []
     for i, g in enumerate(load_yaml("actors/groups.yaml") or []):
         if "name" not in g or "aliases" not in g:
             raise DataFileError(f"E103 data/actors/groups.yaml entry {i + 1}: needs name and aliases")
-        for alias in g["aliases"]:
+        for alias in [*g["aliases"], *foreign_aliases().get(g["name"], ())]:
             since = g.get("name_from") or {}
             out.append(Entry(phrase=str(alias), kind="group", name=g["name"], inter=g.get("inter"),
                              by_country=tuple((g.get("by_country") or {}).items()),
