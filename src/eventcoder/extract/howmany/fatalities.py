@@ -287,23 +287,30 @@ def _denial(ana: Analysis, order: list[int]) -> Optional[Span]:
     return ana.span(hits[0][0].start + hits[0][1].start(), hits[0][0].start + hits[0][1].end()) if hits else None
 
 
+#: where one clause of a sentence ends and another, maybe about another place, begins
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and|alors que|tandis que|mais|mientras que|mientras|pero|"
+                           r"в то время как|а|но)\s", re.I)
+
+
 def _elsewhere(ana: Analysis, mentions: list[_Mention], place: Optional[Place], places: Sequence[Place]) -> set[int]:
     """Ids of killed mentions told for another place than the event's, when one is told for its place.
 
-    A mention's stretch runs from the previous figure (or the sentence start) to the next one
-    ("In Kharkiv, 10 were killed, while in Sumy, three people died": Sumy's event takes 3).
+    A death figure's stretch runs from the previous one (or the sentence start, or a clause break:
+    "; ", ", while ") to the next one (or the next clause break, or the sentence end): "In Kharkiv,
+    10 were killed and 40 hurt, while in Sumy, three people died": Sumy's event takes 3.
     """
     if place is None or not place.name or place.kind == "country":
         return set()
     named = [p for p in places if p.span is not None and p.name and p.kind not in ("country", "admin1")]
-    ordered = sorted(mentions, key=lambda m: m.start)
+    killed = sorted((m for m in mentions if m.kind == "killed"), key=lambda m: m.start)
     here, away = set(), set()
-    for i, m in enumerate(ordered):
-        if m.kind != "killed":
-            continue
+    for i, m in enumerate(killed):
         sent = ana.sentence_at(m.start)
-        lo = max([sent.start] + [o.end for o in ordered[:i] if o.end <= m.start])
-        hi = min([sent.end] + [o.start for o in ordered[i + 1:] if o.start >= m.end])
+        breaks = [b for b in _CLAUSE_BREAK.finditer(ana.text, sent.start, sent.end)]
+        lo = max([sent.start] + [o.end for o in killed[:i] if o.end <= m.start] + [b.end() for b in breaks
+                                                                                    if b.end() <= m.start])
+        hi = min([sent.end] + [o.start for o in killed[i + 1:] if o.start >= m.end] + [b.start() for b in breaks
+                                                                                        if b.start() >= m.end])
         inside = {p.name for p in named if lo <= p.span.start and p.span.end <= hi}
         if place.name in inside:
             here.add(id(m))

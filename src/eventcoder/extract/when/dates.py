@@ -36,6 +36,7 @@ from typing import Optional
 from ...resources import load_yaml
 from ..base import Analysis, DateResult, Span
 from ..numbers import parse_number, phrase_pattern
+from .undated import weekday_day
 
 NO_ANCHOR = "no dateline or publication date to anchor relative dates"
 NO_DATE = "no date in the event sentences: the report's date is used"
@@ -299,6 +300,10 @@ def _find_uncached(ana: Analysis, index: int) -> list[_Cand]:
             continue  # "the conflict, which erupted in April 2023", "since 2015": when a war began
         if cand.kind not in _REFS:
             _resolve(cand, m, lex, anchor, ana.lang)
+            if cand.date is None and anchor is None and cand.kind in ("dmy", "mdy"):  # "Saturday, March 8"
+                cand.date, cand.note = weekday_day(ana, ana.text[max(sent.start, cand.start - 16):cand.start],
+                                                   m.group("m"), int(m.group("d")), lex, _key)
+                cand.precision = 1 if cand.date else None
             if cand.date and anchor and (anchor - cand.date).days > BACKGROUND_DAYS:
                 cand.background = True
             if cand.date is None and not cand.background:
@@ -375,7 +380,8 @@ def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
     span = ana.span(c.start, c.end)
     if c.date is None:
         return DateResult(None, None, span, reason=c.note, background=True)
-    precision, reason = c.precision, f"{c.kind} phrase resolved on anchor {anchor}"
+    precision, reason = c.precision, (c.note if anchor is None and c.note else
+                                      f"{c.kind} phrase resolved on anchor {anchor}")
     if c.statement:
         precision = max(precision or 2, 2)
         reason = "only the date of the statement is known"
