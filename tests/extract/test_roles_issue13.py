@@ -71,3 +71,19 @@ def test_a_named_non_state_holder_stays(analyse_text):
     ana = analyse_text(text)
     roles = assign_roles(ana, make_ctx(ana, "seized", "Non-state actor overtakes territory", "Battles", "Sudan"))
     assert _pair(roles) == ("Rapid Support Forces", "SPLM-N: Sudan People's Liberation Movement-North")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor1", [
+    # the group named just before is who "the militants" are
+    ("Islamic State fighters entered the village of Tal Abyad on Monday. The militants killed three farmers.",
+     "Islamic State (Syria)"),
+    # a group named paragraphs before as the region's context is not
+    ("The desert has long been a stronghold of the Islamic State group. Smuggling routes cross it. "
+     "Farmers have left many villages. Water is scarce. The militants killed three farmers on Monday.",
+     "Unidentified Armed Group (Syria)"),
+])
+def test_the_militants_refer_only_to_a_group_named_just_before(analyse_text, text, actor1):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "killed", "Attack", "Violence against civilians", "Syria"))
+    assert roles.actor1.name == actor1

@@ -72,3 +72,25 @@ def test_a_source_before_the_event_told_another_event(analyse_text):
             "Residents posted videos of burning cars. "
             "On Tuesday, the two groups signed a ceasefire brokered by tribal elders.")
     assert _chain(analyse_text, text, event_sentences=(2,)) == ["Desk"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source", [
+    # a medium described by an apposition keeps its own name
+    ("According to Lake Watch, a publication focused on the region, gunmen killed four farmers in Bama on Monday.",
+     "Lake Watch"),
+    # a person described by an apposition is named by the role
+    ("Gunmen killed four farmers in Bama on Monday, said Musa Bello, a police spokesman.",
+     "Police Forces of Nigeria"),
+])
+def test_an_apposition_names_a_medium_or_a_role(analyse_text, text, source):
+    assert _chain(analyse_text, text)[1] == source
+
+
+@pytest.mark.model
+def test_an_event_that_claims_lives_is_no_source(analyse_text):
+    text = ("Tragic Rocket Attack Claims Four Lives in Borno\u2019s Gwoza Area\n\nNIGERIA \u2013Four traders have been "
+            "killed in Borno\u2019s Gwoza area after a rocket hit a market, according to witnesses.")
+    ana = analyse_text(text, source="Desk", lang="en")
+    chain = source_chain(ana, list(range(len(ana.sentences)))).chain
+    assert chain == ["Desk", "Witnesses"]

@@ -1,14 +1,16 @@
-"""Sources of a chain that no "X said" near the event gives: the wire agency the report is credited to,
+"""Sources of a chain that no "X said" near the event gives: the wire agency the report is credited to
+(and the agency names that are one agency: "AP" == "Associated Press"),
 a state force telling its own find or seizure, and the test a source found far from the event must pass
 (used by `sources.source_chain`).
 """
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..who import actor_dictionary as dic
 from . import source_names as names
-from ..base import Analysis, SourceChain
+from ..base import Analysis, SourceChain, Span
 from ..cues import find_cues, load_cues
 from .source_mentions import looks_like_source
 
@@ -16,15 +18,15 @@ from .source_mentions import looks_like_source
 def wire_credit(ana: Analysis, out: SourceChain, outlet: str) -> None:
     """A wire agency the report is credited to ("SANAA, Yemen (AP) —", a byline "Press Trust of India |",
     a closing "— Reuters" or ", reports AFP."): the medium the outlet took the story from, listed right after it."""
-    found = names.wire_agency(ana)
+    found = wire_agency(ana)
     if not found:
         return
     name, span = found
-    if outlet and (names.same_agency(name, outlet) or dic.normalise(name) in dic.normalise(outlet)):
+    if outlet and (same_agency(name, outlet) or dic.normalise(name) in dic.normalise(outlet)):
         return
     at = 1 if outlet else 0
     for n, c in enumerate(out.chain[at:], at):
-        if names.same_agency(name, c):  # cited later as the medium of a source ("told AFP"): it moves up front
+        if same_agency(name, c):  # cited later as the medium of a source ("told AFP"): it moves up front
             k = n - (len(out.chain) - len(out.spans))  # spans belong to the last len(spans) elements
             del out.chain[n]
             if 0 <= k < len(out.spans):
@@ -64,3 +66,52 @@ def source_like(ana: Analysis, name: str) -> bool:
     if len(name.split()) > 8 or not re.search(r"[^\W\d_]", name) or _CLAUSE_WORD.search(name):
         return False
     return bool(names.state_source(name, ana)) or looks_like_source(name, load_cues(ana.lang, "attribution"))
+
+
+_AGENCY_FORMS = {"ap": "ap", "associated press": "ap", "the associated press": "ap", "afp": "afp",
+                 "agence france presse": "afp", "agence france-presse": "afp", "pti": "pti",
+                 "press trust of india": "pti", "ians": "ians", "indo-asian news service": "ians", "ani": "ani",
+                 "asian news international": "ani", "xinhua": "xinhua", "xinhua news agency": "xinhua",
+                 "dpa": "dpa", "deutsche presse-agentur": "dpa", "efe": "efe", "agencia efe": "efe",
+                 "anadolu": "anadolu", "anadolu agency": "anadolu", "aa": "anadolu", "tass": "tass", "тасс": "tass",
+                 "ria novosti": "ria", "риа новости": "ria", "reuters": "reuters", "رويترز": "reuters",
+                 "فرانس برس": "afp", "أ ف ب": "afp", "وكالة الأنباء الفرنسية": "afp"}
+
+
+def _agency_key(name: str) -> str:
+    low = dic.normalise(re.sub(r"\s*\(.*?\)|\s+(?:news\s+)?agency$|^(?:the|l['\u2019]|la)\s+", "", name.strip()))
+    return _AGENCY_FORMS.get(low, low)
+
+
+def same_agency(a: str, b: str) -> bool:
+    """"AFP" == "Agence France-Presse" == "AFP news agency"; "Reuters" == "the Reuters news agency"."""
+    return _agency_key(a) == _agency_key(b)
+
+
+def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
+    """The wire agency credited in the dateline, the byline or the closing credit, with its span."""
+    agencies = load_cues("en", "attribution").get("wire_agencies", ())
+    alts = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    text = ana.text
+    head = text[:700]
+    patterns = [
+        rf"\((?P<a>{alts})\)\s*(?:[\u2014\u2013-]|--)",                      # "SANAA, Yemen (AP) —"
+        rf"(?m)^\s*(?P<a>{alts})\s*(?:\||$)",                                  # "AP" alone, "Press Trust of India |"
+        rf"\|\s*(?P<a>{alts})\s*$",                                           # caption credit "... | AP"
+        rf"/(?P<a>ТАСС|TASS|РИА Новости)/",                                     # "ТБИЛИСИ, 1 декабря. /ТАСС/."
+        rf"\((?P<a>{alts})\)\s*$",
+    ]
+    for rx in patterns:
+        m = re.search(rx, head, re.MULTILINE)
+        if m:
+            return m.group("a"), ana.span(m.start("a"), m.end("a"))
+    tail = [  # ", reports AFP.", "— Reuters" closing the text, "(AFP) –" after a place in brackets
+        rf"[,.]\s*(?:reports|reported|according\s+to|writes|said)\s+(?P<a>{alts})\s*[.\n]",
+        rf"[\u2014\u2013-]\s*(?P<a>{alts})\s*$",
+        rf",\s*(?P<a>{alts})\s+(?:reported|reports|said)\s*[.\n]",            # "..., AFP reported."
+    ]
+    for rx in tail:
+        m = re.search(rx, text, re.MULTILINE)
+        if m:
+            return m.group("a"), ana.span(m.start("a"), m.end("a"))
+    return None

@@ -384,54 +384,15 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
         return title, ana.span(span.start, span.start + len(title)), False
     if appos:
-        return _ARTICLES.sub("", sorted(appos)[0]), span, False
+        first = _ARTICLES.sub("", sorted(appos)[0])
+        if _MEDIUM_APPOS.match(first):  # "Zagazola Makama, a publication focused on ...": a medium's own name
+            return name, span, False
+        return first, span, False
     return name, span, True
 
 
-_AGENCY_FORMS = {"ap": "ap", "associated press": "ap", "the associated press": "ap", "afp": "afp",
-                 "agence france presse": "afp", "agence france-presse": "afp", "pti": "pti",
-                 "press trust of india": "pti", "ians": "ians", "indo-asian news service": "ians", "ani": "ani",
-                 "asian news international": "ani", "xinhua": "xinhua", "xinhua news agency": "xinhua",
-                 "dpa": "dpa", "deutsche presse-agentur": "dpa", "efe": "efe", "agencia efe": "efe",
-                 "anadolu": "anadolu", "anadolu agency": "anadolu", "aa": "anadolu", "tass": "tass", "тасс": "tass",
-                 "ria novosti": "ria", "риа новости": "ria", "reuters": "reuters", "رويترز": "reuters",
-                 "فرانس برس": "afp", "أ ف ب": "afp", "وكالة الأنباء الفرنسية": "afp"}
-
-
-def _agency_key(name: str) -> str:
-    low = dic.normalise(re.sub(r"\s*\(.*?\)|\s+(?:news\s+)?agency$|^(?:the|l['\u2019]|la)\s+", "", name.strip()))
-    return _AGENCY_FORMS.get(low, low)
-
-
-def same_agency(a: str, b: str) -> bool:
-    """"AFP" == "Agence France-Presse" == "AFP news agency"; "Reuters" == "the Reuters news agency"."""
-    return _agency_key(a) == _agency_key(b)
-
-
-def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
-    """The wire agency credited in the dateline, the byline or the closing credit, with its span."""
-    agencies = load_cues("en", "attribution").get("wire_agencies", ())
-    alts = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    text = ana.text
-    head = text[:700]
-    patterns = [
-        rf"\((?P<a>{alts})\)\s*(?:[\u2014\u2013-]|--)",                      # "SANAA, Yemen (AP) —"
-        rf"(?m)^\s*(?P<a>{alts})\s*(?:\||$)",                                  # "AP" alone, "Press Trust of India |"
-        rf"\|\s*(?P<a>{alts})\s*$",                                           # caption credit "... | AP"
-        rf"/(?P<a>ТАСС|TASS|РИА Новости)/",                                     # "ТБИЛИСИ, 1 декабря. /ТАСС/."
-        rf"\((?P<a>{alts})\)\s*$",
-    ]
-    for rx in patterns:
-        m = re.search(rx, head, re.MULTILINE)
-        if m:
-            return m.group("a"), ana.span(m.start("a"), m.end("a"))
-    tail = [  # ", reports AFP.", "— Reuters" closing the text, "(AFP) –" after a place in brackets
-        rf"[,.]\s*(?:reports|reported|according\s+to|writes|said)\s+(?P<a>{alts})\s*[.\n]",
-        rf"[\u2014\u2013-]\s*(?P<a>{alts})\s*$",
-        rf",\s*(?P<a>{alts})\s+(?:reported|reports|said)\s*[.\n]",            # "..., AFP reported."
-    ]
-    for rx in tail:
-        m = re.search(rx, text, re.MULTILINE)
-        if m:
-            return m.group("a"), ana.span(m.start("a"), m.end("a"))
-    return None
+# an apposition that says the name is a medium (its name is the source), not a person's role
+_MEDIUM_APPOS = re.compile(r"(?i)(?:[\w-]+\s+){0,3}?(?:publication|newspaper|daily|weekly|magazine|news\s+(?:site|website|"
+                           r"portal|outlet|agency|channel)|website|web\s+site|outlet|broadcaster|television|tv|radio|"
+                           r"channel|blog|platform|portal|news\s+agency|agency|think\s+tank|monitor|monitoring\s+group|"
+                           r"observatory)\b")

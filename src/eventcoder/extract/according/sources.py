@@ -315,7 +315,11 @@ def _not_a_source(ana: Analysis, name: str, span: Span, outlet: str) -> bool:
     if re.match(r"(?:no|none|neither|nobody|several|crowd|both\s+sides|many|others|some)\b", name, re.IGNORECASE) \
             or (name.isupper() and "," in name):
         return True
-    return False
+    return bool(_EVENT_HEAD.search(name))  # "Drone Strike Claims Five Lives": the event, not who tells it
+
+
+_EVENT_HEAD = re.compile(r"(?i)\b(?:strikes?|attacks?|blasts?|bombings?|explosions?|clashes|fighting|shelling|raids?|"
+                         r"ambush|fire|violence|crash|flood|earthquake)$")
 
 
 def _refer_back(ana: Analysis, m: Mention, i: int, name: str) -> list[Mention]:

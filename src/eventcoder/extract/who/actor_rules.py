@@ -258,6 +258,8 @@ def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMenti
     if not earlier or len({g.name for g in earlier}) > 1:  # only when one group is named: no guessing
         return None
     g = earlier[-1]
+    if m.sentence - g.sentence > 2:  # named paragraphs before, as the region's context: not these attackers
+        return None
     return ActorMention(m.span, g.name, g.inter, m.sentence, kind="armed")
 
 
