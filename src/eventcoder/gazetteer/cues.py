@@ -72,8 +72,10 @@ METONYM_AFTER = re.compile(r"^\s+(?:says|said|accuses|accused|claims|claimed|den
 MOVE_BEFORE = re.compile(
     r"(?:\b(?:airlifted|evacuated|flown|rushed|taken|transferred|transported|referred|brought|bound|headed|heading|"
     r"en route|on (?:its|their|the) way|returned|driven)\s+(?:back\s+)?(?:to|for|towards?)\s+(?:(?:a|the)\s+)?"
-    r"(?:(?:\w+\s+)?(?:hospital|clinic|medical facility|health cent(?:re|er))\s+in\s+)?"
-    r"|\b(?:évacu|transfér|transport|conduit|achemin)\w*\s+(?:vers|à|sur)\s+(?:l['’]hôpital(?:\s+\w+)?\s+(?:de|d['’])\s*)?"
+    r"(?:(?:\w+\s+)?(?:hospital|clinic|medical facility|health cent(?:re|er))\s+in\s+|(?:nearby\s+|neighbouring\s+)?"
+    r"(?:town|city|village)\s+of\s+)?"
+    r"|\b(?:évacu|transfér|transport|conduit|achemin)\w*\s+(?:vers|à|sur)\s+(?:l['’]hôpital(?:\s+\w+)?\s+(?:de|d['’])\s*"
+    r"|la\s+ville\s+(?:voisine\s+)?(?:de|d['’])\s*)?"
     r"|\bà destination de\s+|\ben direction de\s+"
     r"|\b(?:moving|moved|coming|came|arriving|arrived|travell?ing|fled|fleeing|displaced|launched|fired|"
     r"took off|departed|deployed)\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:(?:town|city|base) of\s+)?)$", re.I)
@@ -84,8 +86,9 @@ CONTAINER_GAP = re.compile(r"^,?\s+(?:an?\s+)?(?:(?:northern|southern|eastern|we
                            r"municipality|commune|raion|village|hromada)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town) of\s+)?$",
                            re.I)
 REFERENCE_GAP = re.compile(
-    rf"^,?\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s?|"
-    rf"miles?)\s+(?:\w+\s+)?(?:of|from)|{_DIR}(?:ern)?\s+of|outside|near)\s+(?:the\s+)?(?:(?:town|city|capital) of\s+)?$", re.I)
+    rf"^,?\s+(?:(?:about|some|around|roughly|nearly|just|only|approximately)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|"
+    rf"kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+)?(?:of|from)|{_DIR}(?:ern)?\s+of|outside|near)\s+"
+    rf"(?:the\s+)?(?:(?:(?:regional|provincial|state|national)\s+)?(?:town|city|capital)(?:\s+of|,)?\s+)?$", re.I)
 # "outside the Turbat Press Club", "near the Kabul airport": a landmark inside the town (precision 1)
 LANDMARK_AFTER = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:Press Club|[Cc]lub|[Hh]ospital|University|Stadium|[Mm]osque|"
                             r"[Mm]arket|Bazaar|Square|[Aa]irport|Hotel|[Pp]rison|[Cc]ourt|Cathedral|[Cc]hurch|"
@@ -139,9 +142,11 @@ TITLE_DATELINE_AFTER = re.compile(r"^(?:,\s*[^\n,:]{1,30}?)?\s*(?:\([^)\n]{1,40}
 def line_dateline(text: str, start: int, end: int) -> bool:
     """Is text[start:end] a dateline's place at the start of a line inside the page?"""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    if text[line_start:start].strip() and not text[line_start:start].rstrip().endswith("|"):
         return False
     name, right = text[start:end], text[end:end + 60]
+    if re.search(r"\S\s+\|\s*$", text[line_start:start]) and re.match(r"[ \t]*(?:\n|$)", right):
+        return True  # a credit line: "<news agency> | <city>"
     if name.isupper() and len(name) > 2:
         return bool(LINE_DATELINE_AFTER.match(right))
     return bool(TITLE_DATELINE_AFTER.match(right))
