@@ -125,6 +125,9 @@ RANKING_CASES = [
                               "soldiers shot dead two of them."),
     ("Excessive force against protesters", "Police opened fire on protesters burning tyres on a road in Kisumu, "
                                            "killing two."),
+    # Mob violence needs an unorganised crowd; crude weapons beside a massacre are an Attack
+    ("Attack", "Rebels armed with machetes and guns massacred 20 villagers in Mambasa overnight."),
+    ("Mob violence", "A mob armed with machetes lynched a suspected thief in Mambasa on Monday."),
     # demonstrators who clash with the police riot, whoever then kills (codebook §1.4)
     ("Violent demonstration", "Thousands of demonstrators clashed with police in Mymensingh on Sunday; one man "
                               "was killed by police gunfire."),

@@ -148,7 +148,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
                 return PROTEST, {PROTEST}
     if ev.present(VD) and not strong_battle:
         return VD, {VD, MOB}
-    if ev.present(MOB) and not strong_battle:
+    # Mob violence needs an unorganised crowd: crude weapons ("machetes") beside clearer words of
+    # a killing ("massacre") by attackers are an Attack (codebook §1.4 vs §1.6)
+    if MOB in present and ev.max(MOB) < ev.max("Attack"):
+        present.discard(MOB)
+    if MOB in present and not strong_battle:
         return MOB, {MOB, "Attack", "Looting/property destruction", VD}
 
     # -- a remote weapon with "killing soldiers" or gunfire stays E/RV unless there was a real
