@@ -11,8 +11,8 @@ with it: they are sent again, one at a time, to a fresh pool; a document that ki
 its own is recorded as Failure E501 and the batch goes on.
 
 Each document is coded under the per-document limits (`limits`: E502 time, E503 memory). A
-worker stuck in native code past them does not answer: after `backstop_seconds()` its pool is
-killed and its documents are coded again one at a time; the document that stalls a worker on
+worker stuck in native code past them does not answer: after `backstop_seconds()` (twice that for
+a chunk of several documents) its pool is killed and its documents are coded again one at a time; the document that stalls a worker on
 its own is recorded as Failure E502 and the batch goes on.
 """
 from __future__ import annotations
@@ -155,8 +155,10 @@ class CodingPool:
         if future is None:
             return items
         try:
-            wait = backstop_seconds()  # each document of the chunk has its own limits
-            coded = iter(future.result(timeout=wait * len(items) if wait else None))
+            # a chunk of short reports takes a second or two: twice one document's backstop is ample,
+            # and a worker stuck in native code is still found within minutes
+            wait = backstop_seconds()
+            coded = iter(future.result(timeout=wait * min(2, len(items)) if wait else None))
             return [item if isinstance(item, Failure) else next(coded) for item in items]
         except (BrokenProcessPool, FutureTimeout) as error:
             # every document still in flight is lost with the pool: code them again, one by one
