@@ -126,7 +126,8 @@ RANKING_CASES = [
     ("Excessive force against protesters", "Police opened fire on protesters burning tyres on a road in Kisumu, "
                                            "killing two."),
     # Mob violence needs an unorganised crowd; crude weapons beside a massacre are an Attack
-    ("Attack", "Rebels armed with machetes and guns massacred 20 villagers in Mambasa overnight."),
+    ("Attack", "Fighters attacked Mambasa with machetes overnight and massacred 20 villagers. Witnesses said "
+               "the attackers killed people in their homes with machetes."),
     ("Mob violence", "A mob armed with machetes lynched a suspected thief in Mambasa on Monday."),
     # demonstrators who clash with the police riot, whoever then kills (codebook §1.4)
     ("Violent demonstration", "Thousands of demonstrators clashed with police in Mymensingh on Sunday; one man "
