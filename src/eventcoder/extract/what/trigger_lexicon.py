@@ -52,10 +52,14 @@ class Entry:
 _ARABIC_MARKS = re.compile("[\u064B-\u0652\u0640]")  # harakat and tatweel: قُتل -> قتل
 
 
-def _pieces(text: str) -> list[str]:
-    return _WORD.findall(_ARABIC_MARKS.sub("", text.lower()).replace("ё", "е"))
+@functools.lru_cache(maxsize=1 << 16)
+def _pieces(text: str) -> tuple[str, ...]:
+    """The words and signs of `text`, lowercased (memoised: the streams ask for every token's word,
+    lemma and stem, document after document)."""
+    return tuple(_WORD.findall(_ARABIC_MARKS.sub("", text.lower()).replace("ё", "е")))
 
 
+@functools.lru_cache(maxsize=None)
 def _pattern(term: str) -> tuple[str, Optional[str]]:
     """Normalised search pattern of a term and its POS constraint."""
     pos = None
