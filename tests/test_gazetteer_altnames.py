@@ -58,3 +58,16 @@ def test_arabic_sentence_finds_town_by_its_arabic_name():
     gaz = get_gazetteer()
     found = scan("قتل ثلاثة أشخاص في انفجار بمدينة الرطبة يوم الخميس.", gaz, "ar")
     assert "Ar Rutbah" in [m.candidates[0].name for m in found if m.candidates]
+
+
+def test_fold_unifies_arabic_spelling_variants():
+    from eventcoder.gazetteer import fold
+
+    assert fold("راوة") == fold("راوه") and fold("إدلب") == fold("ادلب") and fold("مستشفى") == fold("مستشفي")
+
+
+@needs_data
+def test_arabic_spelling_variant_finds_the_town_but_generic_words_are_no_towns():
+    gaz = get_gazetteer()
+    assert [c.name for c in gaz.lookup("راوه")][:1] == ["Rawah"]
+    assert gaz.lookup("مدينة") == [] and gaz.lookup("بلدة") == []

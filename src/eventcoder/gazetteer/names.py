@@ -21,9 +21,14 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+# Arabic spellings that vary between writers: alif maqsura / ya, ta marbuta / ha ("راوة" / "راوه"), tatweel
+_ARABIC_VARIANTS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None})
+
+
 def fold(name: str) -> str:
-    """Matching key of a name: lower case, accents and apostrophes dropped, separators -> space."""
-    key = strip_accents(name).lower()
+    """Matching key of a name: lower case, accents and apostrophes dropped, separators -> space;
+    Arabic hamza seats, alif maqsura and ta marbuta unified ("إدلب" = "ادلب", "راوة" = "راوه")."""
+    key = strip_accents(name).lower().translate(_ARABIC_VARIANTS)
     key = _APOSTROPHES.sub("", key)
     key = _SEPARATORS.sub(" ", key)
     return key.strip()
