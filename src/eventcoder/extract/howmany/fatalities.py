@@ -159,6 +159,9 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 if p["subset"].match(seg.strip()):
                     continue
                 found = _count_items(seg, seg_start, lang)
+                if found and not number_regex(lang).search(text[found[3]:found[4]]) \
+                        and len(text[found[4]:seg_start + len(seg)].split()) > 6:
+                    found = None  # "A stone plaque placed ... in honour of their murdered elders": no victim
                 if found:
                     chosen = found if chosen is None else (chosen[0] + found[0], None, None, found[3], chosen[4])
                     continue
