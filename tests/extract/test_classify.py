@@ -125,6 +125,12 @@ RANKING_CASES = [
                               "soldiers shot dead two of them."),
     ("Excessive force against protesters", "Police opened fire on protesters burning tyres on a road in Kisumu, "
                                            "killing two."),
+    # an ambush of soldiers is a battle; of civilians (travellers, a bus, by the parse or the
+    # sentence) an Attack; a shared object of coordinated verbs is the ambush's object too
+    ("Armed clash", "Al Shabaab militants ambushed a military convoy near Beledweyne, killing four soldiers."),
+    ("Attack", "Al Shabaab militants ambushed a bus carrying civilians near Beledweyne, killing four passengers."),
+    ("Attack", "Sources said the militants ambushed and robbed civilians near Beledweyne on Monday."),
+    ("Attack", "The latest ambush by Al Shabaab targeting civilians near Beledweyne left two dead."),
     # Mob violence needs an unorganised crowd; crude weapons beside a massacre are an Attack
     ("Attack", "Fighters attacked Mambasa with machetes overnight and massacred 20 villagers. Witnesses said "
                "the attackers killed people in their homes with machetes."),

@@ -104,6 +104,13 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims
             if role == "patient" and child.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr",
                                                      "compound", "poss", "dative", "npadvmod"):
                 picked.update(t.i for t in _phrase_heads(child))
+    if role in ("object", "patient") and not picked:
+        # a shared object of coordinated verbs: "ambushed and carjacked civilians"
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                for child in conj.children:
+                    if child.dep_ == "dobj":
+                        picked.update(t.i for t in (child.subtree if role == "object" else _phrase_heads(child)))
     if role == "agent" and verb.dep_ in ("xcomp", "conj") and not picked:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
