@@ -3,7 +3,7 @@ import pytest
 
 from eventcoder import morph
 from eventcoder.extract.who.actor_dictionary import match_phrases
-from eventcoder.extract.who.alias_files import _ru_forms, foreign_aliases
+from eventcoder.extract.who.alias_files import ru_case_forms, foreign_aliases
 from eventcoder.resources import load_yaml
 
 
@@ -29,7 +29,17 @@ def test_a_military_base_is_not_al_qaeda():
 
 @pytest.mark.skipif(not morph.available(), reason="pymorphy3 is not installed")
 def test_russian_aliases_get_every_case_with_agreeing_adjectives():
-    forms = _ru_forms("силы быстрого реагирования")
+    forms = ru_case_forms("силы быстрого реагирования")
     assert "силами быстрого реагирования" in forms and "сил быстрого реагирования" in forms
-    assert "русским добровольческим корпусом" in _ru_forms("русский добровольческий корпус")
-    assert "русского добровольческого корпус" not in _ru_forms("русский добровольческий корпус")
+    assert "русским добровольческим корпусом" in ru_case_forms("русский добровольческий корпус")
+    assert "русского добровольческого корпус" not in ru_case_forms("русский добровольческий корпус")
+
+
+@pytest.mark.skipif(not morph.available(), reason="pymorphy3 is not installed")
+@pytest.mark.parametrize("text, kind", [
+    ("обстрел российскими войсками", "state"),      # state_terms.tsv lists "российские войска"
+    ("погибли трое мирных жителей", "civilians"),
+    ("задержаны полицией", "state"),
+])
+def test_russian_dictionary_phrases_match_in_every_case(text, kind):
+    assert [m.entry.kind for m in match_phrases(text)] == [kind]

@@ -111,6 +111,15 @@ def _automaton():
         if key.startswith("ال") and "لل" + key[2:] not in best:  # Arabic "li-" + "al-": "للجيش"
             auto.add_word("لل" + key[2:], ("لل" + key[2:], e))
         auto.add_word(key, (key, e))
+    from .alias_files import ru_case_forms  # Russian phrases in every case: "российскими войсками"
+
+    taken = set(best)
+    for key, e in list(best.items()):
+        if re.search("[а-яё]", key):
+            for form in ru_case_forms(key)[1:]:
+                if form not in taken:
+                    taken.add(form)
+                    auto.add_word(form, (form, e))
     auto.make_automaton()
     return auto
 

@@ -4,7 +4,9 @@ of `groups.yaml` they name, with the same settings.
 Each file maps an ACLED group name (exactly as in groups.yaml) to the phrases reports in that
 language use. Russian phrases are written in the nominative: every case form is added (pymorphy3):
 the head noun and the adjectives before it are inflected, words after the head noun (a genitive
-complement: "силы быстрого реагирования") stay as they are.
+complement: "силы быстрого реагирования") stay as they are. `ru_case_forms` also serves the Cyrillic
+phrases of groups.yaml, state_terms.tsv and generic.yaml ("российские войска" -> "российскими
+войсками"), added by `actor_dictionary._automaton` where no phrase of the dictionary has that form.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ LANGS = ("ar", "es", "fr", "ru")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-def _ru_forms(phrase: str) -> list[str]:
+def _inflect(phrase: str) -> list[str]:
     """Every case form of a Russian nominative phrase ("хуситы" -> хуситов, хуситам, ...)."""
     from ... import morph
 
@@ -59,6 +61,12 @@ def _ru_forms(phrase: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def ru_case_forms(phrase: str) -> tuple[str, ...]:
+    """Every case form of a Russian nominative phrase, the phrase first (cached)."""
+    return tuple(_inflect(phrase))
+
+
 @functools.lru_cache(maxsize=1)
 def foreign_aliases() -> dict[str, tuple[str, ...]]:
     """ACLED group name -> phrases from every language's alias file (Russian with its case forms)."""
@@ -72,6 +80,6 @@ def foreign_aliases() -> dict[str, tuple[str, ...]]:
             raise DataFileError(f"E103 data/{rel}: expected a mapping of ACLED group name -> phrases")
         for name, phrases in data.items():
             for phrase in phrases or ():
-                forms = _ru_forms(str(phrase)) if lang == "ru" else [str(phrase)]
+                forms = ru_case_forms(str(phrase)) if lang == "ru" else [str(phrase)]
                 out.setdefault(str(name), []).extend(f for f in forms if f not in out.get(str(name), ()))
     return {k: tuple(v) for k, v in out.items()}
