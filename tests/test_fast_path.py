@@ -115,3 +115,21 @@ def test_a_long_text_is_coded_alone_with_the_same_events(monkeypatch, make_docum
     monkeypatch.undo()
     batched = code_batch([make_document(text, published=dt.date(2025, 3, 14))])
     assert _events(alone) == _events(batched) and alone[0].events
+
+
+def test_the_indexed_attribute_ruler_sets_what_spacys_matcher_sets():
+    import spacy
+
+    from eventcoder.nlp import SPACY_MODELS, spacy_model
+    from eventcoder.spacy_fast import install
+
+    plain = spacy.load(SPACY_MODELS["en"])  # spaCy's own matcher
+    fast = spacy_model("en")
+    assert install(spacy.load(SPACY_MODELS["en"]))
+    texts = ["I'd say there's no way they ain't coming, y'all.", "It was him who told me: we've seen nothin' yet.",
+             "Don't you think he'd have gone?  The troops didn't fire; it's the police that did.",
+             "Gunmen killed four farmers near Maiduguri, Nigeria, on Monday, police said."]
+    ruler = plain.get_pipe("attribute_ruler")
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
+        assert ruler.match(a) == fast.get_pipe("attribute_ruler").match(b) and ruler.match(a)
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b]

@@ -32,7 +32,11 @@ def spacy_model(lang: str = "en"):
         return None
     import spacy
 
-    return spacy.load(name)
+    from .spacy_fast import install
+
+    nlp = spacy.load(name)
+    install(nlp)  # the attribute ruler's patterns looked up by word, not by spaCy's Matcher (same output)
+    return nlp
 
 
 @functools.lru_cache(maxsize=1)
