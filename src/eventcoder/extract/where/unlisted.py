@@ -44,6 +44,9 @@ def _patterns(lang: str) -> tuple[re.Pattern, ...]:
     if cues.get("after") and cues.get("before"):
         out.append(re.compile(rf"(?i:\b(?:{_alternatives(cues['before'])})\s+(?:the\s+)?){_NAME}"
                               rf"\s+(?P<kind>{_alternatives(cues['after'])})\b"))
+    if cues.get("unit_after") and cues.get("before"):  # "in Tse-Akaa, Gwer West LGA"
+        out.append(re.compile(rf"(?i:\b(?:{_alternatives(cues['before'])})\s+){_NAME},\s+(?:{_CAP}\s+){{1,3}}"
+                              rf"(?i:{_alternatives(cues['unit_after'])})\b"))
     return tuple(out)
 
 
