@@ -131,6 +131,10 @@ RANKING_CASES = [
     ("Attack", "Al Shabaab militants ambushed a bus carrying civilians near Beledweyne, killing four passengers."),
     ("Attack", "Sources said the militants ambushed and robbed civilians near Beledweyne on Monday."),
     ("Attack", "The latest ambush by Al Shabaab targeting civilians near Beledweyne left two dead."),
+    # a protest word beside strikes told in clear words is background, not a crackdown
+    ("Air/drone strike", "Israeli air raids on Gaza City killed 12 people on Tuesday, the health ministry said. "
+                         "The strikes came a week after the death of a prisoner who, protesting against his "
+                         "detention, had refused food for weeks."),
     # Mob violence needs an unorganised crowd; crude weapons beside a massacre are an Attack
     ("Attack", "Fighters attacked Mambasa with machetes overnight and massacred 20 villagers. Witnesses said "
                "the attackers killed people in their homes with machetes."),

@@ -35,6 +35,8 @@ PRESENT_COMBINED = 0.75
 FALLBACK_TOTAL = 0.65
 #: Armed clash needs a real clash word (not only "gunfire", "attacked") to outrank a suicide bomb
 CLASH_STRONG = 0.75
+#: an Explosions/Remote violence trigger this strong tells a strike in clear words
+REMOTE_CLEAR = 0.85
 #: "killed"/"shot" words (not "gunmen": 0.4) turn an abduction into an Attack
 LETHAL_MIN = 0.45
 
@@ -119,6 +121,12 @@ def _fighting(ev: _Evidence, present: set[str]) -> bool:
 def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     """(sub_event_type, sub-types whose triggers support it) by the codebook's rules."""
     present = ev.present_subs()
+    # a protest word beside strikes told in clear words ("air raids", "missiles") and no word of
+    # force against a crowd or of a riot is background ("protesting his arrest, he had refused to
+    # eat"): the deaths are the strikes', not a crackdown's
+    if PROTEST in present and not (ev.any(EFAP) or ev.any(PWI) or ev.any(VD)) and any(
+            SUB_TO_TYPE[s] == "Explosions/Remote violence" and ev.max(s) >= REMOTE_CLEAR for s in present):
+        present.discard(PROTEST)
     demo = PROTEST in present
     lethal = ev.any(EFAP) or ev.max("Attack") >= LETHAL_MIN
     battles = {s for s in present if SUB_TO_TYPE[s] == "Battles"}
