@@ -1,4 +1,5 @@
-"""An exact, faster matcher for a spaCy model's attribute ruler.
+"""Exact, faster stand-ins for two Python-heavy pipes of a spaCy model: the attribute ruler's
+matcher and the rule lemmatizer's loop.
 
 The English model's `attribute_ruler` (179 token patterns that fix POS, morphology and lemmas, e.g.
 "'d" -> "would") runs spaCy's general `Matcher`, about an eighth of the whole parse of a short
@@ -7,6 +8,10 @@ TAG, LOWER, DEP and IS_SPACE (and two regexes on LOWER); `install(nlp)` replaces
 with a lookup indexed by each pattern's first token, which returns the same matches (same keys,
 same spans, the same order), so `set_annotations` sets exactly what it set before. A model with a
 pattern of another shape (an operator, another attribute) keeps spaCy's matcher.
+
+The rule lemmatizer asks every token for its lemma in a Python loop; a token's lemma depends only
+on its word, POS and morphology (spaCy caches it under that key), so `install` also gives it a
+loop over `Doc.to_array` with its own cache, which sets the very same lemmas.
 """
 from __future__ import annotations
 
@@ -86,8 +91,53 @@ class _Index:
         return sorted(found)
 
 
+class _Lemmas:
+    """`Lemmatizer.__call__` for a rule lemmatizer that does not overwrite: a lemma per (word, POS,
+    morphology), computed once by the lemmatizer itself."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:  # set by the attribute ruler: kept, as the lemmatizer keeps it
+                continue
+            key = (orth, pos, morph)
+            found = self.cache.get(key)
+            if found is None:
+                found = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+def _install_lemmatizer(nlp) -> bool:
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+        return False
+    lemmatizer._validate_tables()
+    fast = _Lemmas(lemmatizer)
+    cls = type(lemmatizer)
+    # spaCy calls a pipe as proc(doc) (and Pipe.pipe does too): the instance gets a subclass whose
+    # __call__ is the array loop
+    lemmatizer.__class__ = type(f"Fast{cls.__name__}", (cls,), {"__call__": lambda self, doc: fast(doc)})
+    return True
+
+
 def install(nlp) -> bool:
-    """Give the model's attribute ruler the indexed matcher (True), or leave it (False)."""
+    """Give the model's attribute ruler the indexed matcher and its rule lemmatizer the array loop;
+    True when the attribute ruler got it (a pipe this module does not cover is left as it is)."""
+    lemmas = _install_lemmatizer(nlp)
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
@@ -97,4 +147,5 @@ def install(nlp) -> bool:
         LOGGER.debug("attribute ruler keeps spaCy's matcher: %s", exc)
         return False
     ruler.match = index.match
+    LOGGER.debug("attribute ruler indexed; lemmatizer loop %s", "replaced" if lemmas else "kept")
     return True
