@@ -24,18 +24,27 @@ _DATELINE = re.compile(
 )
 
 
+def spacy_model(lang: str = "en", stock: bool = False):
+    """Load (once) the spaCy pipeline for `lang`, or None where we ship none.
+
+    The attribute ruler and the lemmatizer get exact, faster stand-ins (`spacy_fast`); stock=True
+    loads the pipeline as spaCy ships it (the benchmark's parse-everything reference).
+    """
+    return _load_model(lang, bool(stock))
+
+
 @functools.lru_cache(maxsize=None)
-def spacy_model(lang: str = "en"):
-    """Load (once) the spaCy pipeline for `lang`, or None where we ship none."""
+def _load_model(lang: str, stock: bool):
     name = SPACY_MODELS.get(lang)
     if name is None:
         return None
     import spacy
 
-    from .spacy_fast import install
-
     nlp = spacy.load(name)
-    install(nlp)  # the attribute ruler's patterns looked up by word, not by spaCy's Matcher (same output)
+    if not stock:
+        from .spacy_fast import install
+
+        install(nlp)  # the same annotations, faster
     return nlp
 
 
@@ -162,13 +171,18 @@ def _finish(document: Document, lang: str, dateline: tuple, spacy_doc) -> Analys
                     dateline=dl_span, dateline_place=dl_place, dateline_date=dl_date)
 
 
-def analyse(document: Document) -> Analysis:
-    """Run language detection, the spaCy parse (where a model exists) and sentence splitting."""
+def analyse(document: Document, stock: bool = False) -> Analysis:
+    """Run language detection, the spaCy parse (where a model exists) and sentence splitting.
+
+    stock: parse with the pipeline as spaCy ships it (`spacy_model`), the title too."""
     lang = document_language(document)
-    nlp = spacy_model(lang)
+    nlp = spacy_model(lang, stock)
     dateline = find_dateline(document, lang)
     spacy_doc = nlp(_parse_text(document, dateline[0])) if nlp is not None else None
-    return _finish(document, lang, dateline, spacy_doc)
+    ana = _finish(document, lang, dateline, spacy_doc)
+    if stock:
+        ana.__dict__["_stock"] = True
+    return ana
 
 
 #: documents (and titles) per `nlp.pipe` batch: the parse of 32 short reports together costs about
@@ -212,5 +226,5 @@ def parse_title(ana: Analysis, title: str):
     cached = ana.__dict__.get("_title_doc")
     if cached is not None and cached[0] == title:
         return cached[1]
-    nlp = spacy_model(ana.lang)
+    nlp = spacy_model(ana.lang, ana.__dict__.get("_stock", False))
     return nlp(title) if nlp is not None else None

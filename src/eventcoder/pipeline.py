@@ -34,10 +34,11 @@ def default_coder() -> Coder:
     return Coder()
 
 
-def code_document(document: Document, analysis: Optional[Analysis] = None) -> list[Event]:
+def code_document(document: Document, analysis: Optional[Analysis] = None, stock: bool = False) -> list[Event]:
     """Code one Document into Events (main first is not guaranteed; see `Event.main`).
 
     analysis: the document's `nlp.analyse` when already made (`code_batch` parses a batch at once).
+    stock: parse with spaCy's pipeline as shipped (the benchmark's parse-everything reference).
 
     Example:
         >>> events = code_document(Document(text="...", published=date(2025, 3, 14)))
@@ -45,7 +46,7 @@ def code_document(document: Document, analysis: Optional[Analysis] = None) -> li
     coder = default_coder()
     if analysis is None:
         with coder.stage("nlp"):
-            analysis = analyse(document)
+            analysis = analyse(document, stock) if stock else analyse(document)
     return coder.code(analysis)
 
 
@@ -63,20 +64,21 @@ def warm_up() -> None:
                            published=dt.date(2025, 1, 1)))
 
 
-def code_one(document: Document) -> Union[Coded, Failure]:
+def code_one(document: Document, stock: bool = False) -> Union[Coded, Failure]:
     """Code one Document; a coding error becomes a Failure (E500) instead of an exception.
 
     The document is validated first (`validate.check_document`: a bad optional field is dropped
     with a warning, an unusable text is a Failure) and every coded event after (`check_events`),
     so what reaches the store or an export is within the schema's limits. Coding runs under the
     per-document time and memory limits (`limits`): past them the document is Failure E502/E503.
-    This is the parse-everything path: the full parse of every document, one at a time.
+    This is the parse-everything path: the full parse of every document, one at a time (stock:
+    with spaCy's pipeline as shipped, as the coder was before the fast path).
     """
     started = time.perf_counter()
     checked = _checked(document)
     if isinstance(checked, Failure):
         return checked
-    return _coded(checked, lambda: code_document(checked), started)
+    return _coded(checked, lambda: code_document(checked, stock=True) if stock else code_document(checked), started)
 
 
 def _checked(document: Document) -> Union[Document, Failure]:
@@ -118,10 +120,11 @@ def code_batch(documents: list[Document], fast: bool = True) -> list[Union[Coded
     word (`prefilter`) is coded as no event without reaching spaCy (the full coder would find no
     trigger either); the others are parsed together (`nlp.analyse_batch`, `nlp.pipe`) and coded
     one by one under the per-document limits. The events are those of `code_one`.
-    fast=False: the parse-everything path, `code_one` on each document.
+    fast=False: the parse-everything path, as the coder was before it: `code_one` on each document,
+    parsed by spaCy's pipeline as shipped (the same annotations as `spacy_fast`'s, slower).
     """
     if not fast:
-        return [code_one(d) for d in documents]
+        return [code_one(d, stock=True) for d in documents]
     coder = default_coder()
     results: list = [None] * len(documents)
     todo: list[tuple[int, Document, str, float]] = []
