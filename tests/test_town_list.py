@@ -67,3 +67,12 @@ def test_one_toll_for_two_towns_is_no_town_by_town_list():
     events = _events("Rebels attacked an army post in Kidal on Monday, killing five soldiers, and later fled "
                      "towards Tessalit, the army said.")
     assert len(events) <= 1
+
+
+def test_town_by_town_in_spanish_with_sentence_initial_locative():
+    # "En Culiacán ..." opens the sentence: the capitalised preposition is still a locative cue
+    events = _events("Enfrentamientos armados sacudieron varios municipios de Sinaloa el martes. En Culiacán murieron "
+                     "dos personas, en Navolato murieron tres personas y en Guasave resultaron heridas cuatro "
+                     "personas, informó la fiscalía.", "es")
+    clashes = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert [(e.location, e.fatalities) for e in clashes] == [("Culiacan", 2), ("Navolato", 3), ("Guasave", 0)]

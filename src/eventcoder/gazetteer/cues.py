@@ -107,7 +107,9 @@ CITY_PART_BEFORE = re.compile(r"\b(?:colonia|barrio|quartier|neighbou?rhood|ward
 # a locative preposition right before a mention: the place is a setting, not a name in a title
 LOC_BEFORE = re.compile(
     r"(?:\b(?:in|at|inside|into|on|across|towards?|from|of|near|stormed|seized|captured|recaptured|entered|took|taken|"
-    r"retook|retaken|overran|overrun|hit|struck|shelled|attacked|targeted|à|au|aux|dans|en|de|a|del|en el|в|во|на|под|في|ب)\s+(?:the\s+)?"
+    r"retook|retaken|overran|overrun|hit|struck|shelled|attacked|targeted|à|au|aux|dans|en|de|a|del|en el|в|во|на|под|في|ب|"
+    # the same prepositions opening a sentence ("En Culiacán, ...", "Dans Kidal, ...", "В Харькове ...")
+    r"À|Au|Aux|Dans|En|En el|В|Во|На|Под)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern|downtown)\s+)?"
     r"(?:(?:[A-Z]\w+\s+)?(?:town|city|village|port city|port|capital|region|province|district|area|"
     r"neighbourhood|neighborhood|suburb|camp|ville|ciudad|colonia|localité)\s+of\s+)?|,\s*)$",
