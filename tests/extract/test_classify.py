@@ -132,8 +132,8 @@ RANKING_CASES = [
     ("Attack", "Sources said the militants ambushed and robbed civilians near Beledweyne on Monday."),
     ("Attack", "The latest ambush by Al Shabaab targeting civilians near Beledweyne left two dead."),
     # the targets fired back: a battle, even when the attack began with a grenade
-    ("Armed clash", "Gunmen threw a grenade at a police checkpoint in Nazran on Sunday and opened fire on "
-                    "officers, who returned fire, killing two of the attackers."),
+    ("Armed clash", "A roadside bomb hit a police patrol near Nazran on Sunday; the officers returned fire at "
+                    "the attackers, police said."),
     # a protest word beside strikes told in clear words is background, not a crackdown
     ("Air/drone strike", "Israeli air raids on Gaza City killed 12 people on Tuesday, the health ministry said. "
                          "The strikes came a week after the death of a prisoner who, protesting against his "
