@@ -100,3 +100,22 @@ def test_state_term_phrases_are_unique():
 ])
 def test_more_groups_by_alias(analyse_text, text, country, name):
     assert name in {n for n, _ in _names(analyse_text, text, country)}
+
+
+@pytest.mark.model
+def test_volunteers_are_the_vdp_only_in_burkina_faso(analyse_text):
+    text = "Jihadists ambushed a convoy of army volunteers near Djibo."
+    assert "VDP: Volunteers for the Defense of the Homeland" in {n for n, _ in _names(analyse_text, text, "Burkina Faso")}
+    assert not any("VDP" in n for n, _ in _names(analyse_text, "Red Cross volunteers handed out food.", "Kenya"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, country, name", [
+    ("UNIFIL said a patrol was hit near Naqoura.", "Lebanon", "UNIFIL: United Nations Interim Force in Lebanon (1978-)"),
+    ("AMISOM troops repelled the attack.", "Somalia", "AMISOM: African Union Mission in Somalia (2007-2022)"),
+    ("Barkhane helicopters struck a column near Menaka.", "Mali", "Military Forces of France"),
+    ("Traditional hunters attacked a Fulani hamlet.", "Mali", "Dozo Militia"),
+])
+def test_peace_operations_foreign_operations_and_hunters(analyse_text, text, country, name):
+    got = {n for n, _ in _names(analyse_text, text, country)}
+    assert any(n == name or n.startswith(name + " (") for n in got), got
