@@ -97,7 +97,7 @@ class Coder:
             if not place.name and seg.scene:  # "the same fighters also looted the market": the scene told before
                 place = places_x.event_place(ana, places, list(seg.scene))
         with self.stage("dates"):
-            date = dates_x.event_date(ana, sentences)
+            date = dates_x.event_date(ana, sentences, news=seg.background is None)
         with self.stage("sources"):
             sources = sources_x.source_chain(ana, sentences)
             certainty = certainty_x.assess_certainty(ana, sentences, sources)

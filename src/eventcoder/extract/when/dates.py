@@ -341,12 +341,14 @@ def _candidates(ana: Analysis, index: int) -> list[_Cand]:
     return cands
 
 
-def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
+def event_date(ana: Analysis, sentences: list[int], news: bool = False) -> DateResult:
     """The date of the event told in `sentences` (the trigger sentence first).
 
     Args:
         ana (Analysis): the analysed report; `ana.anchor_date` anchors relative dates.
         sentences (list[int]): sentence indices, trigger sentence first.
+        news (bool): the event is the report's news (not background): a date before the news
+            ("in November 2021") is not its day; with no other day it takes the report's.
     RETURNS (DateResult): date, time_precision, the date phrase's span and why.
     """
     anchor = ana.anchor_date
@@ -354,6 +356,8 @@ def event_date(ana: Analysis, sentences: list[int]) -> DateResult:
     days: list[_Cand] = []
     for rank, index in enumerate(i for i in sentences if 0 <= i < len(ana.sentences)):
         for c in _candidates(ana, index):
+            if news and c.background and anchor is not None:
+                continue
             cls = 2 if c.background else 1 if c.statement else 0
             # the act's own day anywhere in the event beats the day of a statement about it
             key = 2 * cls + (rank > 0), rank, c.start
