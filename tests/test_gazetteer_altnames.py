@@ -71,3 +71,14 @@ def test_arabic_spelling_variant_finds_the_town_but_generic_words_are_no_towns()
     gaz = get_gazetteer()
     assert [c.name for c in gaz.lookup("راوه")][:1] == ["Rawah"]
     assert gaz.lookup("مدينة") == [] and gaz.lookup("بلدة") == []
+
+
+@pytest.mark.parametrize("left, cue", [
+    ("dans la ville de ", True), ("dans la localité d'", True), ("en el municipio de ", True),
+    ("في مدينة ", True), ("в селе ", True), ("En ", True), ("in the town of ", True),
+    ("the city ", False), ("A ", False),
+])
+def test_locative_cues_with_a_place_kind_word_in_each_language(left, cue):
+    from eventcoder.gazetteer.cues import LOC_BEFORE
+
+    assert bool(LOC_BEFORE.search(left)) is cue

@@ -109,10 +109,12 @@ LOC_BEFORE = re.compile(
     r"(?:\b(?:in|at|inside|into|on|across|towards?|from|of|near|stormed|seized|captured|recaptured|entered|took|taken|"
     r"retook|retaken|overran|overrun|hit|struck|shelled|attacked|targeted|à|au|aux|dans|en|de|a|del|en el|в|во|на|под|في|ب|"
     # the same prepositions opening a sentence ("En Culiacán, ...", "Dans Kidal, ...", "В Харькове ...")
-    r"À|Au|Aux|Dans|En|En el|В|Во|На|Под)\s+(?:the\s+)?"
+    r"À|Au|Aux|Dans|En|En el|В|Во|На|Под)\s+(?:(?:the|la|le|les|el|los|las)\s+|l['’])?"
     r"(?:(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern|downtown)\s+)?"
     r"(?:(?:[A-Z]\w+\s+)?(?:town|city|village|port city|port|capital|region|province|district|area|"
-    r"neighbourhood|neighborhood|suburb|camp|ville|ciudad|colonia|localité)\s+of\s+)?|,\s*)$",
+    r"neighbourhood|neighborhood|suburb|camp|ville|ciudad|colonia|localité|commune|localidad|municipio|pueblo|"
+    r"городе|селе|посёлке|поселке|деревне|станице|مدينة|بلدة|قرية|منطقة|مخيم|ناحية)(?:\s+(?:of|de|del)\s+|\s+d['’]|"
+    r"(?<=[^\W\da-zA-Z])\s+))?|,\s*)$",
 )
 PART_BEFORE = re.compile(rf"\b{_PART}\s+$", re.I)
 ADMIN1_AFTER = re.compile(r"^(?:'s)?\s+(?:province|state|region|governorate|oblast|county|department|regional\s+(?:"
