@@ -134,6 +134,10 @@ RANKING_CASES = [
     # the targets fired back: a battle, even when the attack began with a grenade
     ("Armed clash", "A roadside bomb hit a police patrol near Nazran on Sunday; the officers returned fire at "
                     "the attackers, police said."),
+    # a town falls to rebels; a man shot "falling to the ground" is no change of territory
+    ("Non-state actor overtakes territory", "The town of Bunagana fell to M23 rebels on Monday."),
+    ("Attack", "Two gunmen shot a shopkeeper in Omagh on Wednesday; he ran a short distance before falling to "
+               "the ground."),
     # a protest word beside strikes told in clear words is background, not a crackdown
     ("Air/drone strike", "Israeli air raids on Gaza City killed 12 people on Tuesday, the health ministry said. "
                          "The strikes came a week after the death of a prisoner who, protesting against his "
