@@ -11,20 +11,12 @@ from typing import Optional
 import click
 
 from . import __version__
+from .cli_common import db_option, format_option, quiet_option, resolve_workers, workers_option
+from .cli_common import open_store as _open_store
 from .errors import EventcoderError
 from .schema import Failure
 
 LOGGER = logging.getLogger("eventcoder")
-
-db_option = click.option("--db", "db", envvar="EVENTCODER_DB", default=None, metavar="PATH|URL",
-                         help="SQLite file or database URL to store into (env EVENTCODER_DB).")
-workers_option = click.option("--workers", "-j", default=0, show_default=True, type=click.IntRange(0),
-                              help="Processes to code on; 0: one per CPU. Output order is the input order.")
-quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
-format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "parquet"]),
-                             default="jsonl", show_default=True,
-                             help="Output format (parquet needs --out).")
-
 
 def _setup_logging(verbose: int) -> None:
     # per-document failures are printed by the commands themselves; -v shows the WARNING log too
@@ -253,13 +245,6 @@ def serve(db: Optional[str], host: str, port: int) -> None:
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def resolve_workers(workers: int) -> int:
-    """--workers 0 means one process per CPU."""
-    from .parallel import default_workers
-
-    return workers or default_workers()
-
-
 def write_events(events, fmt: str, out: Optional[str], documents) -> None:
     """Events to `out` (or stdout) in `fmt`; binary formats need a file."""
     from .export import BINARY_FORMATS, export
@@ -274,15 +259,6 @@ def write_events(events, fmt: str, out: Optional[str], documents) -> None:
             export(events, fmt, fh, documents=documents)
     else:
         export(events, fmt, sys.stdout, documents=documents)
-
-
-def _open_store(db: Optional[str]):
-    """Open and initialise the store (library errors surface as clean CLI errors in `main`)."""
-    from .store import Store
-
-    store = Store.open(db)
-    store.init()
-    return store
 
 
 def main() -> None:

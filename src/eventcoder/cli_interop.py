@@ -9,7 +9,8 @@ from typing import Optional
 
 import click
 
-from .cli import _open_store, db_option
+from .cli_common import db_option
+from .cli_common import open_store as _open_store
 
 #: --format choices of `export` (`csv` is an alias of `acled-csv`)
 EXPORT_FORMATS = ("acled-csv", "csv", "gdelt-tsv", "ucdp-csv", "plover-jsonl", "geojson", "jsonl", "parquet")

@@ -13,7 +13,8 @@ from typing import Optional
 
 import click
 
-from .cli import _open_store, db_option
+from .cli_common import db_option
+from .cli_common import open_store as _open_store
 
 
 @click.group("token")

@@ -11,7 +11,8 @@ from typing import Optional
 
 import click
 
-from .cli import _open_store, db_option, quiet_option, resolve_workers, workers_option
+from .cli_common import db_option, quiet_option, resolve_workers, workers_option
+from .cli_common import open_store as _open_store
 
 
 @click.group("db")
