@@ -73,10 +73,10 @@ def test_coder_batch_turns_a_crash_into_a_failure(monkeypatch):
     bad = Document(text="Soldiers clashed with rebels in Goma.", lang="en", origin="bad.txt")
     real = pipeline.code_document
 
-    def flaky(doc):
+    def flaky(doc, *args, **kwargs):  # the fast path hands over the batch's analysis too
         if doc.origin == "bad.txt":
             raise RuntimeError("boom")
-        return real(doc)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "code_document", flaky)
     out = list(code_documents([bad, good]))
