@@ -22,7 +22,8 @@ def _names(analyse_text, text, country, when=None):
 @pytest.mark.parametrize("text, country, name", [
     ("Members of the Sashastra Seema Bal fired in the air.", "India",
      "Police Forces of India (2024-) Sashastra Seema Bal"),
-    ("NIA officers raided three houses.", "India", "Police Forces of India (2024-) National Investigation Agency"),
+    ("National Investigation Agency officers raided three houses.", "India",
+     "Police Forces of India (2024-) National Investigation Agency"),
     ("The SBU detained a man in Kharkiv.", "Ukraine", "Police Forces of Ukraine (2019-) Security Service of Ukraine"),
     ("Rosgvardia officers stood at the square.", "Russia", "Military Forces of Russia (2000-) National Guard"),
     ("The Hashd al-Shaabi moved into the district.", "Iraq",
@@ -119,3 +120,15 @@ def test_volunteers_are_the_vdp_only_in_burkina_faso(analyse_text):
 def test_peace_operations_foreign_operations_and_hunters(analyse_text, text, country, name):
     got = {n for n, _ in _names(analyse_text, text, country)}
     assert any(n == name or n.startswith(name + " (") for n in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, country, name", [
+    # an acronym two countries' police share is the police of the event's country
+    ("PNP officers dispersed the march in Lima.", "Peru", "Police Forces of Peru"),
+    ("PNP officers dispersed the march in Manila.", "Philippines", "Police Forces of the Philippines"),
+    ("PNC agents arrested two gang members.", "El Salvador", "Police Forces of El Salvador"),
+])
+def test_shared_police_acronyms_follow_the_event_country(analyse_text, text, country, name):
+    got = {n for n, _ in _names(analyse_text, text, country)}
+    assert any(n.startswith(name + " (") for n in got), got
