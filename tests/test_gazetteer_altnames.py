@@ -82,3 +82,10 @@ def test_locative_cues_with_a_place_kind_word_in_each_language(left, cue):
     from eventcoder.gazetteer.cues import LOC_BEFORE
 
     assert bool(LOC_BEFORE.search(left)) is cue
+
+
+@needs_data
+@pytest.mark.parametrize("text", ["وصل وفد للموصل أمس", "وقع انفجار وبالموصل قتيلان"])
+def test_arabic_two_clitics_and_li_al_before_a_town(text):
+    found = scan(text, get_gazetteer(), "ar")
+    assert [m.candidates[0].name for m in found if m.candidates] == ["Mosul"]

@@ -95,6 +95,10 @@ def _variants(key: str, words: list[str], lang: str = "en") -> list[str]:
         out += [latin for form in [raw, *_ru_bases(raw)] for latin in transliterations(form)]
     if re.match(r"[\u0600-\u06FF]", key) and key[0] in _AR_CLITICS and len(key) > 4:
         out.append(key[1:])
+        if key[1] in _AR_CLITICS and len(key) > 5:  # two clitics: "وبالموصل" -> "الموصل"
+            out.append(key[2:])
+        if key.startswith(("لل", "ولل", "فلل")):  # li- + al-: "للموصل" -> "الموصل"
+            out.append("ال" + key[key.index("لل") + 2:])
     if key.endswith(" city") and len(words) > 1:  # "Kunduz city", "Marib City"
         out.append(key[:-5])
     if key.isascii():  # "Jisr al-Shughur" -> "~jisr al shugur" (Arabic names, see build.add_key)
