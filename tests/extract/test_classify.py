@@ -138,6 +138,9 @@ RANKING_CASES = [
     ("Non-state actor overtakes territory", "The town of Bunagana fell to M23 rebels on Monday."),
     ("Attack", "Two gunmen shot a shopkeeper in Omagh on Wednesday; he ran a short distance before falling to "
                "the ground."),
+    # a weapon word naming a place or a person ("an air force base", "the air force chief") is no strike
+    ("Remote explosive/landmine/IED", "A car bomb killed six people near an air force base in Cali on Thursday, "
+                                      "officials said."),
     # a protest word beside strikes told in clear words is background, not a crackdown
     ("Air/drone strike", "Israeli air raids on Gaza City killed 12 people on Tuesday, the health ministry said. "
                          "The strikes came a week after the death of a prisoner who, protesting against his "
