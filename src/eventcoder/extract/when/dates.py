@@ -36,6 +36,7 @@ from typing import Optional
 from ...resources import load_yaml
 from ..base import Analysis, DateResult, Span
 from ..numbers import parse_number, phrase_pattern
+from .explicit import _explicit
 from .undated import weekday_day
 
 NO_ANCHOR = "no dateline or publication date to anchor relative dates"
@@ -156,32 +157,6 @@ def _resolve_month_day(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.dat
             c.date, c.precision = dt.date(year, month, day), 1
     except ValueError:
         return
-
-
-@functools.lru_cache(maxsize=4096)
-def _explicit(text: str, anchor: Optional[dt.date], order: Optional[str] = None, lang: str = "en") -> Optional[dt.date]:
-    """An explicit date ("12/03/2025", "12 марта", "3 de marzo de 2025") read by `dateparser`.
-
-    Day-month order is ambiguous in numeric dates: both orders are tried and the reading
-    that is not after the anchor and nearest to it is kept. A date without a year needs an anchor
-    (never today's date); the year is the latest one not after the anchor (roll-over at January).
-    """
-    import dateparser
-
-    base = dt.datetime.combine(anchor, dt.time(12)) if anchor else None
-    found = []
-    for date_order in ([order] if order else ["DMY", "MDY"]):
-        settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": date_order,
-                    "PREFER_DAY_OF_MONTH": "first"}
-        if base:
-            settings["RELATIVE_BASE"] = base
-        parsed = dateparser.parse(text, languages=[lang], settings=settings)
-        if parsed is None or (base is None and not re.search(r"(?:19|20)\d\d", text)):
-            continue
-        found.append(parsed.date())
-    if anchor:
-        found = [d for d in found if d <= anchor]
-    return min(found, key=lambda d: (anchor - d).days if anchor else 0) if found else None
 
 
 def _resolve(c: _Cand, m: re.Match, lex: dict, anchor: Optional[dt.date], lang: str = "en") -> None:
