@@ -92,6 +92,11 @@ def document_limits(origin: str = "document", seconds: Optional[float] = None,
     def on_alarm(signum, frame):
         if not state["done"]:
             state["reason"] = state["reason"] or time_up
+            if frame is not None and frame.f_code.co_name == "__del__":
+                # an exception raised in a finaliser is printed ("Exception ignored") and lost:
+                # ring again 10 ms later, outside it
+                signal.setitimer(signal.ITIMER_REAL, 0.01)
+                return
             raise _Interrupt()
 
     def watch() -> None:
