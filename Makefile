@@ -23,6 +23,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
+	@if [ -f $(DB) ]; then $(BIN)/eventcoder db upgrade --db $(DB); fi
 	$(BIN)/eventcoder code samples/ $(SEED) --db $(DB) --summary
 	@echo
 	@echo "Stored in $(DB). Browse it: $(BIN)/eventcoder serve --db $(DB), then open http://127.0.0.1:8000/"
