@@ -99,6 +99,16 @@ def test_page_is_served_without_external_assets(client):
     assert "openapi" in client.get("/openapi.json").text
 
 
+def test_api_docs_load_swagger_ui_from_the_package_not_a_cdn(client):
+    html = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html and "/openapi.json" in html
+    assert not re.search(r"https?://", html), "the API docs page must not load anything from a CDN"
+    bundle = client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and len(bundle.content) > 100_000
+    assert client.get("/static/vendor/swagger-ui/swagger-ui.css").status_code == 200
+    assert client.get("/redoc").status_code == 404  # ReDoc exists only on a CDN: off
+
+
 def test_api_records_equal_the_jsonl_export_records(client):
     from eventcoder.export.jsonl import event_record
     from eventcoder.web.records import contexts, event_json

@@ -48,7 +48,9 @@ def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = True,
 
         store = Store.open(db)
         store.init()
-    app = FastAPI(title="eventcoder", version=__version__,
+    # /docs is served below with Swagger UI from the package (static/vendor/swagger-ui), never a CDN;
+    # ReDoc (CDN only) is off
+    app = FastAPI(title="eventcoder", version=__version__, docs_url=None, redoc_url=None,
                   description="Conflict events coded from news reports, with evidence spans, reviewed values "
                               "and their audit trail. Reads are open on loopback; writes need a bearer token.")
     app.state.store = store
@@ -69,6 +71,17 @@ def create_app(db: Optional[str] = None, store=None, *, open_reads: bool = True,
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> str:
         return page_html
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        vendor = "/static/vendor/swagger-ui"
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="eventcoder API",
+                                   swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{vendor}/swagger-ui.css",
+                                   swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+                                   oauth2_redirect_url=None)
 
     return app
 
