@@ -103,3 +103,47 @@ def test_ingest_and_cli_with_workers(tmp_path):
     assert one.exit_code == 0 and two.exit_code == 0
     strip = [line.split('"coded_at"')[0] for line in one.output.splitlines()]
     assert strip and strip == [line.split('"coded_at"')[0] for line in two.output.splitlines()]
+
+
+_HOLDER = """
+import sys, time
+from eventcoder import parallel, pipeline
+from eventcoder.schema import Document
+pipeline.warm_up = lambda: None
+pipeline.code_document = lambda document, analysis=None: []
+pipeline.has_candidate = lambda text, lang: True
+pipeline.analyse_batch = lambda documents, langs=None: [None] * len(documents)
+pool = parallel.CodingPool(2).__enter__()
+list(pool.code([Document(text=f"doc {i}", doc_id=f"d{i}") for i in range(6)]))
+print(" ".join(str(pid) for pid in pool._pool._processes), flush=True)
+time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc (workers die with their parent there)")
+def test_workers_die_when_their_parent_is_killed_9():
+    """kill -9 of `eventcoder code/ingest` must not leave its worker processes behind, waiting forever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in holder.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(p) for p in pids)
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in pids), "orphaned workers outlived their killed parent"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -41,8 +42,30 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _warm() -> None:
-    """Pool initializer: load the model, lexicons and gazetteer before the first document."""
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it ends, even by kill -9 (Linux: the kernel
+    sends it SIGKILL, PR_SET_PDEATHSIG); otherwise orphaned workers would wait forever on their
+    pipes. Elsewhere nothing is done (there is no such call)."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call: it would never come
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _warm(parent: int = 0) -> None:
+    """Pool initializer: tie the worker's life to its parent, then load the model, lexicons and
+    gazetteer before the first document."""
+    if parent and sys.platform.startswith("linux"):
+        _die_with_parent(parent)
     pipeline.warm_up()
 
 
@@ -50,7 +73,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's loaded modules copy-on-write; spawn elsewhere
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(os.getpid(),))
 
 
 def backstop_seconds() -> float | None:
