@@ -5,6 +5,7 @@ import json
 import pytest
 
 from eventcoder import evaluate as ev
+from eventcoder import matching
 from eventcoder.schema import Event
 
 
@@ -99,7 +100,7 @@ def test_evaluate_missing_gold_is_a_clear_error(tmp_path):
     (None, ""),
 ])
 def test_evaluate_actor_core_drops_country_and_period(name, core):
-    assert ev.actor_core(name) == core
+    assert matching.actor_core(name) == core
 
 
 @pytest.mark.parametrize("pred, gold, also, ok", [

@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .cli_common import db_option, format_option, quiet_option, resolve_workers, workers_option
-from .cli_common import open_store as _open_store
+from .cli_common import open_store
 from .errors import EventcoderError
 from .schema import Failure
 
@@ -59,7 +59,7 @@ def code(paths: tuple[str, ...], db: Optional[str], out: Optional[str], fmt: str
     from .parallel import code_documents
     from .reading import read_paths
 
-    store = _open_store(db) if db else None
+    store = open_store(db) if db else None
     coded, failures, events = [], [], []
     read_options = {"encoding": encoding, **({"max_bytes": max_bytes} if max_bytes else {})}
     items = code_documents(read_paths(paths, **read_options), workers=resolve_workers(workers))

@@ -10,7 +10,7 @@ from typing import Optional
 import click
 
 from .cli_common import db_option
-from .cli_common import open_store as _open_store
+from .cli_common import open_store
 
 #: --format choices of `export` (`csv` is an alias of `acled-csv`)
 EXPORT_FORMATS = ("acled-csv", "csv", "gdelt-tsv", "ucdp-csv", "plover-jsonl", "geojson", "jsonl", "parquet")
@@ -81,7 +81,7 @@ def export_cmd(db: Optional[str], fmt: str, out: Optional[str], country: Optiona
 
     if fmt in BINARY_FORMATS and not out:
         raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
-    store = _open_store(db)
+    store = open_store(db)
     if incidents:
         rows = stored_incident_rows(store, country=country, min_reports=min_reports, date_from=date_from,
                                     date_to=date_to)
@@ -134,7 +134,7 @@ def import_acled_cmd(path: str, db: Optional[str], dataset: str, quiet: bool) ->
     """
     from .reference.acled_import import import_acled
 
-    store = _open_store(db)
+    store = open_store(db)
     on_error = None if quiet else (lambda error: click.echo(f"rejected: {error.text(path)}", err=True))
     report = import_acled(path, store, dataset=dataset, on_error=on_error)
     store.close()
@@ -176,7 +176,7 @@ def compare_cmd(dataset: str, db: Optional[str], country: Optional[str], date_fr
     """
     from .reference.compare import compare, format_summary, write_table
 
-    store = _open_store(db)
+    store = open_store(db)
     result = compare(store, dataset, incidents=incidents, country=country, date_from=date_from, date_to=date_to,
                      window=window, max_km=max_km, level=level)
     store.close()

@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from .cli_common import db_option
-from .cli_common import open_store as _open_store
+from .cli_common import open_store
 
 
 @click.group("token")
@@ -42,7 +42,7 @@ def token_create(name: str, db: Optional[str], role: str) -> None:
     """
     from .review.tokens import create_token
 
-    store = _open_store(db)
+    store = open_store(db)
     token = create_token(store.engine, name, role)
     store.close()
     click.echo(token)
@@ -60,7 +60,7 @@ def token_list(db: Optional[str]) -> None:
     """
     from .review.tokens import list_tokens
 
-    store = _open_store(db)
+    store = open_store(db)
     for row in list_tokens(store.engine):
         revoked = f"revoked {row['revoked']:%Y-%m-%d %H:%M}" if row["revoked"] else "live"
         click.echo(f"{row['token_id']}  {row['name']:<20} {row['role']:<9} {row['created']:%Y-%m-%d %H:%M}  {revoked}")
@@ -79,7 +79,7 @@ def token_revoke(token_id: str, db: Optional[str]) -> None:
     """
     from .review.tokens import revoke_token
 
-    store = _open_store(db)
+    store = open_store(db)
     done = revoke_token(store.engine, token_id)
     store.close()
     if not done:
@@ -108,7 +108,7 @@ def suggest_cmd(db: Optional[str], min_support: int, out: Optional[str], overlay
     """
     from .review.suggest import suggest, unified_diff, write_overlay
 
-    store = _open_store(db)
+    store = open_store(db)
     found = suggest(store.engine, min_support)
     store.close()
     for s in found:
@@ -154,7 +154,7 @@ def serve_cmd(db: Optional[str], host: str, port: int, workers: int, open_reads:
 
     from .web.app import ENV_CACHE, ENV_CORS, ENV_DB, ENV_OPEN_READS, create_app
 
-    store = _open_store(db)  # a bad path fails here, once, with a clear message
+    store = open_store(db)  # a bad path fails here, once, with a clear message
     store.close()
     click.echo(f"eventcoder: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     if workers == 1:
@@ -174,7 +174,7 @@ def evaluate_reviewed(db: Optional[str], stored: bool, json_out: Optional[str]) 
     """`eventcoder evaluate --reviewed --db X`: the coder against the reviewed events."""
     from .review.scoring import format_reviewed, score_reviewed
 
-    store = _open_store(db)
+    store = open_store(db)
     result = score_reviewed(store, stored=stored)
     store.close()
     if not result["reports"] and not result["rejected"]["events"]:

@@ -12,7 +12,7 @@ from typing import Optional
 import click
 
 from .cli_common import db_option, quiet_option, resolve_workers, workers_option
-from .cli_common import open_store as _open_store
+from .cli_common import open_store
 
 
 @click.group("db")
@@ -36,7 +36,7 @@ def db_init(db: Optional[str]) -> None:
         eventcoder db init --db eventcoder.db
         eventcoder db init --db postgresql://user@localhost/events
     """
-    store = _open_store(db)
+    store = open_store(db)
     click.echo(f"database {store.url}: schema version {store.schema_version()}")
     store.close()
 
@@ -100,7 +100,7 @@ def ingest_cmd(sources: tuple[str, ...], db: Optional[str], no_code: bool, batch
     """
     from .ingest import ingest, watch as watch_sources
 
-    store = _open_store(db)
+    store = open_store(db)
     options = dict(code=not no_code, batch_size=batch_size, fetch_articles=fetch_articles, timeout=timeout,
                    workers=resolve_workers(workers), merge=not no_merge)
     progress = None if quiet or not sys.stderr.isatty() else (lambda s: click.echo(f"\r{s.read} read, {s.stored} stored, "
@@ -137,7 +137,7 @@ def cluster_cmd(sources: tuple[str, ...], out: Optional[str], db: Optional[str],
 
     if not out and not db:
         raise click.UsageError("give --out FOLDER, --db, or both")
-    store = _open_store(db) if db else None
+    store = open_store(db) if db else None
     stats = code_on_dask(sources, out=out, store=store, workers=workers, scheduler=scheduler,
                          partition_size=partition_size)
     if store is not None:
@@ -157,7 +157,7 @@ def errors_cmd(db: Optional[str], with_warnings: bool) -> None:
         eventcoder errors --db eventcoder.db
         eventcoder errors --db eventcoder.db --warnings
     """
-    store = _open_store(db)
+    store = open_store(db)
     failures = store.failures()
     for f in failures:
         click.echo(f"{f.code}\t{f.origin}\t{f.message}")
@@ -205,7 +205,7 @@ def merge_cmd(db: Optional[str], gold: Optional[str], threshold: Optional[float]
         return
     from .review.replay import replay_decisions
 
-    store = _open_store(db)
+    store = open_store(db)
     result = merge.merge_store(store, threshold)
     replayed = replay_decisions(store.engine)  # reviewers' merges and splits survive a rebuild
     multi = sum(1 for inc in result.incidents if len(inc.event_ids) > 1)
@@ -226,7 +226,7 @@ def search_cmd(query: str, db: Optional[str], limit: int) -> None:
     Example:
         eventcoder search "Mogadishu restaurant" --db eventcoder.db
     """
-    store = _open_store(db)
+    store = open_store(db)
     hits = store.search(query, limit)
     documents = store.get_documents(doc_id for doc_id, _ in hits)
     for doc_id, rank in hits:

@@ -15,8 +15,7 @@ from typing import Any, Callable, Iterable, Optional
 from .calibration import reliability, rightness
 from .errors import GoldError
 from .evaluate_chains import _chain_match, chain_lenient, norm, primary_source  # noqa: F401 (re-exported)
-from .matching import (MIN_MATCH, _close, _date, _names, actor_core, actor_core_match,  # noqa: F401 (re-exported)
-                       actor_match, km, match, similarity)
+from .matching import _close, _date, actor_core_match, actor_match, match
 from .schema import Event
 
 FIELDS = ("event_type", "sub_event_type", "actor1", "actor1_core", "actor2", "actor2_core", "inter1", "inter2",

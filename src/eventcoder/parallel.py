@@ -42,6 +42,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: prctl option: the signal a process gets when its parent ends (linux/prctl.h)
+_PR_SET_PDEATHSIG = 1
+
+
 def _die_with_parent(parent: int) -> None:
     """A worker ends when the process that started it ends, even by kill -9 (Linux: the kernel
     sends it SIGKILL, PR_SET_PDEATHSIG); otherwise orphaned workers would wait forever on their
@@ -56,9 +60,6 @@ def _die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the call: it would never come
         os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 def _warm(parent: int = 0) -> None:

@@ -29,7 +29,7 @@ from typing import Any, Optional, TextIO
 
 from sqlalchemy import select
 
-from ..evaluate import km
+from ..matching import km
 from ..export.crosswalk import family
 from ..store import tables as t
 

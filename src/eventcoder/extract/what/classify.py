@@ -272,12 +272,13 @@ def classify(triggers: list[Trigger], ana: Analysis,
     live = [t for t in pool if not (t.negated or t.hypothetical or t.negative_cue)]
     if not live:
         return None
-    coup_words = tuple(load_cues(ana.lang, "classify").get("coup", ()))
+    cues = load_cues(ana.lang, "classify")
+    coup_words = tuple(cues.get("coup", ()))
     coup = any(t.sub_event_type == "Other" and t.score >= 0.8 and find_cues(t.span.text, coup_words)
                for t in live)
-    takeover_words = tuple(load_cues(ana.lang, "classify").get("riot_takeover", ()))
+    takeover_words = tuple(cues.get("riot_takeover", ()))
     takeover = any(t.sub_event_type in (VD, LOOT) and find_cues(t.span.text, takeover_words) for t in live)
-    clash_words = tuple(load_cues(ana.lang, "classify").get("riot_clash", ()))
+    clash_words = tuple(cues.get("riot_clash", ()))
     crowd_clash = any(t.sub_event_type in (VD, CLASH) and find_cues(t.span.text, clash_words) for t in live)
     ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
     sub, support = _decide(ev)
