@@ -39,7 +39,8 @@ def test_evaluate_norm(a, b, same):
     ("Al Shabaab", "Al Shabaab", (), True),
     ("Islamic State", "Islamic State (Iraq)", ("Islamic State",), True),
     ("Kurdish forces", "Unidentified Armed Group (Iraq)", (), False),
-    (None, None, (), True), ("Civilians (Mali)", None, (), False)])
+    (None, None, (), True), ("Civilians (Mali)", None, (), False),
+    ("Civilians (Mali)", None, ("Civilians (Mali)",), True), ("Civilians (Mali)", None, ("Civilians (Niger)",), False)])
 def test_evaluate_actor_match(pred, gold, also, ok):
     assert ev.actor_match(pred, gold, also) is ok
 
@@ -67,6 +68,30 @@ def test_evaluate_unrelated_events_do_not_match():
     ("actor1", {"actor1": "Group for Support of Islam and Muslims"}, True)])
 def test_evaluate_field_correct(field, pred_kw, ok):
     assert ev.field_correct(field, _pred(**pred_kw), _gold()) is ok
+
+
+_ALT = {"inter1": 2, "inter2": 1, "actor2": "Police Forces of Mali (2021-)"}
+
+
+@pytest.mark.parametrize("field,pred_kw,gold_kw,ok", [
+    # the inter follows the actor: an also-acceptable actor is scored with its own inter code
+    ("inter1", {"actor1": "Unidentified Armed Group (Mali)", "inter1": 3},
+     {"actor1_also_acceptable": ["Unidentified Armed Group (Mali)"]}, True),
+    ("inter1", {"actor1": "Unidentified Armed Group (Mali)", "inter1": 2},
+     {"actor1_also_acceptable": ["Unidentified Armed Group (Mali)"]}, False),
+    ("inter1", {"actor1": "Unidentified Armed Group (Mali)", "inter1": 3}, {}, False),
+    ("inter1", {"actor1": "JNIM", "inter1": 3}, {"actor1_also_acceptable": ["Unidentified Armed Group (Mali)"]}, False),
+    ("inter2", {"actor2": "Military Forces of Mali (2021-)", "inter2": 1},
+     {"actor2_also_acceptable": ["Military Forces of Mali"]}, True),
+    ("inter2", {"actor2": "Military Forces of Niger (2023-)", "inter2": 8},
+     {"actor2_also_acceptable": ["Military Forces of Niger"]}, True),
+    ("inter2", {"actor2": "Military Forces of Niger (2023-)", "inter2": 1},
+     {"actor2_also_acceptable": ["Military Forces of Niger"]}, False),
+    ("inter2", {"actor2": None, "inter2": None}, {"actor2_also_acceptable": ["Military Forces of Mali"]}, False),
+    ("inter2", {"actor2": "Civilians (Mali)", "inter2": 7},
+     {"actor2": None, "inter2": None, "actor2_also_acceptable": ["Civilians (Mali)"]}, True)])
+def test_evaluate_inter_follows_an_acceptable_actor(field, pred_kw, gold_kw, ok):
+    assert ev.field_correct(field, _pred(**pred_kw), _gold(**{**_ALT, **gold_kw})) is ok
 
 
 def test_evaluate_scores_with_a_fake_coder(tmp_path):
@@ -109,7 +134,8 @@ def test_evaluate_actor_core_drops_country_and_period(name, core):
     ("Islamic State", "Islamic State (Iraq)", (), True),
     ("Military Forces of Iraq (2022-)", "Military Forces of Syria (2000-2024)", (), False),
     ("ISWAP", "Islamic State West Africa Province", ("ISWAP: Islamic State West Africa Province",), True),
-    (None, None, (), True), ("Civilians (Mali)", None, (), False)])
+    (None, None, (), True), ("Civilians (Mali)", None, (), False),
+    ("Civilians (Mali)", None, ("Civilians (Mali)",), True)])
 def test_evaluate_actor_core_match(pred, gold, also, ok):
     assert ev.actor_core_match(pred, gold, also) is ok
 

@@ -56,11 +56,47 @@ def _field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
         return _chain_match(pred.source_chain, gold.get("source_chain") or [])
     if name == "source_chain_lenient":
         return chain_lenient(pred.source_chain, gold.get("source_chain") or [])
+    if name in ("inter1", "inter2") and name in gold:
+        alt = _alternative_actor(pred, gold, "actor" + name[-1])
+        inter = _inter_of(alt, gold.get("country")) if alt else None
+        if inter is not None:  # an also-acceptable actor was chosen: its own inter code is the right one
+            return getattr(pred, name) in inter
     if name == "claimed_by":
         return actor_match(pred.claimed_by, gold.get("claimed_by"))
     if name not in gold:
         return None
     return getattr(pred, name) == gold.get(name)
+
+
+def _alternative_actor(pred: Event, gold: dict, field: str) -> Optional[str]:
+    """The gold's also-acceptable actor that the coded actor is, when it is not the gold actor itself."""
+    coded = getattr(pred, field)
+    if not coded or actor_core_match(coded, gold.get(field)) and gold.get(field):
+        return None
+    return next((a for a in gold.get(f"{field}_also_acceptable") or () if actor_core_match(coded, a)), None)
+
+
+_GENERIC_INTER = {"Unidentified Armed Group": {3}, "Unidentified Military Forces": {1, 8}, "Civilians": {7},
+                  "Protesters": {6}, "Rioters": {5}}
+
+
+def _inter_of(actor: str, country: Optional[str]) -> Optional[set[int]]:
+    """The inter codes an actor name carries (codebook 2.3): the inter follows the actor, so an
+    also-acceptable actor brings its own code. None when the name alone does not tell it."""
+    import re
+
+    from .extract.who import actor_dictionary as dic
+
+    base = re.sub(r"\s*\(.*?\)\s*$", "", actor).strip()
+    if base in _GENERIC_INTER:
+        return _GENERIC_INTER[base]
+    state = re.match(r"(?:Military|Police) Forces of (?:the )?(.+?)(?: \(|$)", actor)
+    if state:
+        return {1} if not country or norm(state.group(1)) == norm(country) else {8}
+    if re.search(r"\b(?:Ethnic|Communal|Clan|Tribal) Militia\b", actor):
+        return {4}
+    inter = dic.name_to_inter().get(actor)
+    return {inter} if inter else None
 
 
 # the gold field whose `<field>_also_acceptable` list applies to a scored field

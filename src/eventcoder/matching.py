@@ -25,8 +25,8 @@ def _names(name: Optional[str]) -> set[str]:
 
 
 def actor_match(pred: Optional[str], gold: Optional[str], also: Iterable[str] = ()) -> bool:
-    if not gold:
-        return not pred
+    if not gold:  # no actor, or one the gold also accepts ("actor2": null, also ["Civilians (X)"])
+        return not pred or bool(_names(pred) & set().union(*(_names(a) for a in also)))
     accepted = _names(gold).union(*(_names(a) for a in also))
     return bool(_names(pred) & accepted)
 
@@ -57,7 +57,7 @@ def _core_names(name: Optional[str]) -> set[str]:
 def actor_core_match(pred: Optional[str], gold: Optional[str], also: Iterable[str] = ()) -> bool:
     """`actor_match` ignoring the country and period suffixes of both names."""
     if not gold:
-        return not pred
+        return not pred or bool(_core_names(pred) & set().union(*(_core_names(a) for a in also)))
     accepted = _core_names(gold).union(*(_core_names(a) for a in also))
     return bool(_core_names(pred) & accepted)
 
