@@ -6,14 +6,11 @@ also holds for languages without a dependency parse (fr, es, ar, ru).
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Optional
 
 from . import actor_dictionary as dic
 from ..base import ActorMention, Analysis
-from ..according.certainty import is_speculated
-from ..cues import cue_pattern, load_cues
 
 # words between a mention and the passive harm verb: "Three Cameroonian soldiers", "two CRPF jawans"
 _FILL = r"(?:[\w'\u2019-]+\s+){0,4}?"
@@ -224,43 +221,6 @@ _ONE_GROUP_REF = re.compile(r"\b(?:the|this|that)\s+(?:(?:militant|armed|jihadis
 def refers_to_one_group(before: str) -> bool:
     """Whether `before` ends with "the militant group", "the movement" (a reference to a named group)."""
     return bool(_ONE_GROUP_REF.search(before))
-
-
-_COREF_NOUNS = ("militants", "fighters", "insurgents", "terrorists", "extremists", "jihadists", "gunmen", "attackers", "assailants", "rebels", "jihadists",
-                "gang", "gangs", "gang members", "group", "militia", "militiamen", "terrorists", "bandits")
-
-
-@functools.lru_cache(maxsize=None)
-def _member_link(lang: str) -> re.Pattern:
-    """The words between "gunmen" and the group they belong to: "from the", "se réclamant des «"."""
-    if lang == "en":
-        return re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
-    links = cue_pattern(load_cues(lang, "roles").get("member_of", ()))
-    if links is None:
-        return re.compile(r"(?!)")
-    return re.compile(r"[\s«\"“(]*(?:%s)[\s«\"“(]*" % links.pattern, re.IGNORECASE)
-
-
-def _corefer(ana, m: ActorMention, everywhere, certainty) -> Optional[ActorMention]:
-    """"gang members from the X coalition" -> X; "the militants" -> the group named earlier."""
-    text = ana.text
-    link = _member_link(ana.lang)
-    after = next((g for g in everywhere if g.kind == "armed" and m.span.end <= g.span.start
-                  and link.fullmatch(text[m.span.end:g.span.start])), None)
-    if after is not None and not is_speculated(ana, after, certainty):
-        return ActorMention(m.span, after.name, after.inter, m.sentence, kind="armed")
-    before = text[max(0, m.span.start - 20):m.span.start].lower()
-    if not re.search(r"\b(?:the|these|those)\s+(?:same\s+|suspected\s+|armed\s+)?$", before) or \
-            dic.normalise(m.span.text).split()[-1] not in {w.split()[-1] for w in _COREF_NOUNS}:
-        return None
-    earlier = [g for g in everywhere if g.kind == "armed" and g.span.end <= m.span.start and g.inter in (2, 3, 4)
-               and not is_speculated(ana, g, certainty)]
-    if not earlier or len({g.name for g in earlier}) > 1:  # only when one group is named: no guessing
-        return None
-    g = earlier[-1]
-    if m.sentence - g.sentence > 2:  # named paragraphs before, as the region's context: not these attackers
-        return None
-    return ActorMention(m.span, g.name, g.inter, m.sentence, kind="armed")
 
 
 def _pair(mentions, sentences):

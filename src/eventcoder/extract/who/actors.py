@@ -114,7 +114,10 @@ def _resolve(ana: Analysis, pm: dic.PhraseMatch, country, when) -> Optional[Acto
             return ActorMention(ana.span(start, end), dic.generic_name("Unidentified Armed Group", country), 3,
                                 sentence, kind="unidentified")
         name = dic.group_name(e, country, when)
-        inter = 1 if name.startswith(("Military Forces of ", "Police Forces of ")) else e.inter  # "Taliban" in Kabul
+        inter = e.inter
+        state = re.match(r"(?:Military|Police) Forces of (?:the )?(.+?) \(", name)
+        if state:  # "Taliban" in Kabul: the state's forces; the Houthis' missile on Saudi Arabia: a state force abroad
+            inter = 8 if country and state.group(1) != country else 1
         return ActorMention(ana.span(start, end), name, inter, sentence, kind="party" if e.party else "armed")
     return ActorMention(ana.span(start, end), dic.generic_name(e.name, country), e.inter, sentence,
                         kind=e.kind)

@@ -6,7 +6,8 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
-from .actor_rules import _corefer, is_ally_phrase, is_victim
+from .actor_rules import is_ally_phrase, is_victim
+from .coreference import _corefer
 from ..base import ActorMention
 from .role_parse import head_token
 

@@ -11,7 +11,8 @@ from typing import Optional
 
 from . import actor_dictionary as dic
 from .actor_refs import self_report, speaking_groups, specific_unit
-from .actor_rules import (_allies, _corefer, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
+from .coreference import _corefer
+from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
                           named_target, passive_target, stated_perpetrator)
 from .actors import find_actors, infer_country
 from .role_fallback import assoc_identities, unparsed_roles, victim_identities

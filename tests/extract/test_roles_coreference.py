@@ -1,0 +1,44 @@
+"""An unidentified description stands for the group the report sets beside it ("the gang coalition,
+Viv Ansanm,"), also where the same description comes without the name; never without such an
+apposition. A group named as a state's forces acting abroad is an external force (inter 8).
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.who.roles import assign_roles
+from tests.extract.test_actors import make_ctx
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, sub, etype", [
+    ("Members of the gang coalition, Viv Ansanm, attacked a police station in Solino on Saturday.",
+     "attacked", "Armed clash", "Battles"),
+    ("A gang coalition killed three residents of Solino on Saturday. The gang coalition, Viv Ansanm, has held "
+     "much of the capital since March.", "killed", "Attack", "Violence against civilians"),
+])
+def test_a_description_set_beside_a_group_is_that_group(analyse_text, text, word, sub, etype):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, word, sub, etype, "Haiti", date="2024-10-26"))
+    assert roles.actor1.name == "Viv Ansanm"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A gang coalition killed three residents of Solino on Saturday. Police blamed Viv Ansanm.",
+    "Gunmen killed three residents of Solino on Saturday. Viv Ansanm, a gang coalition, holds the next district.",
+])
+def test_no_apposition_no_group(analyse_text, text):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "killed", "Attack", "Violence against civilians", "Haiti",
+                                       date="2024-10-26"))
+    assert roles.actor1.name == "Unidentified Armed Group (Haiti)"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("country, inter", [("Saudi Arabia", 8), ("Yemen", 1)])
+def test_a_group_named_as_state_forces_abroad_is_external(analyse_text, country, inter):
+    ana = analyse_text("Houthi forces fired a missile at the airport on Tuesday, killing two people.")
+    roles = assign_roles(ana, make_ctx(ana, "fired", "Shelling/artillery/missile attack",
+                                       "Explosions/Remote violence", country))
+    assert roles.actor1.name.startswith("Military Forces of Yemen") and roles.actor1.inter == inter
