@@ -82,3 +82,21 @@ def test_where_the_wounded_were_taken_is_no_event_place(analyse_text):
             "officials said.")
     _, place = _place(analyse_text, text, [0])
     assert place.name == "Diema"
+
+
+@pytest.mark.model
+def test_spelling_variant_of_a_town_abroad_is_no_place(analyse_text):
+    """A person's name close to a curated town's spelling in a country the report never names."""
+    text = ("SANAA, Yemen -- An air strike hit a wedding hall in the capital on Saturday, killing 20 guests.\n"
+            "Nasser al-Omari, a health ministry official, said the toll could still rise.")
+    places, place = _place(analyse_text, text, [0, 1])
+    assert place.country == "Yemen" and place.name == "Sanaa"
+    assert all(p.country in (None, "Yemen") for p in places)
+
+
+@pytest.mark.model
+def test_where_a_victim_comes_from_is_not_the_event_place(analyse_text):
+    text = ("A Chinese woman from Shanghai and a hotel worker were kidnapped by gunmen from a resort in "
+            "Semporna on Wednesday night.")
+    _, place = _place(analyse_text, text, [0])
+    assert place.name == "Semporna" and place.country == "Malaysia"

@@ -638,3 +638,14 @@ def test_triggers_a_film_review_headline_keeps_the_veto_over_a_plot_ambush(analy
     text = ("Half an hour into the film, a convoy of soldiers is ambushed in a riverbed and the director stages "
             "the firefight with a handheld camera. The cinema audience gasped at the premiere.")
     assert report_cue(analyse_text(text, title="Review: 'Dust Road' is a gripping war film")) == "film"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the parse hangs "on a ... community" on the agent of "by": the community is still the target
+    "Forty residents died in an attack by unknown gunmen on a farming community in Bassa on Monday.",
+    "Gunmen carried out an attack on the market of Kwall on Sunday.",
+])
+def test_triggers_attack_on_a_community_targets_civilians(analyse_text, text):
+    (t,) = _found(find_triggers(analyse_text(text)), "attack")
+    assert t.civilian

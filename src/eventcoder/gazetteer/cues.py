@@ -78,7 +78,10 @@ MOVE_BEFORE = re.compile(
     r"|la\s+ville\s+(?:voisine\s+)?(?:de|d['’])\s*)?"
     r"|\bà destination de\s+|\ben direction de\s+"
     r"|\b(?:moving|moved|coming|came|arriving|arrived|travell?ing|fled|fleeing|displaced|launched|fired|"
-    r"took off|departed|deployed)\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:(?:town|city|base) of\s+)?)$", re.I)
+    r"took off|departed|deployed)\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:(?:town|city|base) of\s+)?"
+    # where a person comes from: "a Chinese woman from Shanghai", "two tourists from Lyon"
+    r"|\b(?:tourists?|nationals?|citizens?|natives?|expatriates?|[A-Z]\w+\s+(?:wom[ae]n|m[ae]n|girls?|boys?|couple|"
+    r"teenagers?|students?|workers?))\s+from\s+)$", re.I)
 # "Zawiya, 45 km west of Tripoli": the second place only locates the first (a reference point)
 # "the Hays district of Hodeidah", "Jaramana, a suburb of Damascus": the second place only contains the first
 CONTAINER_GAP = re.compile(r"^,?\s+(?:an?\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?:district|sub-district|"

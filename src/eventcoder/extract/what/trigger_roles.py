@@ -62,6 +62,12 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims
                 # "an attack by gunmen on a village": "by" names the agent of a noun, not its patient
                 if role == "agent":
                     picked.update(t.i for t in _phrase_heads(child))
+                elif role == "patient":
+                    # the parse hangs the target on the agent: "an attack by gunmen on a village"
+                    for agent in (c for c in child.children if c.dep_ == "pobj"):
+                        for prep in agent.children:
+                            if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+                                picked.update(t.i for t in _phrase_heads(prep))
                 continue
             if role == "object" and child.dep_ in ("dobj", "nsubjpass"):
                 picked.update(t.i for t in child.subtree)

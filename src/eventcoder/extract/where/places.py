@@ -198,7 +198,17 @@ def find_places(ana: Analysis) -> list[Place]:
     Returns:
         list[Place]: one per mention; countries and demonyms have kind "country" and no
         precision; admin1 units kind "admin1" and precision 3; borders kind "border".
+
+    Memoised on the Analysis (the coder, the sources and the actors all ask): each call gets
+    its own list of its own Place copies.
     """
+    cached = ana.__dict__.get("_places")
+    if cached is None:
+        cached = ana.__dict__["_places"] = tuple(_find_places(ana))
+    return [replace(p) for p in cached]
+
+
+def _find_places(ana: Analysis) -> list[Place]:
     text = ana.text
     gaz = get_gazetteer()
     mentions = scan(text, gaz, ana.lang)
@@ -235,7 +245,9 @@ def find_places(ana: Analysis) -> list[Place]:
         if best.kind == "admin2" and ctx[best.iso2] - own <= 0 and not ADMIN2_AFTER.match(right):
             LOGGER.debug("place rejected (district of a country not in the report): %r", m.text)
             continue
-        if _foreign_clash(best, m, ctx) or (m.fuzzy and not best.curated and ctx[best.iso2] - own <= 0):
+        # a spelling variant (fuzzy match) is a place only where the report is: "Nasser" the official
+        # is no variant of a curated town in a country nothing else in the report names
+        if _foreign_clash(best, m, ctx) or (m.fuzzy and ctx[best.iso2] - own <= 0):
             # a small town abroad in a report about elsewhere is nearly always a name clash
             LOGGER.debug("place rejected (foreign, small): %r -> %s %s", m.text, best.name, best.iso2)
             continue
