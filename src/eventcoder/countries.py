@@ -55,8 +55,14 @@ def lookup(key: Optional[str]) -> Optional[Country]:
 
 def by_demonym(word: str) -> Optional[Country]:
     """'Iraqi' -> Iraq; only demonyms, not names."""
-    w = word.strip().lower()
+    return _demonyms().get(word.strip().lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, Country]:
+    """Lowercased demonym -> the first country (in `all_countries` order) that has it."""
+    out: dict[str, Country] = {}
     for c in all_countries():
-        if any(d.lower() == w for d in c.demonyms):
-            return c
-    return None
+        for d in c.demonyms:
+            out.setdefault(d.lower(), c)
+    return out

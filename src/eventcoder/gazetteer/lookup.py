@@ -43,9 +43,13 @@ def cache_dir() -> Path:
 class Gazetteer:
     """Name -> candidates over the SQLite index; `lookup_many` is what the text matcher uses."""
 
+    #: folded keys remembered by `lookup_many` (found or not); past this many the memory starts afresh
+    CACHE_KEYS = 200_000
+
     def __init__(self, path: Path):
         self.path = path
         self._local = threading.local()
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     @property
     def _con(self) -> sqlite3.Connection:
@@ -60,7 +64,26 @@ class Gazetteer:
         return self.lookup_many([fold(name)]).get(fold(name), [])
 
     def lookup_many(self, keys: Iterable[str]) -> dict[str, list[Candidate]]:
-        """Folded keys -> candidates; keys with no entry are absent."""
+        """Folded keys -> candidates; keys with no entry are absent. The answers are remembered
+        (the index is read-only): each call gets its own lists."""
+        cache = self._cache
+        known: dict[str, tuple[Candidate, ...]] = {}
+        todo = []
+        for key in set(keys):
+            cands = cache.get(key)
+            if cands is None:
+                todo.append(key)
+            else:
+                known[key] = cands
+        if todo:
+            found = self._lookup_many(todo)
+            if len(cache) + len(todo) > self.CACHE_KEYS:
+                cache.clear()
+            for key in todo:
+                known[key] = cache[key] = tuple(found.get(key, ()))
+        return {key: list(cands) for key, cands in known.items() if cands}
+
+    def _lookup_many(self, keys: Iterable[str]) -> dict[str, list[Candidate]]:
         keys = sorted(set(keys))
         out: dict[str, list[Candidate]] = {}
         for chunk in (keys[i:i + 500] for i in range(0, len(keys), 500)):

@@ -81,6 +81,15 @@ def _ru_bases(word: str) -> list[str]:
 def _variants(key: str, words: list[str], lang: str = "en") -> list[str]:
     """Inflected single words -> dictionary forms to try (Russian endings, Arabic clitics); in French and
     Spanish also the GeoNames exonym ("Mossoul", "Jersón": `altnames.EXONYM`)."""
+    return list(_variants_of(key, tuple(words), lang))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _variants_of(key: str, words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    return tuple(_variants_uncached(key, list(words), lang))
+
+
+def _variants_uncached(key: str, words: list[str], lang: str) -> list[str]:
     out = []
     if lang in ("fr", "es"):
         out.append(EXONYM + key)

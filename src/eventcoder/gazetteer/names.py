@@ -6,6 +6,7 @@ hyphens and runs of spaces become one space.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,6 +26,7 @@ def strip_accents(text: str) -> str:
 _ARABIC_VARIANTS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None})
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """Matching key of a name: lower case, accents and apostrophes dropped, separators -> space;
     Arabic hamza seats, alif maqsura and ta marbuta unified ("إدلب" = "ادلب", "راوة" = "راوه")."""
@@ -73,6 +75,7 @@ _WORDS = {"umm": "um", "om": "um", "tall": "tal", "tell": "tal", "tel": "tal", "
           "bayt": "beit", "bait": "beit", "abou": "abu", "khirbet": "khirbat", "hai": "hay", "hayy": "hay"}
 
 
+@functools.lru_cache(maxsize=100_000)
 def skeleton(key: str) -> str:
     """Spelling-insensitive form of a folded Arabic place name: articles -> "al" (a leading one dropped),
     doubled letters, "iy", "ou" and a final "-ah"/"-eh" simplified. "jisr ash shughur" -> "jisr al shugur"."""
