@@ -216,3 +216,12 @@ def test_segment_ceasefire_after_fighting_is_its_own_event(analyse_text):
             "four fighters. On Tuesday, the two groups signed a ceasefire brokered by tribal elders.")
     subs = {e.sub_event_type for e in _events(analyse_text, text, published="2025-03-19")}
     assert {"Armed clash", "Agreement"} <= subs
+
+
+def test_segment_early_hours_names_no_new_day(analyse_text):
+    """"in the early hours" after a dated sentence is the same incident's time, not another day."""
+    text = ("Two soldiers were killed on Sunday in northern Mali in an attack on their post, the army said. "
+            "Gunmen attacked the Niafunke post in the early hours, the army added.")
+    events = _events(analyse_text, text, published="2022-02-14")
+    assert [(e.sub_event_type, e.location, str(e.event_date)) for e in events if not e.background] == [
+        ("Armed clash", "Niafunke", "2022-02-13")]

@@ -142,6 +142,8 @@ def _own_date(ana: Analysis, sentences: list[int], index: Optional[int] = None):
     res = dates_x.event_date(ana, sentences)
     if res.date is None or res.span is None or res.background or "statement" in (res.reason or ""):
         return None
+    if "overnight" in (res.reason or ""):
+        return None  # "in the early hours" names no day: the incident's own, told before it
     if index is not None:
         sent = ana.sentences[index]
         if not sent.start <= res.span.start < sent.end:
