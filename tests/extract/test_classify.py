@@ -325,3 +325,17 @@ def test_classify_coup_and_lead_nominalisation(analyse_text, text, expected):
 def test_classify_planters_killed_by_their_bomb(analyse_text, text, expected):
     result = _code(analyse_text, text)
     assert (result[1] if result else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", [
+    # the deaths are told with the blast: the explosion is the weapon of "the attack"
+    ("Remote explosive/landmine/IED", "Militants claimed Friday's attack on a mosque in Kabul. At least 12 "
+                                      "worshippers were killed in the explosion during prayers."),
+    # a blast heard beside people shot dead: the shooting is the attack
+    ("Attack", "Gunmen attacked a mosque in Kabul on Friday. Two worshippers were shot dead and a blast was "
+               "heard nearby."),
+])
+def test_classify_blast_that_killed_is_the_weapon(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == expected

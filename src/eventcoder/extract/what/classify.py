@@ -50,6 +50,9 @@ NVT = "Non-violent transfer of territory"
 HQ = "Headquarters or base established"
 LOOT = "Looting/property destruction"
 DWU = "Disrupted weapons use"
+IED = "Remote explosive/landmine/IED"
+#: attack words no stronger than this name no manner of killing ("attack", "killed"; not "shot dead")
+GENERIC_ATTACK = 0.6
 #: remote strikes that an interception turns into Disrupted weapons use
 INTERCEPTABLE = ("Shelling/artillery/missile attack", "Air/drone strike")
 
@@ -244,6 +247,18 @@ def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) 
     return bool(told.value or told.injured)
 
 
+def _blast_killed(ev: _Evidence, ana: Analysis) -> bool:
+    """Only generic attack or killing words, and a blast word (classify.yaml `blast`) in a sentence
+    that reports the deaths: the blast is the weapon."""
+    from ..howmany.fatalities import count_fatalities
+
+    words = tuple(load_cues(ana.lang, "classify").get("blast", ()))
+    if not words or ev.max("Attack") > GENERIC_ATTACK or set(ev.by_sub) - {"Attack", IED}:
+        return False
+    blasts = [t for t in ev.by_sub.get(IED, []) if find_cues(t.span.text, words)]
+    return any(count_fatalities(ana, [t.sentence]).value for t in blasts)
+
+
 def _intercepted_harmlessly(ev: _Evidence, ana: Analysis, live: list[Trigger]) -> bool:
     """An interception word (classify.yaml `interception`) and no one killed or hurt in the
     sentences that tell the strike."""
@@ -286,6 +301,10 @@ def classify(triggers: list[Trigger], ana: Analysis,
         # "a rocket fired from Gaza was intercepted; no injuries were reported": the weapon was
         # stopped, nothing it did is coded (Disrupted weapons use, codebook §1.7)
         sub, support = DWU, {DWU, sub}
+    if sub == "Attack" and _blast_killed(ev, ana):
+        # "an attack on a mosque ... 12 people were killed in the explosion": the blast is how the
+        # people were killed (codebook §1.5), the attack word only names the act
+        sub, support = IED, {IED, "Attack"}
     if sub is None and _attack_with_casualties(ev, ana, sorted({t.sentence for t in live})):
         # "an attack near X left 7 dead", "the toll from Sunday's attack rose to 15": a weak
         # attack word with reported deaths or injuries in its own sentence is an attack
