@@ -42,3 +42,24 @@ def test_a_group_named_as_state_forces_abroad_is_external(analyse_text, country,
     roles = assign_roles(ana, make_ctx(ana, "fired", "Shelling/artillery/missile attack",
                                        "Explosions/Remote violence", country))
     assert roles.actor1.name.startswith("Military Forces of Yemen") and roles.actor1.inter == inter
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, sub, actor2", [
+    ("Mutinous soldiers seized the state television station in Zaki on Monday.", "seized", "Other", None),
+    ("Gunmen looted the homes of villagers in Zaki on Monday.", "looted",
+     "Looting/property destruction", "Civilians (Nigeria)"),
+    ("Police arrested a man in Zaki on Monday.", "arrested", "Arrests", "Civilians (Nigeria)"),
+])
+def test_other_events_have_civilians_only_where_named(analyse_text, text, word, sub, actor2):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, word, sub, "Strategic developments", "Nigeria"))
+    assert (roles.actor2.name if roles.actor2 else None) == actor2
+
+
+@pytest.mark.model
+def test_the_targets_unit_named_in_its_sentence(analyse_text):
+    ana = analyse_text("Militants hurled a grenade at security forces in Anantnag on Thursday, wounding two CRPF "
+                       "jawans.")
+    roles = assign_roles(ana, make_ctx(ana, "hurled", "Grenade", "Explosions/Remote violence", "India"))
+    assert roles.actor2.name.endswith("Central Reserve Police Force")

@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
-from .actor_refs import self_report, speaking_groups, specific_unit
+from .actor_refs import self_report, speaking_groups, specific_unit, state_base
 from .coreference import _corefer
 from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
                           named_target, passive_target, stated_perpetrator)
@@ -268,7 +268,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             a2 = None
         elif sub in _ON_CIVILIANS and (a2 is None or a2.kind not in _ARMED + ("civilians",)):
             victim = next((m for m in nearby if m.kind == "civilians"), None)
-            a2 = generic("Civilians", "civilians", 7, victim)
+            # an "Other" event (a mutiny, a coup) has a civilian target only where the report names the people
+            a2 = generic("Civilians", "civilians", 7, victim) if victim is not None or sub != "Other" else None
         if sub in _ON_CIVILIANS and a2 is not None and a2.kind in ("armed", "party") and _member_of(ana, a2):
             assoc2 = [a2.name]  # "arrested a senior official of the SPLM-IO": a civilian of that party
             a2 = generic("Civilians", "civilians", 7, a2)
@@ -304,6 +305,16 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             a1 = unit
             assoc1 += [u for u in more if u not in assoc1]
             notes.append("actor1: the unit the report names")
+    if a2 is not None and a2.kind == "state" and etype not in ("Protests", "Riots"):
+        # only the units of the target's own sentence: another unit in the event's paragraph may be the one
+        # that came to help or that speaks
+        unit, more = specific_unit(ana, a2, [m for m in found if m.sentence == a2.sentence
+                                             and not is_speculated(ana, m, ctx.certainty)
+                                             and (a1 is None or state_base(m.name)[0] != state_base(a1.name)[0])])
+        if unit is not None:  # "a grenade hurled at security forces wounded two CRPF jawans": that unit
+            a2 = unit
+            assoc2 += [u for u in more if u not in assoc2]
+            notes.append("actor2: the unit the report names")
     for m, role in ((a1, "agent"), (a2, "patient")):
         if m is not None:
             m.role = role
