@@ -339,3 +339,18 @@ def test_classify_planters_killed_by_their_bomb(analyse_text, text, expected):
 def test_classify_blast_that_killed_is_the_weapon(analyse_text, expected, text):
     result = _code(analyse_text, text)
     assert result is not None and result[1] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", [
+    # a lynching with an angry protest after it: the killing is the mob's, no force against a crowd
+    ("Mob violence", "A mob lynched two men accused of theft in a village near Chapra. Relatives staged an "
+                     "angry protest outside the hospital as news of the lynching spread."),
+    # petrol bombs the police seized were not thrown: tear gas against marchers is an intervention
+    ("Protest with intervention", "Police fired tear gas to disperse thousands of protesters marching in "
+                                  "Sao Paulo on Tuesday. Police said they seized petrol bombs."),
+    ("Violent demonstration", "Protesters threw petrol bombs at police in Sao Paulo on Tuesday."),
+])
+def test_classify_mob_beside_protest_and_seized_weapons(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == expected

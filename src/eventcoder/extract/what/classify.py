@@ -131,6 +131,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
             SUB_TO_TYPE[s] == "Explosions/Remote violence" and ev.max(s) >= REMOTE_CLEAR for s in present):
         present.discard(PROTEST)
     demo = PROTEST in present
+    # a mob that lynched someone, with relatives or villagers protesting after: the killing words
+    # are the mob's, no force against the protest (Mob violence, codebook §1.4)
+    if demo and MOB in present and ev.max(MOB) > ev.max(PROTEST) and ev.max(MOB) >= ev.max("Attack") \
+            and not (ev.any(EFAP) or ev.any(PWI) or ev.any(VD)):
+        return MOB, {MOB, "Attack", PROTEST}
     lethal = ev.any(EFAP) or ev.max("Attack") >= LETHAL_MIN
     battles = {s for s in present if SUB_TO_TYPE[s] == "Battles"}
     strong_battle = any(ev.max(s) >= CLASH_STRONG for s in battles)
