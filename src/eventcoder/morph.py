@@ -85,7 +85,7 @@ def ru_place_forms(words: list[str]) -> list[str]:
         for p in parses:  # nouns only: "Нагорном" (of "Нагорном Карабахе") is no town "Нагорный"
             if p.tag.POS == "NOUN" and p.normal_form not in out:
                 out.append(p.normal_form)
-        return out
+        return out + [f for f in region_forms(words[0]) if f not in out]
     head = words[-1].split("-")
     noun = _noun_reading(head[-1])
     if noun is None:
@@ -97,3 +97,37 @@ def ru_place_forms(words: list[str]) -> list[str]:
         agreed = _agree(w, noun)
         out.append(agreed if agreed else w.lower())
     return [" ".join(out + [last])]
+
+
+#: region nouns a capitalised adjective stands before, lowercase in Russian ("в Белгородской
+#: области", "над Краснодарским краем"): the scan of capitalised words sees the adjective alone
+_REGION_NOUNS = (("femn", "область"), ("masc", "край"), ("femn", "республика"))
+
+
+def region_forms(word: str) -> list[str]:
+    """The region names a capitalised adjective may head, nominative, in the adjective's own gender
+    ("Белгородской" -> "белгородская область", "белгородская республика"; "Краснодарском" ->
+    "краснодарский край"); the gazetteer knows those of each country's first-level units. A
+    masculine adjective heads no "область": "Киевский режим" is no Kyiv Oblast. [] for a word that
+    is no singular adjective."""
+    out = []
+    for p in _parses(word):
+        if p.tag.POS != "ADJF" or p.score < 0.05 or p.tag.number != "sing":
+            continue
+        for gender, noun in _REGION_NOUNS:
+            if p.tag.gender != gender:
+                continue
+            form = p.inflect({"nomn", "sing", gender})
+            name = f"{form.word} {noun}" if form is not None else None
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+
+def lemma(lang: str, word: str) -> str:
+    """The dictionary form of a lowercased word for a lexicon matched with `match: morph`
+    (Russian: pymorphy3's most likely reading, "ударом" -> "удар"); the word itself otherwise."""
+    if lang == "ru" and available() and any("\u0400" <= ch <= "\u04FF" for ch in word):
+        return ru_lemma(word).replace("ё", "е")
+    return word

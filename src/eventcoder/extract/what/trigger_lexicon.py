@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional
 
 import ahocorasick
 
+from ... import morph
 from ...errors import DataFileError
 from ...resources import data_path, load_yaml
 from ...schema import SUB_TO_TYPE
@@ -269,7 +270,8 @@ def tokens_of(text: str, lex: Lexicon, spacy_doc=None) -> list[Token]:
     out = []
     for i, m in enumerate(_WORD.finditer(text)):
         low = m.group().lower()
-        lemma = _guess_lemma(low, lex.vocab) if lex.match == "lemma" else low
+        lemma = _guess_lemma(low, lex.vocab) if lex.match == "lemma" else \
+            morph.lemma(lex.lang, low) if lex.match == "morph" else low
         out.append(Token(i, m.start(), m.end(), low, lemma, stem=lemma))
     return out
 

@@ -1,0 +1,111 @@
+"""Issue 18: non-English wording of real reports, in sentences written for these tests: Russian
+region adjectives and inflected strike words, Arabic verb-first sentences, French and Spanish
+strike, mine and number words."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder import morph
+from eventcoder.pipeline import code_text
+
+DAY = dt.date(2025, 3, 12)
+needs_morph = pytest.mark.skipif(not morph.available(), reason="pymorphy3 is not installed")
+
+
+def _main(text):
+    return [e for e in code_text(text, published=DAY) if e.main]
+
+
+@needs_morph
+@pytest.mark.parametrize("word, form", [("Белгородской", "белгородская область"),
+                                        ("Краснодарском", "краснодарский край"),
+                                        ("Чеченской", "чеченская республика")])
+def test_region_adjective_heads_its_region(word, form):
+    assert form in morph.region_forms(word)
+
+
+@needs_morph
+def test_masculine_adjective_heads_no_oblast():
+    assert "киевская область" not in morph.region_forms("Киевский")
+    assert morph.region_forms("Беспилотники") == []
+
+
+@needs_morph
+def test_lemma_only_for_russian_words():
+    assert morph.lemma("ru", "ударом") == "удар"
+    assert morph.lemma("ru", "himars") == "himars"
+    assert morph.lemma("fr", "frappes") == "frappes"
+
+
+@needs_morph
+@pytest.mark.parametrize("text, admin1", [
+    ("Ночью над Белгородской областью силы ПВО сбили 12 беспилотников, пострадавших нет.", "Belgorod"),
+    ("Утром над Курской областью были перехвачены три ракеты, сообщил губернатор.", "Kursk"),
+])
+def test_russian_interception_over_a_region(text, admin1):
+    events = _main(text)
+    assert [(e.sub_event_type, e.admin1) for e in events] == [("Disrupted weapons use", admin1)]
+
+
+@needs_morph
+def test_russian_opening_fire_on_police_is_an_event():
+    events = _main("Вечером неизвестные открыли огонь по машине полиции в Назрани, ранен один сотрудник.")
+    assert [(e.sub_event_type, e.country) for e in events] == [("Armed clash", "Russia")]
+
+
+@needs_morph
+def test_russian_strike_takes_its_means_from_the_sentence():
+    drone = _main("Ночью ВСУ нанесли удар беспилотниками по Горловке, погибли два человека.")
+    assert [e.sub_event_type for e in drone] == ["Air/drone strike"]
+    told_before = code_text("Украинские беспилотники атаковали Туапсе ночью, пострадавших нет. "
+                            "Позднее Генштаб ВСУ заявил, что удар по порту нанесли его силы.", published=DAY)
+    assert [e.sub_event_type for e in told_before] == ["Air/drone strike"]
+
+
+def test_arabic_shot_dead_in_a_raid():
+    events = _main("استشهد ثلاثة فلسطينيين برصاص قوات الاحتلال الإسرائيلي خلال اقتحام مخيم جنين فجر اليوم.")
+    assert len(events) == 1
+    assert (events[0].country, events[0].fatalities) == ("Palestine", 3)
+
+
+def test_arabic_assassination_is_an_attack():
+    events = _main("اغتال مسلحون مجهولون ضابطا في الشرطة بمدينة درنة مساء أمس.")
+    assert [(e.sub_event_type, e.country) for e in events] == [("Attack", "Libya")]
+
+
+def test_arabic_attack_by_gunmen_on_a_site_stays_an_abduction():
+    text = ("خطف مسلحون مجهولون مهندسين اثنين يوم الأحد في مدينة سبها. "
+            "ووقع الخطف في هجوم لمسلحين على موقع لشركة نفطية قرب المدينة.")
+    assert [e.sub_event_type for e in _main(text)] == ["Abduction/forced disappearance"]
+
+
+def test_arabic_interception_without_harm_is_disrupted_weapons_use():
+    events = _main("أسقطت الدفاعات الجوية طائرة مسيرة فوق مدينة أربيل ليلة أمس دون وقوع إصابات.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Deux gendarmes ont été tués mardi dans l'explosion d'une mine au passage de leur véhicule près de Gao.",
+     "Remote explosive/landmine/IED"),
+    ("Des frappes ont visé lundi les localités de Khiam et Bint Jbeil, dans le sud du Liban, selon l'armée israélienne.",
+     "Air/drone strike"),
+    ("Tres policías murieron el lunes al pisar una mina antipersonal en Tibú, Norte de Santander.",
+     "Remote explosive/landmine/IED"),
+    ("Un comerciante fue asesinado a balazos por sicarios el domingo en Rosario, Santa Fe.", "Attack"),
+])
+def test_french_and_spanish_wording(text, sub):
+    assert {e.sub_event_type for e in _main(text)} == {sub}
+
+
+def test_french_strike_word_alone_is_no_event():
+    assert _main("La force de frappe du parti a surpris tout le monde samedi à Lyon.") == []
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Des hommes armés ont tué une trentaine de civils dimanche dans le village de Djibo, au Burkina Faso.", 30),
+    ("Hombres armados asesinaron a una treintena de campesinos el sábado en Tumaco, Nariño.", 30),
+])
+def test_vague_thirties(text, dead):
+    assert [e.fatalities for e in _main(text)] == [dead]
