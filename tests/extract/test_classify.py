@@ -354,3 +354,17 @@ def test_classify_blast_that_killed_is_the_weapon(analyse_text, expected, text):
 def test_classify_mob_beside_protest_and_seized_weapons(analyse_text, expected, text):
     result = _code(analyse_text, text)
     assert result is not None and result[1] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", [
+    # tear gas and a shop "attacked": no lethal force against the crowd
+    ("Protest with intervention", "Police fired tear gas to disperse protesters in Nairobi on Thursday. Some "
+                                  "shops were attacked in the city centre."),
+    # troops opened fire on the marchers: lethal force
+    ("Excessive force against protesters", "Soldiers opened fire on protesters marching peacefully in "
+                                           "Sacaba on Friday, the ombudsman said."),
+])
+def test_classify_excessive_force_needs_lethal_force(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == expected

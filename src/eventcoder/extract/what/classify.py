@@ -89,6 +89,9 @@ class _Evidence:
         self.takeover = takeover
         #: the crowd clashed with police or others (classify.yaml `riot_clash`)
         self.crowd_clash = crowd_clash
+        #: an Attack word that tells a killing (classify.yaml `lethal`; any Attack word where the
+        #: language has no such list): "attacked" alone beside a protest is no lethal force
+        self.lethal_attack = False
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -136,7 +139,7 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     if demo and MOB in present and ev.max(MOB) > ev.max(PROTEST) and ev.max(MOB) >= ev.max("Attack") \
             and not (ev.any(EFAP) or ev.any(PWI) or ev.any(VD)):
         return MOB, {MOB, "Attack", PROTEST}
-    lethal = ev.any(EFAP) or ev.max("Attack") >= LETHAL_MIN
+    lethal = ev.any(EFAP) or ev.lethal_attack
     battles = {s for s in present if SUB_TO_TYPE[s] == "Battles"}
     strong_battle = any(ev.max(s) >= CLASH_STRONG for s in battles)
 
@@ -301,6 +304,9 @@ def classify(triggers: list[Trigger], ana: Analysis,
     clash_words = tuple(cues.get("riot_clash", ()))
     crowd_clash = any(t.sub_event_type in (VD, CLASH) and find_cues(t.span.text, clash_words) for t in live)
     ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
+    killing_words = tuple(cues.get("lethal", ())) + tuple(cues.get("lethal_force", ()))
+    ev.lethal_attack = any(t.sub_event_type == "Attack" and t.score >= LETHAL_MIN
+                           and (not killing_words or find_cues(t.span.text, killing_words)) for t in live)
     sub, support = _decide(ev)
     if sub in INTERCEPTABLE and _intercepted_harmlessly(ev, ana, live):
         # "a rocket fired from Gaza was intercepted; no injuries were reported": the weapon was
