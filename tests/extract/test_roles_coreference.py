@@ -63,3 +63,31 @@ def test_the_targets_unit_named_in_its_sentence(analyse_text):
                        "jawans.")
     roles = assign_roles(ana, make_ctx(ana, "hurled", "Grenade", "Explosions/Remote violence", "India"))
     assert roles.actor2.name.endswith("Central Reserve Police Force")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, sub, etype, country, actor1", [
+    ("Two soldiers were wounded in Van on Tuesday, the army said. Three more were killed in the same attack by "
+     "PKK militants.", "wounded", "Remote explosive/landmine/IED", "Explosions/Remote violence", "Turkey",
+     "PKK: Kurdistan Workers Party"),
+    ("A bombardment carried out by Saudi-led coalition jets hit a funeral hall in Sanaa on Saturday, killing 20 "
+     "people.", "bombardment", "Air/drone strike", "Explosions/Remote violence", "Yemen",
+     "Military Forces of Saudi Arabia (2015-)"),
+    ("Two soldiers were wounded in Van on Tuesday. Three more were killed in the same attack by suspected PKK "
+     "militants.", "wounded", "Remote explosive/landmine/IED", "Explosions/Remote violence", "Turkey",
+     "Unidentified Armed Group (Turkey)"),
+])
+def test_the_act_named_with_its_doer(analyse_text, text, word, sub, etype, country, actor1):
+    ana = analyse_text(text)
+    from eventcoder.extract.according.certainty import assess_certainty
+    ctx = make_ctx(ana, word, sub, etype, country)
+    ctx.certainty = assess_certainty(ana, list(range(len(ana.sentences))))
+    assert assign_roles(ana, ctx).actor1.name == actor1
+
+
+@pytest.mark.model
+def test_the_target_after_the_doer_is_not_the_doer(analyse_text):
+    ana = analyse_text("A policeman was injured in a grenade attack by militants on security forces in Budgam on "
+                       "Friday, police said.")
+    roles = assign_roles(ana, make_ctx(ana, "grenade", "Grenade", "Explosions/Remote violence", "India"))
+    assert roles.actor1.name == "Unidentified Armed Group (India)"

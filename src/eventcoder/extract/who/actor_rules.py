@@ -123,6 +123,15 @@ _DONE_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\
                       r"(?:(?:members|fighters|militants|elements|gunmen|men|units|a\s+unit|a\s+cell|"
                       r"operatives|cadres)\s+(?:of|from)\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
                       re.IGNORECASE)
+# the act named with its doer, no auxiliary: "a roadside bomb planted by X", "the same attack by X",
+# "a bombardment carried out by X jets"
+_NOUN_BY = re.compile(r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|bombardments?|raids?|bombs?|devices?|ieds?|"
+                      r"mines?|explosives?|shelling|(?:air\s*)?strikes?|blasts?|massacres?|killings?)\s+"
+                      r"(?:(?:carried\s+out|perpetrated|staged|planted|laid|launched|mounted|fired|set\s+off|detonated|"
+                      r"triggered|conducted|committed|claimed)\s+)?by\s+"
+                      r"(?:(?:members|fighters|militants|elements|gunmen|men|operatives|cadres)\s+(?:of|from)\s+)?"
+                      r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:on|at|against|in|near|into|upon|targeting|and|or)\s)"
+                      r"[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)  # "an attack by militants on <the target>"
 _BELONGED = re.compile(r"\b(?:belonged\s+to|belong\s+to|were\s+members\s+of|was\s+a\s+member\s+of|were\s+from|"
                        r"identified\s+themselves\s+as|identified\s+as\s+members\s+of|were\s+fighters\s+of|"
                        r"appartiennent\s+(?:à|au|aux)|appartenaient\s+(?:à|au|aux)|appartenant\s+(?:à|au|aux)|"
@@ -150,7 +159,8 @@ _ATTRIBUTED = re.compile(r"\b(?:attributed|attributes|attribue|attribuent|a\s+at
 def stated_perpetrator(ana: Analysis, mentions: list[ActorMention],
                        sentences: list[int]) -> tuple[Optional[ActorMention], str]:
     """A named armed actor the report states did it, and how: "by" ("carried out by X", "attributed
-    the attack to X": X is the initiator) or "identity" ("the attackers belonged to X")."""
+    the attack to X": X is the initiator), "act by" ("a bomb planted by X", "the attack by X") or
+    "identity" ("the attackers belonged to X")."""
     text = ana.text
     for m in mentions:
         if m.kind not in ("armed", "state") or m.sentence not in sentences:
@@ -159,6 +169,8 @@ def stated_perpetrator(ana: Analysis, mentions: list[ActorMention],
         before = text[max(sent.start, m.span.start - 90):m.span.start]
         if _DONE_BY.search(before) or _DONE_BY_ROMANCE.search(before) or _ATTRIBUTED.search(before):
             return m, "by"
+        if _NOUN_BY.search(before):  # in a battle "repelled an attack by X" keeps the report's order
+            return m, "act by"
         if _BELONGED.search(before) and not _VICTIM_WORDS.search(before):
             return m, "identity"
         if _BY_SUFFIX.match(text, m.span.end):

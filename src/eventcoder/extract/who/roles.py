@@ -111,7 +111,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         ana, [m for m in everywhere if m.sentence in wider and m not in hurt
               and not is_speculated(ana, m, ctx.certainty)], wider)
     if stated is not None and ctx.event_type != "Battles" and (
-            a1 is None or a1.kind == "unidentified" or how == "by" and a1.sentence == stated.sentence
+            a1 is None or a1.kind == "unidentified" or how in ("by", "act by") and a1.sentence == stated.sentence
             and a1.span.start < stated.span.start and a1.kind in ("armed", "state") and a1.name != stated.name):
             a1 = stated
             patients = [p for p in patients if p.name != a1.name]
