@@ -76,3 +76,28 @@ def test_town_by_town_in_spanish_with_sentence_initial_locative():
                      "personas, informó la fiscalía.", "es")
     clashes = [e for e in events if e.sub_event_type == "Armed clash"]
     assert [(e.location, e.fatalities) for e in clashes] == [("Culiacan", 2), ("Navolato", 3), ("Guasave", 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "L'aviation israélienne a mené lundi des frappes sur les localités de Khiam, Aitaroun et Bint Jbeil, dans le sud du Liban.",
+    "L'aviation israélienne a mené lundi des frappes sur les localités de Khiam, Bint Jbeil et Aitaroun, dans le sud du Liban.",
+])
+def test_a_town_the_gazetteer_lacks_is_one_of_the_list(text):
+    import datetime as dt
+
+    from eventcoder.pipeline import code_text
+
+    events = code_text(text, published=dt.date(2025, 3, 12))
+    assert sorted(e.location for e in events) == ["Aitaroun", "Bint Jbeil", "Khiam"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert [e.admin1 for e in events if e.location == "Aitaroun"] == [None]  # named, not georeferenced
+
+
+def test_one_unknown_name_after_a_town_is_no_list():
+    import datetime as dt
+
+    from eventcoder.pipeline import code_text
+
+    text = "Des frappes ont visé lundi la localité de Khiam, Hassan Fadlallah a dénoncé l'attaque."
+    events = code_text(text, published=dt.date(2025, 3, 12))
+    assert [e.location for e in events] == ["Khiam"]

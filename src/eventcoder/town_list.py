@@ -20,7 +20,7 @@ from dataclasses import replace as dc_replace
 from typing import Optional
 
 from . import mappings
-from .extract.base import Analysis, Place, Sentence
+from .extract.base import Analysis, Place, Sentence, Span
 from .schema import Event, Evidence
 
 #: what may stand between two listed towns: separators and the words of a list, any language
@@ -55,12 +55,55 @@ def listed_towns(ana: Analysis, ev: Event, places: list[Place]) -> list[Place]:
     return []
 
 
+#: a capitalised name of one to three words (particles allowed between), Latin or Cyrillic script
+_CAP = r"[A-ZÀ-ÖØ-ÝА-ЯЁ][\w'’]+(?:-[\w'’]+)*"
+_NAME = re.compile(rf"{_CAP}(?:[ ](?:(?:al|el|ad|ash|as|ar|de|du|la|le|del)[ -])?{_CAP}){{0,2}}")
+
+
+#: languages whose lists may hold towns the gazetteer lacks. Not Arabic (no capitals: a name cannot be
+#: told from a word) nor English, whose reports list counties and provinces ("Lamu, Garissa and Wajir
+#: counties") the gazetteer keeps as areas, not towns
+_UNLISTED_LANGS = ("fr", "es", "ru")
+
+
+def _unlisted_items(ana: Analysis, ev: Event, places: list[Place], sent: Sentence,
+                    known: list[Place]) -> list[Place]:
+    """Names the gazetteer lacks that stand in a list with the sentence's known towns ("Khiam,
+    Deir Kifa et Bint Jbeil", "Khiam et Deir Kifa"): each becomes a town of the list, named, in the
+    event's country, without coordinates (as `where/unlisted.py` keeps such a place)."""
+    from . import countries
+
+    if not known:
+        return []
+    taken = [(p.span.start, p.span.end) for p in places if p.span is not None]
+    out: list[Place] = []
+    for m in _NAME.finditer(ana.text, sent.start, sent.end):
+        if any(a < m.end() and m.start() < b for a, b in taken) or countries.lookup(m.group()) is not None:
+            continue
+        before = ana.text[max(sent.start, m.start() - 40):m.start()]
+        after = ana.text[m.end():min(sent.end, m.end() + 40)]
+        listed_before = any(_BETWEEN.match(before[before.rfind(p.span.text) + len(p.span.text):])
+                            for p in known + out if p.span.text in before)
+        listed_after = any(after.find(p.span.text) >= 0 and _BETWEEN.match(after[:after.find(p.span.text)])
+                           for p in known)
+        if not (listed_before or listed_after):
+            continue
+        span = Span(m.start(), m.end(), m.group())
+        out.append(Place(span=span, name=m.group(), country=ev.country, iso3=ev.iso3, geo_precision=3,
+                         kind="place", sentence=sent.index, modifier="unlisted",
+                         reason=f"{m.group()!r} is not in the gazetteer: a town of the list, in {ev.country}, "
+                                f"without coordinates"))
+    return out
+
+
 def _listed_near(ana: Analysis, ev: Event, places: list[Place], trigger: Evidence) -> list[Place]:
     """The towns listed right after (or just before) one trigger of the event, in its sentence."""
     sent = ana.sentence_at(trigger.start)
     here = [p for p in places if p.span is not None and sent.start <= p.span.start < sent.end
             and p.kind == "place" and p.country == ev.country and p.modifier not in ("dateline", "reference")]
     here.sort(key=lambda p: p.span.start)
+    if ana.lang in _UNLISTED_LANGS:
+        here = sorted(here + _unlisted_items(ana, ev, places, sent, here), key=lambda p: p.span.start)
     best: list[Place] = []
     run: list[Place] = []
     joined = False  # a list has a conjunction ("X, Y and Z"); "X, Y" is a place and its district
@@ -76,7 +119,7 @@ def _listed_near(ana: Analysis, ev: Event, places: list[Place], trigger: Evidenc
             run, joined = [p], False
         if len(run) > len(best):
             best, best_joined = list(run), joined
-    if len(best) < 2 or len(best) > MAX_TOWNS or not best_joined:
+    if len(best) < 2 or len(best) > MAX_TOWNS or not best_joined or all(p.modifier == "unlisted" for p in best):
         return []
     if _SPAN_BEFORE.search(ana.text[max(sent.start, best[0].span.start - 30):best[0].span.start]):
         return []
