@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder import pipeline, prefilter
 from eventcoder.extract.what.triggers import find_triggers
-from eventcoder.nlp import analyse, analyse_batch
+from eventcoder.nlp import analyse, analyse_batch, prepare
 from eventcoder.pipeline import Coded, code_batch, code_documents
 from eventcoder.reading import read_paths
 from eventcoder.schema import Document, Failure
@@ -84,6 +84,23 @@ def test_batched_analyses_are_those_of_one_by_one(make_document):
             [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in batched.spacy_doc]
         if batched.document.title:
             assert batched.__dict__["_title_doc"][1].text == batched.document.title
+
+
+def test_prepared_tokens_give_the_parse_of_the_text(make_document):
+    """The parse that starts from `prepare`'s tokens (which the prefilter read) is the parse of the
+    text, dateline blanked; the tokens the prefilter reads have no token in the dateline."""
+    texts = ["KANO, Nigeria (Mar 13) — Gunmen killed four farmers near the town on Monday.",
+             "The army said its soldiers fought the rebels outside Goma for two hours."]
+    docs = [make_document(t) for t in texts]
+    ready = [prepare(d, "en") for d in docs]
+    assert ready[0].text.startswith(" " * len("KANO, Nigeria (Mar 13) —"))
+    assert [t.text for t in ready[0].tokens if not t.is_space][0] == "Gunmen"
+    for one, batched in zip([analyse(d) for d in docs], analyse_batch(docs, ["en", "en"], ready)):
+        assert batched.spacy_doc is ready[docs.index(batched.document)].tokens
+        assert [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in one.spacy_doc] == \
+            [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in batched.spacy_doc]
+    assert prefilter.has_candidate(ready[0].text, "en", ready[0].tokens)
+    assert prefilter.candidate_spans(ready[0].text, "en", ready[0].tokens) == prefilter.candidate_spans(ready[0].text, "en")
 
 
 def test_failures_and_bad_documents_keep_their_place(make_document):

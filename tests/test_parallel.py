@@ -33,8 +33,9 @@ def fake_coder(monkeypatch):
     monkeypatch.setattr(pipeline, "code_document", _fake_code_document)
     monkeypatch.setattr(pipeline, "warm_up", lambda: None)
     # the fast path: every document reaches the (fake) coder, with no parse
-    monkeypatch.setattr(pipeline, "has_candidate", lambda text, lang: True)
-    monkeypatch.setattr(pipeline, "analyse_batch", lambda documents, langs=None: [None] * len(documents))
+    monkeypatch.setattr(pipeline, "prepare", lambda document, lang: pipeline.Prepared((None, None, None), document.text))
+    monkeypatch.setattr(pipeline, "has_candidate", lambda text, lang, tokens=None: True)
+    monkeypatch.setattr(pipeline, "analyse_batch", lambda documents, langs=None, prepared=None: [None] * len(documents))
 
 
 def _doc(text: str) -> Document:
@@ -111,8 +112,9 @@ from eventcoder import parallel, pipeline
 from eventcoder.schema import Document
 pipeline.warm_up = lambda: None
 pipeline.code_document = lambda document, analysis=None: []
-pipeline.has_candidate = lambda text, lang: True
-pipeline.analyse_batch = lambda documents, langs=None: [None] * len(documents)
+pipeline.prepare = lambda document, lang: pipeline.Prepared((None, None, None), document.text)
+pipeline.has_candidate = lambda text, lang, tokens=None: True
+pipeline.analyse_batch = lambda documents, langs=None, prepared=None: [None] * len(documents)
 pool = parallel.CodingPool(2).__enter__()
 list(pool.code([Document(text=f"doc {i}", doc_id=f"d{i}") for i in range(6)]))
 print(" ".join(str(pid) for pid in pool._pool._processes), flush=True)

@@ -5,6 +5,7 @@ import datetime as dt
 import functools
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from .extract.base import Analysis, Sentence, Span
@@ -185,19 +186,41 @@ def analyse(document: Document, stock: bool = False) -> Analysis:
     return ana
 
 
+@dataclass
+class Prepared:
+    """What `analyse_batch` needs of a document before the parse (`prepare`), made once."""
+
+    dateline: tuple  # `find_dateline`
+    text: str  # the text the parser reads (`_parse_text`: the dateline blanked)
+    tokens: Any = None  # the model's tokenizer's Doc of `text` (what `nlp.pipe` would make), or None
+
+
+def prepare(document: Document, lang: str) -> Prepared:
+    """The dateline, the parser's text and its tokens (None without a model): the prefilter reads
+    the tokens, and the parse starts from them instead of tokenizing the text again."""
+    dateline = find_dateline(document, lang)
+    text = _parse_text(document, dateline[0])
+    nlp = spacy_model(lang)
+    return Prepared(dateline, text, nlp.make_doc(text) if nlp is not None else None)
+
+
 #: documents (and titles) per `nlp.pipe` batch: the parse of 32 short reports together costs about
 #: 60 % of parsing them one by one (same output)
 PIPE_BATCH = 32
 
 
-def analyse_batch(documents: list[Document], langs: Optional[list[str]] = None) -> list[Analysis]:
+def analyse_batch(documents: list[Document], langs: Optional[list[str]] = None,
+                  prepared: Optional[list[Optional[Prepared]]] = None) -> list[Analysis]:
     """`analyse` of several documents, each language's texts (and titles) parsed together with
     `nlp.pipe`: the same Analyses as `analyse` one by one, faster.
 
     langs: each document's language when already known (`document_language`).
+    prepared: each document's `prepare(document, lang)` when already made (or None).
     """
     langs = langs or [document_language(d) for d in documents]
-    datelines = [find_dateline(d, lang) for d, lang in zip(documents, langs)]
+    prepared = prepared or [None] * len(documents)
+    datelines = [p.dateline if p is not None else find_dateline(d, lang)
+                 for d, lang, p in zip(documents, langs, prepared)]
     docs: list = [None] * len(documents)
     titles: dict[int, Any] = {}
     for lang in dict.fromkeys(langs):
@@ -205,7 +228,9 @@ def analyse_batch(documents: list[Document], langs: Optional[list[str]] = None) 
         if nlp is None:
             continue
         mine = [i for i, other in enumerate(langs) if other == lang]
-        texts = [_parse_text(documents[i], datelines[i][0]) for i in mine]
+        # a prepared document's tokens are the Doc `nlp.pipe` would make of its parse text
+        texts = [prepared[i].tokens if prepared[i] is not None and prepared[i].tokens is not None
+                 else _parse_text(documents[i], datelines[i][0]) for i in mine]
         for i, parsed in zip(mine, nlp.pipe(texts, batch_size=PIPE_BATCH)):
             docs[i] = parsed
         titled = [i for i in mine if documents[i].title]

@@ -12,7 +12,7 @@ from .coder import Coder
 from .errors import EventcoderError, LimitExceeded
 from .extract.base import Analysis
 from .limits import document_limits
-from .nlp import analyse, analyse_batch, document_language
+from .nlp import Prepared, analyse, analyse_batch, document_language, prepare
 from .prefilter import has_candidate
 from .schema import Document, Event, Failure
 from .validate import check_document, check_events, check_failure
@@ -127,32 +127,41 @@ def code_batch(documents: list[Document], fast: bool = True) -> list[Union[Coded
         return [code_one(d, stock=True) for d in documents]
     coder = default_coder()
     results: list = [None] * len(documents)
-    todo: list[tuple[int, Document, str, float]] = []
+    todo: list[tuple[int, Document, str, Prepared, float]] = []
     for i, document in enumerate(documents):
         started = time.perf_counter()
         checked = _checked(document)
         if isinstance(checked, Failure) or len(checked.text) > BATCH_MAX_CHARS:
             results[i] = checked if isinstance(checked, Failure) else code_one(checked)
             continue
-        with coder.stage("prefilter"):
-            lang = document_language(checked)
-            candidate = has_candidate(checked.text, lang)
+        try:
+            with coder.stage("prefilter"):
+                lang = document_language(checked)
+                # the prefilter reads the tokens the parser will read (the dateline blanked, as the
+                # coder's triggers come from the parse), and the parse starts from them
+                ready = prepare(checked, lang)
+                candidate = has_candidate(checked.text if ready.tokens is None else ready.text, lang, ready.tokens)
+        except Exception as exc:  # noqa: BLE001 - this document alone, under its limits
+            LOGGER.debug("prefilter failed for %s (%s): coded alone", checked.origin or checked.doc_id, exc)
+            results[i] = code_one(checked)
+            continue
         if not candidate:
             results[i] = Coded(checked, [], time.perf_counter() - started)
         else:
-            todo.append((i, checked, lang, time.perf_counter() - started))
+            todo.append((i, checked, lang, ready, time.perf_counter() - started))
     if todo:
         started = time.perf_counter()
         try:
             with coder.stage("nlp"):
-                analyses = analyse_batch([d for _, d, _, _ in todo], [lang for _, _, lang, _ in todo])
+                analyses = analyse_batch([d for _, d, _, _, _ in todo], [lang for _, _, lang, _, _ in todo],
+                                         [ready for _, _, _, ready, _ in todo])
         except Exception as exc:  # the batch parse failed: each document alone, under its limits
             LOGGER.warning("batch parse failed (%s): coding its %d documents one by one", exc, len(todo))
-            for i, document, _, _ in todo:
+            for i, document, _, _, _ in todo:
                 results[i] = code_one(document)
             return results
         share = (time.perf_counter() - started) / len(todo)
-        for (i, document, _, before), ana in zip(todo, analyses):
+        for (i, document, _, _, before), ana in zip(todo, analyses):
             results[i] = _coded(document, functools.partial(code_document, document, ana), time.perf_counter(),
                                 before + share)
     return results

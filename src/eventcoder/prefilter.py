@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from .extract.what.trigger_lexicon import _WORD, _guess_lemma, _pattern, _pieces, load_lexicon
 
@@ -116,41 +116,58 @@ def _loose(piece: str, lang: str) -> bool:
     return _heads(lang).loose(piece)
 
 
-def _candidates(words: list[str], lang: str) -> list[int]:
-    """Indexes of the tokens where a trigger term could begin.
+@functools.lru_cache(maxsize=200_000)
+def _starts(word: str, lang: str) -> tuple[bool, tuple]:
+    """What a token (lowercased) may begin: (some piece of its forms could begin an open-ended
+    term, the (other pieces, open end?) of every term whose first piece is one of its pieces)."""
+    heads = _heads(lang)
+    pieces = _forms(word, lang)
+    return (any(_loose(piece, lang) for piece in pieces),
+            tuple(entry for piece in pieces for entry in heads.exact.get(piece, ())))
+
+
+def _iter_candidates(words: list[str], lang: str) -> Iterator[int]:
+    """Indexes of the tokens where a trigger term could begin, in order.
 
     A term of n pieces spans at most n tokens (every token gives a stream at least one piece), so
     its other pieces must be pieces of the forms of the next n - 1 tokens (or of the same token).
     """
-    heads = _heads(lang)
-    forms = [_forms(w, lang) for w in words]
-    out = []
-    for i, pieces in enumerate(forms):
-        hit = False
-        for piece in pieces:
-            if _loose(piece, lang):
-                hit = True
-            for rest, open_end in heads.exact.get(piece, ()):
-                window = set().union(*forms[i:i + len(rest) + 1])
-                if all(r in window for r in rest[:-1] if rest) and (
-                        not rest or rest[-1] in window or open_end and any(w.startswith(rest[-1]) for w in window)):
-                    hit = True
-                    break
-            if hit:
+    forms: dict[int, frozenset] = {}
+
+    def form(k: int) -> frozenset:
+        if k not in forms:
+            forms[k] = _forms(words[k], lang)
+        return forms[k]
+
+    for i, word in enumerate(words):
+        loose, entries = _starts(word, lang)
+        if loose:
+            yield i
+            continue
+        for rest, open_end in entries:
+            window = set().union(*(form(k) for k in range(i, min(i + len(rest) + 1, len(words)))))
+            if all(r in window for r in rest[:-1] if rest) and (
+                    not rest or rest[-1] in window or open_end and any(w.startswith(rest[-1]) for w in window)):
+                yield i
                 break
-        if hit:
-            out.append(i)
-    return out
 
 
-def _tokens(text: str, lang: str) -> list[tuple[int, int, str]]:
-    """(start, end, lowercase) of each token: the model's tokenizer, else the lexicon's regex."""
+def _candidates(words: list[str], lang: str) -> list[int]:
+    """Indexes of the tokens where a trigger term could begin (`_iter_candidates`)."""
+    return list(_iter_candidates(words, lang))
+
+
+def _tokens(text: str, lang: str, tokens=None) -> list[tuple[int, int, str]]:
+    """(start, end, lowercase) of each token: the model's tokenizer (`tokens`: its Doc of `text`
+    when already made), else the lexicon's regex."""
     from .nlp import spacy_model
 
-    nlp = spacy_model(lang)
-    if nlp is None:
-        return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    return [(t.idx, t.idx + len(t.text), t.lower_) for t in nlp.tokenizer(text) if not t.is_space]
+    if tokens is None:
+        nlp = spacy_model(lang)
+        if nlp is None:
+            return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        tokens = nlp.tokenizer(text)
+    return [(t.idx, t.idx + len(t.text), t.lower_) for t in tokens if not t.is_space]
 
 
 def bounded(lang: str) -> bool:
@@ -160,17 +177,22 @@ def bounded(lang: str) -> bool:
     return lang in BOUNDED_LEMMAS or spacy_model(lang) is None
 
 
-def candidate_spans(text: str, lang: str) -> list[tuple[int, int]]:
+def candidate_spans(text: str, lang: str, tokens=None) -> list[tuple[int, int]]:
     """Character spans of the tokens where a trigger could begin, in text order.
 
     For a language the prefilter cannot bound (`bounded` is False) the whole text is one span.
+    tokens: the model's tokenizer's Doc of `text` when already made (`nlp.prepare`).
     """
     if not bounded(lang):
         return [(0, len(text))] if text else []
-    toks = _tokens(text, lang)
+    toks = _tokens(text, lang, tokens)
     return [toks[i][:2] for i in _candidates([low for _, _, low in toks], lang)]
 
 
-def has_candidate(text: str, lang: str) -> bool:
-    """False only when no trigger can be found in `text` (the coder would code no event)."""
-    return bool(candidate_spans(text, lang))
+def has_candidate(text: str, lang: str, tokens=None) -> bool:
+    """False only when no trigger can be found in `text` (the coder would code no event); stops
+    at the first candidate. tokens: as for `candidate_spans`."""
+    if not bounded(lang):
+        return bool(text)
+    toks = _tokens(text, lang, tokens)
+    return next(_iter_candidates([low for _, _, low in toks], lang), None) is not None

@@ -83,8 +83,9 @@ def stalling_coder(monkeypatch):
     monkeypatch.setattr(pipeline, "code_document", _fake_code_document)
     monkeypatch.setattr(pipeline, "warm_up", lambda: None)
     # the fast path: every document reaches the (fake) coder, with no parse
-    monkeypatch.setattr(pipeline, "has_candidate", lambda text, lang: True)
-    monkeypatch.setattr(pipeline, "analyse_batch", lambda documents, langs=None: [None] * len(documents))
+    monkeypatch.setattr(pipeline, "prepare", lambda document, lang: pipeline.Prepared((None, None, None), document.text))
+    monkeypatch.setattr(pipeline, "has_candidate", lambda text, lang, tokens=None: True)
+    monkeypatch.setattr(pipeline, "analyse_batch", lambda documents, langs=None, prepared=None: [None] * len(documents))
     monkeypatch.setenv("EVENTCODER_DOC_SECONDS", "0.3")
 
 
