@@ -232,6 +232,7 @@ class Lexicon:
         return seen.values()
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _guess_lemma(word: str, vocab: frozenset) -> str:
     """Crude English lemma for the no-parse path (and lemmatizer slips such as graves -> "graf"):
     strip an inflection suffix when the lexicon knows the result."""
@@ -263,10 +264,7 @@ class TokenList(list):
 def tokens_of(text: str, lex: Lexicon, spacy_doc=None) -> list[Token]:
     """Tokens of `text` (document offsets): from the parse when there is one, else by regex."""
     if spacy_doc is not None:
-        toks = [t for t in spacy_doc if not t.is_space]
-        return TokenList(Token(i, t.idx, t.idx + len(t.text), t.text.lower(), t.lemma_.lower(), t.pos_, t,
-                               _guess_lemma(t.text.lower(), lex.vocab))
-                         for i, t in enumerate(toks))
+        return TokenList(_parsed_tokens(spacy_doc, lex))
     out = []
     for i, m in enumerate(_WORD.finditer(text)):
         low = m.group().lower()
@@ -274,6 +272,16 @@ def tokens_of(text: str, lex: Lexicon, spacy_doc=None) -> list[Token]:
             morph.lemma(lex.lang, low) if lex.match == "morph" else low
         out.append(Token(i, m.start(), m.end(), low, lemma, stem=lemma))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_tokens(spacy_doc, lex: Lexicon) -> tuple[Token, ...]:
+    """The tokens of a parse (memoised for the last few parses: the report cue and the trigger
+    search both read the document's; each caller gets its own list)."""
+    toks = [t for t in spacy_doc if not t.is_space]
+    return tuple(Token(i, t.idx, t.idx + len(t.text), t.text.lower(), t.lemma_.lower(), t.pos_, t,
+                       _guess_lemma(t.text.lower(), lex.vocab))
+                 for i, t in enumerate(toks))
 
 
 @functools.lru_cache(maxsize=None)

@@ -143,6 +143,12 @@ def _arabic_clitic(low: str, start: int) -> bool:
 
 def match_phrases(text: str) -> list[PhraseMatch]:
     """Dictionary phrases in `text` on word boundaries, leftmost-longest, non-overlapping."""
+    return list(_match_phrases(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_phrases(text: str) -> tuple[PhraseMatch, ...]:
+    """`match_phrases`, memoised: the extractors ask again and again for the same sentences."""
     low = normalise(text)
     found = []
     for end_idx, (key, entry) in _automaton().iter(low):
@@ -160,7 +166,7 @@ def match_phrases(text: str) -> list[PhraseMatch]:
         if out and m.start < out[-1].end:
             continue
         out.append(m)
-    return out
+    return tuple(out)
 
 
 # "the Houthi-held port", "the Houthi-run health ministry", "the al-Qaeda-linked JNIM": the name only
