@@ -364,16 +364,11 @@ def _looks_like_person(text: str) -> bool:
         and not dic.match_phrases(text)
 
 
-def same_role(title: str, chain: list[str]) -> bool:
-    """"a leader of the X" after "local militia leader": the role of a source already listed."""
-    heads = {w for w in _words(title) if w in _SOURCE_HEADS}
-    return bool(heads) and any(heads & _words(c) for c in chain)
-
-
 def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, Span, bool]:
     """A chain names a person by the role, never by the name: "regional governor Oleh Syniehubov"
     -> "regional governor"; "Babakura Kolo, a leader of the X" -> "leader of the X". Returns the
     wording, its span and whether only a bare name was left (no title, no apposition)."""
+    from . import source_titles as titles  # imported here: source_titles reads this module's words
     person = person_name(ana, span)
     if person is None:
         return name, span, False
@@ -381,6 +376,7 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     if re.search(r"\b(?:of|for|from|in|at|de|du|des|del)$", title, re.IGNORECASE):
         return name, span, False  # "a spokesperson for the regional council of Shaar Hanegev": a place, no person
     title = _RANKS.sub("", title).strip() if _RANKS.fullmatch(title + " ") else title
+    title = titles.strip_first_name(title)  # "regional governor Oleksandr [Prokudin]": the tagger's short person
     if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
         return title, ana.span(span.start, span.start + len(title)), False
     if appos:

@@ -16,6 +16,7 @@ from ..who import actor_dictionary as dic
 from . import source_claims as claims_x
 from . import source_credits as credits
 from . import source_names as names
+from . import source_titles as titles
 from ..base import Analysis, SourceChain, Span
 from ..cues import find_cues, load_cues
 from .source_mentions import Mention, mentions, shorten  # noqa: F401  (shorten is public API)
@@ -80,7 +81,8 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
             full, name, span, bare = name, *names.drop_person(ana, name, span, m.appos)
             if bare and (later or len(out.chain) > (1 if outlet else 0)):
                 continue  # "Captain X said" after the body he speaks for: the same account
-            if person and later and names.same_role(name, out.chain[1:]):
+            if person and later and titles.same_role(name, out.chain[1:]) and \
+                    titles.collective_to_replace(out.chain, name) is None:
                 continue  # "said X, a leader of ..." after "a local militia leader said": the same person
             if (m.definite and not names.state_source(name, ana)) or _PRONOUN_SOURCE.match(name):
                 if _listed(name, out.chain + raw):
@@ -93,6 +95,8 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
             _append(ana, out, raw, name, span, m, outlet, later)
             if full != name:
                 raw.append(full)  # the full name, so that "Warsame said" later repeats "spokesman ... Warsame"
+    if idx and titles.only_collective(out.chain):
+        _titled_after(ana, out, raw, idx, outlet)
     if len(out.chain) == (1 if outlet else 0) and sentences:
         credits.acting_force(ana, sentences[0], out)
     if len(out.chain) == (1 if outlet else 0) and idx:
@@ -132,8 +136,33 @@ def _report_source(ana: Analysis, out: SourceChain, raw: list[str], idx: list[in
                     return
 
 
+def _titled_after(ana: Analysis, out: SourceChain, raw: list[str], idx: list[int], outlet: str) -> None:
+    """"..., officials said." then "local government official X told Reuters": the next sentences' titled
+    official names the collective source (up to another scene)."""
+    for i in range(idx[-1] + 1, min(idx[-1] + 3, len(ana.sentences))):
+        if _NEW_SCENE.match(ana.sentences[i].text) or _OTHER_INCIDENT.match(ana.sentences[i].text):
+            return
+        for m in mentions(ana, i):
+            if not (_tells_event(ana, m) and _institutional(ana, m)) or _aftermath(ana, m):
+                continue
+            for name, span in names.split_coordinated(ana, m.name, m.span):
+                if _not_a_source(ana, name, span, outlet):
+                    continue
+                name, span = names.drop_person(ana, name, span, m.appos)[:2]
+                if titles.collective_to_replace(out.chain, name) is not None:
+                    _append(ana, out, raw, name, span, m, outlet)
+                    return
+
+
 def _append(ana: Analysis, out: SourceChain, raw: list[str], name: str, span: Span, m: Mention, outlet: str,
             later: bool = False) -> None:
+    if titles.collective_to_replace(out.chain, name) is not None:  # "officials said" ... "regional governor X
+        label = _name(ana, name, span, m, later)                   # said": the official follows the collective
+        if label and dic.normalise(label) not in {dic.normalise(c) for c in out.chain}:
+            raw.append(name)
+            out.chain.append(label)
+            out.spans.append(span)
+        return
     if names.redundant(name, out.chain + raw, outlet, anaphora=m.definite) or any(names.redundant(shorten(a), out.chain + raw, outlet)
                                                              for a in m.appos):
         return
@@ -150,9 +179,9 @@ def _append(ana: Analysis, out: SourceChain, raw: list[str], name: str, span: Sp
     said = [c for c in out.chain[1:] if c.endswith(" statement")]
     if any(label.split()[0] == c.split()[0] for c in said):
         return  # "SPLA-IO statement" ... "an SPLA-IO deputy spokesman said": the same group's account
-    at = _generic_named_later(out.chain, label)
+    at = titles.generic_named_later(out.chain, label)
     if at is None:
-        at = _collective_named_later(out.chain, label)
+        at = titles.collective_named_later(out.chain, label)
     if at is not None:  # "a war monitor" ... "The Levant Monitor for Human Rights": the name replaces the words
         out.chain[at], out.spans[at - (len(out.chain) - len(out.spans))] = label, span
         return
@@ -368,31 +397,3 @@ _BARE_TITLE = re.compile(r"^(?:(?:deputy|chief|senior)\s+)?(?:spokes(?:man|woman
 # a unit of the armed forces after the armed forces themselves: "the army said ..." "... the Second Division's communique"
 _UNIT = re.compile(r"\b(?:division|brigade|battalion|regiment|corps|división|brigada|batallón|batallon|régiment|"
                    r"brigade|дивизия|бригада|батальон)\b", re.IGNORECASE)
-_COLLECTIVE = {"officials", "authorities", "autoridades", "autorites", "autorités", "responsables", "власти",
-               "السلطات"}
-
-
-def _collective_named_later(chain: list[str], label: str) -> Optional[int]:
-    """Index of an earlier bare "officials" / "authorities" that a state body cited later names: "officials
-    said" ... "the interior ministry said" -> the ministry; "las autoridades" ... "según la Policía" -> police."""
-    if not re.match(r"(?:Police Forces|Military Forces|Ministry) of\b", label):
-        return None
-    for n, earlier in enumerate(chain[1:], 1):
-        if dic.normalise(earlier) in _COLLECTIVE or earlier.lower() in _COLLECTIVE:
-            return n
-    return None
-
-
-def _generic_named_later(chain: list[str], label: str) -> Optional[int]:
-    """Index of an earlier generic element ("war monitor") that `label` names ("Levant Monitor for ...")."""
-    if len(re.findall(r"\b[A-Z][a-z]+", label)) < 2:
-        return None
-    words = names._words(label)
-    for n, earlier in enumerate(chain[1:], 1):
-        generic = earlier[0].upper() + earlier[1:] == earlier and not re.search(r"\s[A-Z]", earlier) \
-            and "(" not in earlier
-        head = re.findall(r"\w+", earlier.lower())
-        if generic and head and re.sub(r"(?<=\w{3})s$", "", head[-1]) in words and len(head) <= 3 \
-                and head[-1] in load_cues("en", "attribution").get("organisation_heads", ()):
-            return n
-    return None
