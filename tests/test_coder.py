@@ -105,3 +105,12 @@ def test_coder_caption_patterns_compile():
 
     pat = _pattern()
     assert pat.search("Smoke rises over the city. (AFP Photo/Name)") and not pat.search("Police said on Sunday.")
+
+
+def test_coder_photographer_credit_closes_a_caption():
+    from eventcoder.captions import _pattern
+
+    pat = _pattern()
+    assert pat.search("Soldiers run after a missile hit a building in Kramatorsk on July 7. (Jane Doe, AP)")
+    assert pat.search("Smoke rises over the port. (John Smith/Reuters)")
+    assert not pat.search("The attack was claimed by the group (ISWAP).")

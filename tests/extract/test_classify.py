@@ -368,3 +368,11 @@ def test_classify_mob_beside_protest_and_seized_weapons(analyse_text, expected, 
 def test_classify_excessive_force_needs_lethal_force(analyse_text, expected, text):
     result = _code(analyse_text, text)
     assert result is not None and result[1] == expected
+
+
+@pytest.mark.model
+def test_classify_generic_strike_word_beside_a_clear_weapon(analyse_text):
+    text = ("A Russian missile strike hit the centre of Kramatorsk on Tuesday, killing one person. "
+            "Officials said Russian forces have intensified long-distance strikes on the city.")
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == "Shelling/artillery/missile attack"

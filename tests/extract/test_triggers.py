@@ -649,3 +649,13 @@ def test_triggers_a_film_review_headline_keeps_the_veto_over_a_plot_ambush(analy
 def test_triggers_attack_on_a_community_targets_civilians(analyse_text, text):
     (t,) = _found(find_triggers(analyse_text(text)), "attack")
     assert t.civilian
+
+
+@pytest.mark.model
+def test_triggers_failed_act_did_not_happen(analyse_text):
+    ana = analyse_text("After failing to capture the capital at the outset, the army shifted to a campaign "
+                       "of bombardments. Gunmen failed to stop at a checkpoint and opened fire on soldiers.")
+    (capture,) = _found(find_triggers(ana), "capture")
+    assert capture.hypothetical
+    (fire,) = _found(find_triggers(ana), "opened fire")
+    assert not fire.hypothetical

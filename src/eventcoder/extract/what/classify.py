@@ -53,6 +53,8 @@ DWU = "Disrupted weapons use"
 IED = "Remote explosive/landmine/IED"
 #: attack words no stronger than this name no manner of killing ("attack", "killed"; not "shot dead")
 GENERIC_ATTACK = 0.6
+#: explosion words under this ("strikes", "blast") name no particular weapon beside a clear one
+GENERIC_REMOTE = 0.7
 #: remote strikes that an interception turns into Disrupted weapons use
 INTERCEPTABLE = ("Shelling/artillery/missile attack", "Air/drone strike")
 
@@ -177,6 +179,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     # -- a remote weapon with "killing soldiers" or gunfire stays E/RV unless there was a real
     # clash ("fighting", "gun battle"): suicide bombing + gunfire -> Suicide bomb (§1.5)
     remote = any(SUB_TO_TYPE[s] == "Explosions/Remote violence" for s in present)
+    # a generic strike word ("long-distance strikes") beside a clear weapon ("missile strike") names
+    # no other weapon: the clear one decides among explosions
+    blasts = [s for s in present if SUB_TO_TYPE[s] == "Explosions/Remote violence"]
+    if any(ev.max(s) >= REMOTE_CLEAR for s in blasts):
+        present -= {s for s in blasts if ev.max(s) < GENERIC_REMOTE}
     if remote and CLASH in present and ev.max(CLASH) < CLASH_STRONG:
         present.discard(CLASH)
         battles.discard(CLASH)

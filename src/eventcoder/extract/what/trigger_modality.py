@@ -66,6 +66,8 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
             root.head.head.lemma_.lower() in set(hyp["nouns"]) | intents:
         return True
     verb = governing_verb(root)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in hyp.get("failure", ()):
+        return True
     for i, v in enumerate(_verb_chain(verb)):
         if i > 0 and v.lemma_.lower() in intents:
             return True
