@@ -42,3 +42,16 @@ def test_strip_first_name(title, out):
 ])
 def test_collective_to_replace(chain, name, at):
     assert titles.collective_to_replace(chain, name) == at
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    ("Insurgents killed five fishermen near Mucojo on Tuesday, according to a report in Wednesday's issue of the "
+     "independent weekly \"Zambeze Today\".", ["Desk", "Zambeze Today"]),
+    ("Gunmen killed five farmers near Kutum on Tuesday, according to a new report by Human Rights Watch on the "
+     "attacks.", ["Desk", "Human Rights Watch"]),
+    ("Gunmen killed five farmers near Kutum on Tuesday, according to reports.", ["Desk"]),
+])
+def test_the_medium_of_a_report(analyse_text, text, chain):
+    ana = analyse_text(text, source="Desk")
+    assert source_chain(ana, [0]).chain == chain

@@ -6,18 +6,16 @@ Cue lists: `lexicons/<lang>/attribution.yaml`.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..who import actor_dictionary as dic
 from ..base import Analysis, Span
+from .source_phrases import _LEAD, _cited_is_source, looks_like_source, report_medium  # noqa: F401
 from ..cues import find_cues, load_cues
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
-_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|four|five|several|some|other|another)\s+)+",
-                   re.IGNORECASE)
 _CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\b|\breported\b|\bcited\b|\bquoted\s+by\b|\bon condition\b|"
                   r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
 _TIME_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|lunes|martes|miércoles|jueves|viernes|"
@@ -81,12 +79,17 @@ def mentions(ana: Analysis, i: int) -> list[Mention]:
             if prior:  # "a statement by X quoted by Y": Y relayed X, so Y comes first in the chain
                 order = min(h.order for h in prior) - 0.5
         phrase = phrase.strip(" .\u2014-\u060c")
+        start = m.end() + (len(tail) - len(tail.lstrip()))
+        medium = report_medium(phrase) if ana.lang == "en" else None
+        if medium is not None:  # "according to a report in Wednesday's issue of the newssheet X": X
+            start, phrase = m.end() + tail.index(phrase) + medium, phrase[medium:]
+            phrase = re.split(r"\s+(?=(?:on|about|into|over|after|detailing)\s)", phrase)[0].rstrip("\"\u201d")
         if ana.lang == "en" and not _cited_is_source(phrase, cues):
             continue  # "citing the persistent threat posed by ...", "according to reports"
-        _add(ana, hits, m.end() + (len(tail) - len(tail.lstrip())), phrase, order, m.end(), verb=m.group().lower())
+        _add(ana, hits, start, phrase, order, m.end(), verb=m.group().lower())
         appos = re.match(r",\s+(?:a|an)\s+([\w\s'\u2019-]{3,60}?)(?=\s+(?:who|which|that|in|at|from)\b|,|\.|$)",
                          tail[cut.start():]) if cut else None
-        if appos and hits and hits[-1].span.start == m.end() + (len(tail) - len(tail.lstrip())):
+        if appos and hits and hits[-1].span.start == start:
             hits[-1].appos.add(appos.group(1))  # "according to Jane Doe, a community leader who ...": her title
         relay = re.match(r"\s*,?\s*(?:which|who)\s+(?:quoted|cited|was\s+citing)\s+", tail[cut.start():]) if cut else None
         if relay:  # "citing X, which quoted Y": Y is the next link of the chain
@@ -159,30 +162,6 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
 _TO_MEDIUM = re.compile(r"^\s*(?:à|a|au|al)\s+(?:l['\u2019]\s*|la\s+agencia\s+|l['\u2019]agence\s+|la\s+)?"
                         r"(?P<m>AFP|AP|Reuters|EFE|RFI|France\s+24|Anadolu|Xinhua|TV5|Europa\s+Press|la\s+BBC|BBC)\s+",
                         re.IGNORECASE)
-
-
-def _cited_is_source(phrase: str, cues) -> bool:
-    """After "according to" / "citing": a name, or a phrase whose head noun is a source noun."""
-    bare = _LEAD.sub("", phrase.strip())
-    if re.match(r"[A-Z\u0400-\u04FF\u0600-\u06FF]", bare):
-        return True
-    if re.search(r"\s+and\s+", bare):  # "a local health worker and the opposition X", "his family and neighbours"
-        return any(_cited_is_source(part, cues) for part in re.split(r"\s+and\s+", bare))
-    head = re.split(r"\s+(?:of|within|for|at|in|from|on|with|posed|by|who|which|that)\b", bare, maxsplit=1)[0]
-    words = head.lower().split()
-    return bool(words) and words[-1] in set(cues.get("source_nouns", ()))
-
-
-@functools.lru_cache(maxsize=None)
-def _noun_start(noun: str) -> re.Pattern:
-    """Compiled once: hundreds of lexicon words would push the `re` module's cache around."""
-    return re.compile(rf"(?<!\w){re.escape(noun)}")
-
-
-def looks_like_source(phrase: str, cues) -> bool:
-    low = dic.normalise(phrase)
-    return any(_noun_start(n).search(low) for n in cues.get("source_nouns", ())) \
-        or bool(re.search(r"\b[A-Z\u0410-\u042f]{2,}\b", phrase))
 
 
 def _parsed_speech(ana, sent, cues, hits) -> None:

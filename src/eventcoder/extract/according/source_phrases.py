@@ -1,0 +1,57 @@
+"""Whether a phrase after "according to" / "citing" names a source, and where the medium of "a report in
+X" begins (the words are read from `lexicons/<lang>/attribution.yaml`)."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ..who import actor_dictionary as dic
+
+_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|four|five|several|some|other|another)\s+)+",
+                   re.IGNORECASE)
+
+
+def _cited_is_source(phrase: str, cues) -> bool:
+    """After "according to" / "citing": a name, or a phrase whose head noun is a source noun."""
+    bare = _LEAD.sub("", phrase.strip())
+    if re.match(r"[A-Z\u0400-\u04FF\u0600-\u06FF]", bare):
+        return True
+    if re.search(r"\s+and\s+", bare):  # "a local health worker and the opposition X", "his family and neighbours"
+        return any(_cited_is_source(part, cues) for part in re.split(r"\s+and\s+", bare))
+    head = re.split(r"\s+(?:of|within|for|at|in|from|on|with|posed|by|who|which|that)\b", bare, maxsplit=1)[0]
+    words = head.lower().split()
+    return bool(words) and words[-1] in set(cues.get("source_nouns", ()))
+
+
+@functools.lru_cache(maxsize=None)
+def _noun_start(noun: str) -> re.Pattern:
+    """Compiled once: hundreds of lexicon words would push the `re` module's cache around."""
+    return re.compile(rf"(?<!\w){re.escape(noun)}")
+
+
+def looks_like_source(phrase: str, cues) -> bool:
+    low = dic.normalise(phrase)
+    return any(_noun_start(n).search(low) for n in cues.get("source_nouns", ())) \
+        or bool(re.search(r"\b[A-Z\u0410-\u042f]{2,}\b", phrase))
+
+
+# "a report in Wednesday's issue of the independent newssheet "X"", "a new report by X": the medium X
+_REPORT = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|fresh|separate|preliminary|initial)\s+)?"
+                     r"(?:report|article|story)\s+", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\b(?:newspaper|newssheet|daily|weekly|paper|magazine|website|channel|broadcaster|outlet|"
+                        r"television|radio)\s+[\"\u201c]?(?=[A-Z])")
+_BY_NAME = re.compile(r"\b(?:in|by|from|of|on)\s+(?:the\s+)?[\"\u201c]?(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|"
+                      r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December)\b)")
+
+
+def report_medium(phrase: str) -> Optional[int]:
+    """Where the named medium starts in "a report in/by <medium>", or None."""
+    if not _REPORT.match(phrase):
+        return None
+    described = list(_DESCRIBED.finditer(phrase))
+    if described:
+        return described[-1].end()
+    named = _BY_NAME.search(phrase)
+    return named.end() if named else None
