@@ -121,6 +121,11 @@ def region_forms(word: str) -> list[str]:
             name = f"{form.word} {noun}" if form is not None else None
             if name and name not in out:
                 out.append(name)
+        # "Араратской" -> "арарат", "Тавушской" -> "тавуш": the unit's own name, for regions the
+        # gazetteer knows only as a town of that name ("Араратская область" is no key of it)
+        fem = p.inflect({"nomn", "sing", "femn"}) if p.tag.gender == "femn" else None
+        if fem is not None and fem.word.endswith("ская") and len(fem.word) > 7 and fem.word[:-4] not in out:
+            out.append(fem.word[:-4])
     return out
 
 

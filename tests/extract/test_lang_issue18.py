@@ -109,3 +109,34 @@ def test_french_strike_word_alone_is_no_event():
 ])
 def test_vague_thirties(text, dead):
     assert [e.fatalities for e in _main(text)] == [dead]
+
+
+@needs_morph
+def test_region_adjective_of_a_region_known_by_its_town():
+    assert "арарат" in morph.region_forms("Араратской")
+
+
+@needs_morph
+def test_russian_sniper_killing_a_soldier_is_an_armed_clash():
+    text = ("Армянский военнослужащий погиб в Араратской области в результате выстрела снайпера "
+            "с азербайджанской стороны, сообщили в Минобороны.")
+    assert [(e.sub_event_type, e.country) for e in _main(text)] == [("Armed clash", "Armenia")]
+
+
+@needs_morph
+def test_russian_stun_grenades_are_no_grenade_attack():
+    text = "В Алматы полиция применила светошумовые гранаты против участников акции протеста у здания акимата."
+    assert [e.sub_event_type for e in _main(text)] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les forces anti-émeutes ont dispersé samedi à Nantes les manifestants avec du gaz lacrymogène.",
+    "Los estudiantes protestaron el jueves en Valparaíso y fueron gaseados con bombas lacrimógenas por la policía.",
+])
+def test_police_riot_units_and_tear_gas_are_an_intervention(text):
+    assert [e.sub_event_type for e in _main(text)] == ["Protest with intervention"]
+
+
+def test_french_earlier_attacks_are_no_incident():
+    # "précédentes" modifies the act: a past pattern (lexicons/fr/triggers.yaml `generic`)
+    assert _main("Les précédentes attaques contre Djibo avaient fait des dizaines de morts.") == []

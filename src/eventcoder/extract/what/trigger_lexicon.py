@@ -217,9 +217,14 @@ class Lexicon:
         lows = [t.lower for t in tokens]
         lems = [t.lemma for t in tokens]
         for seq in (lows, lems):
+            grams: dict[int, set] = {}  # n -> the sequence's n-grams, made once per length
             for ph in phrases:
                 n = len(ph)
-                if n and any(tuple(seq[i:i + n]) == ph for i in range(len(seq) - n + 1)):
+                if not n:
+                    continue
+                if n not in grams:
+                    grams[n] = {tuple(seq[i:i + n]) for i in range(len(seq) - n + 1)}
+                if (ph in grams[n]) if isinstance(ph, tuple) else any(g == ph for g in grams[n]):
                     return True
         return False
 
