@@ -159,3 +159,17 @@ def test_an_undated_report_joins_the_look_alike_whose_toll_it_shares():
     result = merge.cluster([first, again, undated], documents=docs)
     assert groups(result) == [["a1", "b1"], ["c1"]]
     assert result.joins["b1"]["evidence"]["same_toll"]
+
+
+def test_an_event_placed_only_at_its_province_is_not_too_far_from_a_town_there():
+    """A report that names only the province (precision 3, its centre) and one that names a town of
+    that province 150 km from the centre: the distance is no reason to keep them apart; a town of
+    another province that far away is."""
+    town = ev("a1", "a", admin1="Hiraan", admin2="Beledweyne", location="Beledweyne", latitude=4.74,
+              longitude=45.2)
+    province = ev("b1", "b", admin1="Hiraan", admin2=None, location="Hiraan", latitude=3.6,
+                  longitude=45.9, geo_precision=3)
+    elsewhere = ev("c1", "c", admin1="Bay", admin2=None, location="Bay", latitude=3.6,
+                   longitude=45.9, geo_precision=3)
+    assert merge.similarity(town, province) > merge.THRESHOLD
+    assert merge.similarity(town, elsewhere) == 0.0

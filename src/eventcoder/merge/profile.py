@@ -62,6 +62,7 @@ class Profile:
     published: Optional[dt.date] = None
     latitude: Optional[float] = None
     longitude: Optional[float] = None
+    geo_precision: Optional[int] = None
     location: str = ""
     admin1: str = ""
     admin2: str = ""
@@ -125,7 +126,8 @@ class Profile:
             "event_date": self.event_date.isoformat() if self.event_date else None,
             "time_precision": self.time_precision,
             "published": self.published.isoformat() if self.published else None,
-            "latitude": self.latitude, "longitude": self.longitude, "location": self.location,
+            "latitude": self.latitude, "longitude": self.longitude, "geo_precision": self.geo_precision,
+            "location": self.location,
             "admin1": self.admin1, "admin2": self.admin2, "actor1": self.actor1, "actor2": self.actor2,
             "fatalities": self.fatalities, "injured": self.injured, "text_chars": self.text_chars,
             "n_shingles": self.n_shingles,
@@ -171,7 +173,8 @@ def build(event: Event, text: Optional[str] = None, published: Optional[dt.date]
         event_type=event.event_type or SUB_TO_TYPE.get(event.sub_event_type or ""),
         sub_event_type=event.sub_event_type, event_date=event.event_date, time_precision=event.time_precision,
         published=published,
-        latitude=event.latitude, longitude=event.longitude, location=_n(event.location),
+        latitude=event.latitude, longitude=event.longitude, geo_precision=event.geo_precision,
+        location=_n(event.location),
         admin1=_n(event.admin1), admin2=_n(event.admin2), actor1=_n(event.actor1), actor2=_n(event.actor2),
         fatalities=event.fatalities or 0, injured=event.injured or 0, text_chars=len(body),
         n_shingles=len(grams), sig=signature(grams) if grams else None,

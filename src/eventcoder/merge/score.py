@@ -111,6 +111,12 @@ def _place(a: Profile, b: Profile, distance: Optional[float]) -> float:
     return max(coord, name)
 
 
+def _within_region(a: Profile, b: Profile) -> bool:
+    """One event is placed only at a province or region (precision 3: its centre stands for it)
+    and the other lies in that province: their distance says nothing."""
+    return bool(a.admin1) and a.admin1 == b.admin1 and 3 in (a.geo_precision, b.geo_precision)
+
+
 def _unidentified(actor: str) -> bool:
     return not actor or actor.startswith("unidentified")
 
@@ -178,7 +184,7 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         if not (same_story and text >= SAME_STORY_TEXT and a.family and a.family == b.family):
             return None
     distance = km(a, b)
-    if distance is not None and distance > MAX_KM and not same_story:
+    if distance is not None and distance > MAX_KM and not same_story and not _within_region(a, b):
         return None
     figures = sorted(a.numbers & b.numbers)
     same_toll = a.fatalities > 0 and a.fatalities == b.fatalities
