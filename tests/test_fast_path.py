@@ -103,6 +103,17 @@ def test_prepared_tokens_give_the_parse_of_the_text(make_document):
     assert prefilter.candidate_spans(ready[0].text, "en", ready[0].tokens) == prefilter.candidate_spans(ready[0].text, "en")
 
 
+def test_a_title_parse_differs_from_the_full_parse_only_in_its_entities(make_document):
+    from eventcoder.nlp import parse_title, spacy_model
+
+    title = "Gunmen kill four farmers in attack on village near Maiduguri"
+    ana = analyse_batch([make_document(EVENT[0][0], title=title)])[0]
+    fast, full = parse_title(ana, title), spacy_model("en")(title)
+    assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in fast] == \
+        [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in full]
+    assert full.ents and not fast.ents  # the entity recogniser is left out (nothing reads a title's entities)
+
+
 def test_failures_and_bad_documents_keep_their_place(make_document):
     items = [make_document(EVENT[0][0]), Failure(origin="x.txt", code="E201", message="E201 empty"),
              Document(text="   ", origin="blank.txt"), make_document(NO_EVENT[0])]
