@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventcoder.extract.according import source_titles as titles
+from eventcoder.extract.according.source_phrases import strip_first_name
 from eventcoder.extract.according.sources import source_chain
 
 
@@ -31,7 +32,7 @@ def test_a_titled_official_follows_the_collective(analyse_text, text, chain):
     ("Kabul police spokesman", "Kabul police spokesman"),
 ])
 def test_strip_first_name(title, out):
-    assert titles.strip_first_name(title) == out
+    assert strip_first_name(title) == out
 
 
 @pytest.mark.parametrize("chain, name, at", [

@@ -11,6 +11,7 @@ from typing import Optional
 from ..who import actor_dictionary as dic
 from ..base import Analysis, Span
 from ..cues import find_cues, load_cues
+from .source_phrases import strip_first_name
 
 ANAPHORA = re.compile(r"^(?:(?:same|said|this|that|these|those)\s+)?(?:source|sources|group|agency|office|cell|"
                        r"party|statement|bulletin|ministry|official|officials|spokesman|spokesperson|spokeswoman|"
@@ -368,7 +369,6 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     """A chain names a person by the role, never by the name: "regional governor Oleh Syniehubov"
     -> "regional governor"; "Babakura Kolo, a leader of the X" -> "leader of the X". Returns the
     wording, its span and whether only a bare name was left (no title, no apposition)."""
-    from . import source_titles as titles  # imported here: source_titles reads this module's words
     person = person_name(ana, span)
     if person is None:
         return name, span, False
@@ -376,7 +376,7 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     if re.search(r"\b(?:of|for|from|in|at|de|du|des|del)$", title, re.IGNORECASE):
         return name, span, False  # "a spokesperson for the regional council of Shaar Hanegev": a place, no person
     title = _RANKS.sub("", title).strip() if _RANKS.fullmatch(title + " ") else title
-    title = titles.strip_first_name(title)  # "regional governor Oleksandr [Prokudin]": the tagger's short person
+    title = strip_first_name(title)  # "regional governor Oleksandr [Prokudin]": the tagger's short person
     if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
         return title, ana.span(span.start, span.start + len(title)), False
     if appos:

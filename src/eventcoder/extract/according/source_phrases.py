@@ -1,5 +1,6 @@
-"""Whether a phrase after "according to" / "citing" names a source, and where the medium of "a report in
-X" begins (the words are read from `lexicons/<lang>/attribution.yaml`)."""
+"""Whether a phrase after "according to" / "citing" names a source, where the medium of "a report in X"
+begins, and a title without the first name the tagger left out of a person (the words are read from
+`lexicons/<lang>/attribution.yaml`)."""
 from __future__ import annotations
 
 import functools
@@ -55,3 +56,13 @@ def report_medium(phrase: str) -> Optional[int]:
         return described[-1].end()
     named = _BY_NAME.search(phrase)
     return named.end() if named else None
+
+
+_FIRST_NAME_AFTER_TITLE = re.compile(r"\b(governor|mayor|spokesman|spokeswoman|spokesperson|official|chief|commander|"
+                                     r"minister|director|administrator|commissioner|leader|head)"
+                                     r"(?:\s+[A-Z][a-z\u00e0-\u00ff'\u2019-]+)+$")
+
+
+def strip_first_name(title: str) -> str:
+    """"Regional governor Oleksandr" (the person's entity began at the surname) -> "Regional governor"."""
+    return _FIRST_NAME_AFTER_TITLE.sub(r"\1", title)

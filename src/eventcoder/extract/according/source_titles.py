@@ -70,16 +70,6 @@ def generic_named_later(chain: list[str], label: str) -> Optional[int]:
     return None
 
 
-_FIRST_NAME_AFTER_TITLE = re.compile(r"\b(governor|mayor|spokesman|spokeswoman|spokesperson|official|chief|commander|"
-                                     r"minister|director|administrator|commissioner|leader|head)"
-                                     r"(?:\s+[A-Z][a-z\u00e0-\u00ff'\u2019-]+)+$")
-
-
-def strip_first_name(title: str) -> str:
-    """"Regional governor Oleksandr" (the person's entity began at the surname) -> "Regional governor"."""
-    return _FIRST_NAME_AFTER_TITLE.sub(r"\1", title)
-
-
 def same_role(title: str, chain: list[str]) -> bool:
     """"a leader of the X" after "local militia leader": the role of a source already listed."""
     heads = {w for w in names._words(title) if w in names._SOURCE_HEADS}
