@@ -51,6 +51,9 @@ CASES = [
     # "lost their lives" names no particular victims: a total, the lowest of two totals is kept
     ("Police counted 8 fatalities at first. Later, two people lost their lives, the mayor said.", 2,
      "two people lost their lives"),
+    # "seven of them" is a part of the people already told, not a smaller conflicting total
+    ("Gunmen killed 12 villagers and seven policemen in the raid. The commander said they opened fire on "
+     "his men, killing seven of them.", 19, "12 villagers and seven policemen"),
 ]
 
 

@@ -196,7 +196,8 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             span = text[s:e]
             numbers = [n for n in number_regex(lang).finditer(span) if parse_number(n.group(), lang) is not None]
             vague = bool(numbers) and all(n.group("vague") for n in numbers)
-            weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span)))
+            weak = bool(p["subset_gap"].search(text[s:start])) or (not numbers and bool(p["the_words"].match(span))) \
+                or _partitive(span, text[e:e + 12], lang)  # "killing seven of them": some of those told
             claim = bool(p["claim"].search(text[sent.start:s]))
             near = re.split(r"[,;]", text[max(sent.start, s - 40):s])[-1] + span + \
                 re.split(r"[,;.]", text[e:min(sent.end, e + 30)])[0]  # the figure's own clause
@@ -205,6 +206,15 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                                 superseded=bool(p["superseded"].search(near))))
             consumed = max(consumed, e)
     return out
+
+
+def _partitive(span: str, after: str, lang: str) -> bool:
+    """The figure is a part of people already told: "seven of them", "two of us" (fatalities.yaml
+    `partitive`: the words that close "<n> of ...")."""
+    words = _lex(lang).get("partitive")
+    if not words or not re.search(r"\bof\s*$", span, re.IGNORECASE):
+        return False
+    return bool(re.match(rf"\s*(?:{'|'.join(map(re.escape, words))})\b", after, re.IGNORECASE))
 
 
 def _generic(span: str, lang: str) -> Optional[bool]:
