@@ -91,3 +91,14 @@ def test_the_target_after_the_doer_is_not_the_doer(analyse_text):
                        "Friday, police said.")
     roles = assign_roles(ana, make_ctx(ana, "grenade", "Grenade", "Explosions/Remote violence", "India"))
     assert roles.actor1.name == "Unidentified Armed Group (India)"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Three soldiers were killed in an encounter with the New People's Army in Cawayan on Friday.", "encounter"),
+    ("Seven NPA rebels were killed in an encounter with soldiers in Cawayan on Friday.", "encounter"),
+])
+def test_the_state_first_in_a_clash_told_by_its_dead(analyse_text, text, word):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, word, "Armed clash", "Battles", "Philippines", date="2018-08-03"))
+    assert roles.actor1.name.startswith("Military Forces of the Philippines") and roles.actor2.inter == 2

@@ -304,3 +304,18 @@ def territory_holder(ctx, a2: Optional[ActorMention], candidates: list[ActorMent
         return a2
     return ActorMention(ctx.trigger.span, dic.state_name(country, "military", ctx.event_date), 1,
                         ctx.trigger.sentence, kind="state")
+
+
+_SYMMETRIC = re.compile(r"\b(?:clash|clashes|encounter|gunfight|gun\s+battle|firefight|exchange\s+of\s+fire|skirmish|"
+                        r"skirmishes)\b", re.IGNORECASE)
+_DEATHS = re.compile(r"\b(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
+
+
+def state_first_in_deadly_clash(ana, a1, a2) -> bool:
+    """A state force and a named group in a clash told by its dead ("seven Maoists were killed in an encounter
+    with security forces", "three soldiers were killed in an encounter with the NPA"): coders put the state
+    first whichever side lost men (with an unidentified side the attackers come first, see `_settle`)."""
+    if a1 is None or a2 is None or a1.kind != "armed" or a2.kind != "state" or a1.sentence != a2.sentence:
+        return False
+    text = ana.sentences[a1.sentence].text
+    return bool(_SYMMETRIC.search(text)) and bool(_DEATHS.search(text))

@@ -13,14 +13,15 @@ from . import actor_dictionary as dic
 from .actor_refs import self_report, speaking_groups, specific_unit, state_base
 from .coreference import _corefer
 from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
-                          named_target, passive_target, stated_perpetrator)
+                          named_target, passive_target)
+from .perpetrator import stated_perpetrator
 from .actors import find_actors, infer_country
 from .role_fallback import assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
-                        territory_holder)
+                        state_first_in_deadly_clash, territory_holder)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -252,6 +253,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             if len({m.name for m in own}) == 1 and (a1 is None or own[0].name != a1.name):
                 a2 = own[0]
         a1, a2 = _factions(a1, usable), _factions(a2, usable, a1)
+        if state_first_in_deadly_clash(ana, a1, a2):  # "three soldiers were killed in an encounter with the NPA"
+            a1, a2 = a2, a1
+            notes.append("actor1: the state in a clash told by its dead")
     elif sub == "Disrupted weapons use":
         a1, a2 = _disruption(ana, ctx, found, usable, a1, country, generic)
         notes.append("actor1: the force that intercepted or defused; actor2: the side that fired or planted")
