@@ -659,3 +659,15 @@ def test_triggers_failed_act_did_not_happen(analyse_text):
     assert capture.hypothetical
     (fire,) = _found(find_triggers(ana), "opened fire")
     assert not fire.hypothetical
+
+
+@pytest.mark.model
+def test_triggers_a_run_of_acts_is_generic(analyse_text):
+    """A present perfect over "several convoys" with no date tells a run of acts; the same verb
+    with a day tells one incident."""
+    ana = analyse_text("The militias have ambushed several army convoys on the roads.")
+    (t,) = _found(find_triggers(ana), "ambushed")
+    assert t.negative_cue == "generic"
+    ana = analyse_text("The militias have ambushed several army convoys near Kalay since Monday morning.")
+    (t,) = _found(find_triggers(ana), "ambushed")
+    assert t.negative_cue != "generic"

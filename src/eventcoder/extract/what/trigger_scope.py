@@ -96,7 +96,8 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         if tok.head.i == tok.i or (tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp")):
             break
         tok = tok.head
-    if _habit(root, verb, generic) or _since_tally(verb) or _involvement(root, generic):
+    if _habit(root, verb, generic) or _since_tally(verb) or _involvement(root, generic) or \
+            _many_done(verb, generic):
         return True
     # a verb in the simple present states a habit: "the group attacks convoys"
     if root.pos_ == "VERB" and root.tag_ in ("VBZ", "VBP") and root.dep_ in ("ROOT", "conj") and \
@@ -141,6 +142,19 @@ def _habit(root, verb, generic: dict) -> bool:
         aux = [c for c in head.children if c.dep_ == "aux"]
         return head.tag_ in _PRESENT or any(a.tag_ in _PRESENT and _lemma(a) == "have" for a in aux)
     return False
+
+
+def _many_done(verb, generic: dict) -> bool:
+    """ "the militias have ambushed several army convoys": a present perfect over a quantified
+    plural object, with no date or time, tells a run of acts, not one incident."""
+    quantifiers = generic.get("quantifiers", frozenset())
+    if not quantifiers or not any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in _PRESENT
+                                  for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(g.dep_ in ("amod", "det", "nummod") and g.lower_ in quantifiers for o in objects for g in o.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _habit_verbs(verb) -> list:
