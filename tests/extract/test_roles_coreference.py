@@ -102,3 +102,24 @@ def test_the_state_first_in_a_clash_told_by_its_dead(analyse_text, text, word):
     ana = analyse_text(text)
     roles = assign_roles(ana, make_ctx(ana, word, "Armed clash", "Battles", "Philippines", date="2018-08-03"))
     assert roles.actor1.name.startswith("Military Forces of the Philippines") and roles.actor2.inter == 2
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor2", [
+    ("Rioters set fire to the mayor's house in Kandy on Saturday. The crowd later marched to the town hall. "
+     "Police fired tear gas to disperse them.", "Police Forces of Sri Lanka (2019-2022)"),
+    ("Rioters set fire to the mayor's house in Kandy on Saturday. The crowd later marched to the town hall. "
+     "Police said the damage was extensive.", None),
+])
+def test_the_force_that_confronts_a_riot_later(analyse_text, text, actor2):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "set fire", "Violent demonstration", "Riots", "Sri Lanka",
+                                       date="2022-07-09"))
+    assert (roles.actor2.name if roles.actor2 else None) == actor2
+
+
+@pytest.mark.model
+def test_a_mobs_victims_are_civilians(analyse_text):
+    ana = analyse_text("A mob lynched four alleged kidnappers in Papantla on Sunday.")
+    roles = assign_roles(ana, make_ctx(ana, "lynched", "Mob violence", "Riots", "Mexico"))
+    assert roles.actor2.name == "Civilians (Mexico)"

@@ -319,3 +319,18 @@ def state_first_in_deadly_clash(ana, a1, a2) -> bool:
         return False
     text = ana.sentences[a1.sentence].text
     return bool(_SYMMETRIC.search(text)) and bool(_DEATHS.search(text))
+
+
+_CONFRONTS = re.compile(r"\b(?:fired|firing|tear\s*gas|teargas|water\s+cannon|batons?|baton-charged|charged|clashed|"
+                        r"clashes|standoff|stand-off|dispersed?|dispersing|rubber\s+bullets|live\s+(?:rounds|ammunition)|"
+                        r"pushed\s+back|held\s+back|repelled)\b", re.IGNORECASE)
+
+
+def crowd_control(ana, mentions, trig_s: int) -> Optional[ActorMention]:
+    """The state force a riot's report shows confronting a crowd after the event's sentence ("troops guarding
+    the residence fired in the air", "a standoff between protesters and police"), not one that only speaks."""
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if m.kind == "state" and trig_s <= m.sentence \
+                and _CONFRONTS.search(ana.sentences[m.sentence].text):
+            return m
+    return None

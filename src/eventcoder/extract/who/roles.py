@@ -21,7 +21,7 @@ from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
-                        state_first_in_deadly_clash, territory_holder)
+                        crowd_control, state_first_in_deadly_clash, territory_holder)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -157,13 +157,15 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a2 is None or a2.kind == "rioters":
             kinds = ("state", "civilians") if sub == "Mob violence" else ("state",)
             a2 = _as_police(next((m for m in nearby if m.kind in kinds and abs(m.sentence - trig_s) <= 1), None))
+        if a2 is None and sub == "Violent demonstration":  # "... a standoff between protesters and police": later
+            a2 = _as_police(crowd_control(ana, everywhere, trig_s))
         if a2 is None and sub == "Mob violence":  # a mob's victim: "lynched a man accused of theft"
             victim = patient_token(ana, ctx.trigger.span.start)
             if victim is not None:
                 a2 = generic("Civilians", "civilians", 7)
                 a2.span = ana.span(victim.left_edge.idx, victim.idx + len(victim.text))
-        if a2 is not None and a2.kind == "civilians":
-            a2 = generic("Civilians", "civilians", 7, a2)
+        if a2 is not None and (a2.kind == "civilians" or sub == "Mob violence" and a2.kind == "unidentified"):
+            a2 = generic("Civilians", "civilians", 7, a2)  # "a mob lynched four alleged kidnappers": civilians
         assoc1 = [m.name for m in nearby if m.kind == "party"][:1]
         trig_text = ana.sentences[trig_s].text if 0 <= trig_s < len(ana.sentences) else ""
         parties = list(dict.fromkeys(m.name for m in sorted(usable, key=lambda m: m.span.start)
