@@ -140,3 +140,31 @@ def test_police_riot_units_and_tear_gas_are_an_intervention(text):
 def test_french_earlier_attacks_are_no_incident():
     # "précédentes" modifies the act: a past pattern (lexicons/fr/triggers.yaml `generic`)
     assert _main("Les précédentes attaques contre Djibo avaient fait des dizaines de morts.") == []
+
+
+def test_attack_verb_stems_are_read_as_stems():
+    from eventcoder.extract.what.trigger_lexicon import load_lexicon
+
+    assert "обстрел*" in load_lexicon("ru").attack_verbs
+    assert "frapp*" in load_lexicon("fr").attack_verbs
+
+
+def test_arabic_rockets_that_fell_are_a_strike():
+    events = _main("سقط صاروخان على المنطقة الخضراء في بغداد مساء أمس دون أن يسفرا عن إصابات.")
+    assert [(e.sub_event_type, e.admin1) for e in events] == [("Shelling/artillery/missile attack", "Baghdad")]
+
+
+def test_arabic_repelled_attack_is_a_battle_and_dual_victims_count_two():
+    events = _main("قتل جنديان وأصيب ثلاثة آخرون عندما صد الجيش هجوما لمسلحين على حاجز قرب مدينة الرمادي.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 2)]
+
+
+@needs_morph
+def test_russian_gunmen_firing_on_a_police_post_is_no_shelling():
+    events = _main("В Махачкале неизвестные обстреляли пост ДПС, погибли двое полицейских.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 2)]
+
+
+def test_french_fighters_neutralised_are_a_battle():
+    text = "L'armée malienne a neutralisé une dizaine de terroristes mardi lors d'une opération près de Mopti."
+    assert [e.sub_event_type for e in _main(text)] == ["Armed clash"]

@@ -118,7 +118,8 @@ class Lexicon:
         self.weapon_boost = float(data.get("weapon_boost", 0.3))
         self.context_boost = float(data.get("context_boost", 0.0))
         self.lead = int(data.get("lead", 3))
-        self.attack_verbs = frozenset(" ".join(_pieces(v)) + ("*" if v.endswith("*") else "")
+        # "frapp*" -> "frapp*" (a stem: any ending), "*قصف*" -> "قصف*"; the stars are no part of the word
+        self.attack_verbs = frozenset(" ".join(_pieces(v.strip("*"))) + ("*" if v.endswith("*") else "")
                                       for v in data.get("attack_verbs", []))
         self.negation = {"words": [], "deny": [], "window": 3, **(data.get("negation") or {})}
         self.hypothetical = {"modals": [], "intention": [], "nouns": [], "conditional": [],
