@@ -64,6 +64,8 @@ class PhraseMatch:
 
 def normalise(text: str) -> str:
     """Lowercase with the same length as `text` (offsets stay valid); curly apostrophes -> '."""
+    if text.isascii():  # (every ASCII letter lowers to one letter, and there is no curly apostrophe)
+        return text.lower()
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low.replace("\u2019", "'").replace("\u2018", "'")
 
