@@ -376,3 +376,13 @@ def test_classify_generic_strike_word_beside_a_clear_weapon(analyse_text):
             "Officials said Russian forces have intensified long-distance strikes on the city.")
     result = _code(analyse_text, text)
     assert result is not None and result[1] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.model
+def test_classify_vigilante_groups_are_no_mob(analyse_text):
+    """"villagers formed vigilante gangs" names a defence group, not a mob's act; the raid that
+    killed villagers is an Attack."""
+    text = ("Gunmen stormed Magami village on Saturday and shot dead 17 villagers. Villages in the area have "
+            "for years been wracked by cattle rustling, prompting residents to form vigilante gangs.")
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == "Attack"

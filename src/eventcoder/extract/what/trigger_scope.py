@@ -83,6 +83,8 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         return True
     if kind == "weapon" and root.dep_ == "compound" and _lemma(root.head) in generic.get("weapon_heads", ()):
         return True
+    if root.dep_ in ("compound", "amod") and _lemma(root.head) in generic.get("actor_heads", ()):
+        return True  # "vigilante gangs": a group's name, not its act
     verb = governing_verb(root)
     if kind == "weapon" and _traded(root, verb, generic.get("weapon_trade", frozenset())):
         return True
