@@ -123,3 +123,11 @@ def test_a_mobs_victims_are_civilians(analyse_text):
     ana = analyse_text("A mob lynched four alleged kidnappers in Papantla on Sunday.")
     roles = assign_roles(ana, make_ctx(ana, "lynched", "Mob violence", "Riots", "Mexico"))
     assert roles.actor2.name == "Civilians (Mexico)"
+
+
+@pytest.mark.model
+def test_one_states_forces_do_not_fight_each_other(analyse_text):
+    ana = analyse_text("Two policemen were killed when gunmen attacked a traffic police post in Kurgan on Monday, and "
+                       "National Guard troops exchanged fire with them.")
+    roles = assign_roles(ana, make_ctx(ana, "exchanged fire", "Armed clash", "Battles", "Russia"))
+    assert roles.actor1.name == "Unidentified Armed Group (Russia)" and roles.actor2.kind == "state"

@@ -6,9 +6,11 @@ import re
 from typing import Optional
 
 from . import actor_dictionary as dic
+from .actor_refs import state_base
 from .actor_rules import is_ally_phrase, is_victim
 from .coreference import _corefer
 from ..base import ActorMention
+from ..according.certainty import is_speculated
 from .role_parse import head_token
 
 _WEAPON_HEAD = re.compile(r"\b(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|"
@@ -334,3 +336,18 @@ def crowd_control(ana, mentions, trig_s: int) -> Optional[ActorMention]:
                 and _CONFRONTS.search(ana.sentences[m.sentence].text):
             return m
     return None
+
+
+def same_state_pair(a1: Optional[ActorMention], a2: Optional[ActorMention]) -> bool:
+    """Both sides one state's forces at home (its police and its army): no battle codes that."""
+    return a1 is not None and a2 is not None and a1.kind == a2.kind == "state" and a1.inter == a2.inter == 1 \
+        and state_base(a1.name)[0].split(" of ", 1)[-1] == state_base(a2.name)[0].split(" of ", 1)[-1]
+
+
+def suspected_here(ana, m: ActorMention, certainty) -> bool:
+    """Speculation that covers this very mention (a hedge right before it, or inside the speculation span),
+    as opposed to its name being suspected elsewhere in the report."""
+    if is_speculated(ana, m, None):
+        return True
+    span = certainty.speculation_span if certainty is not None else None
+    return bool(span) and span.start <= m.span.start < span.end

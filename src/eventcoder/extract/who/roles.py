@@ -21,7 +21,7 @@ from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
-                        crowd_control, state_first_in_deadly_clash, territory_holder)
+                        crowd_control, same_state_pair, state_first_in_deadly_clash, suspected_here, territory_holder)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -57,7 +57,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     # a group suspected of some act anywhere in the report is never an agent; where the event's own clause
     # names it as the side acted on ("retook the city from the RSF") it is still the target
     plain = [m for m in found if m.span.start not in speech and not is_background(ana, m)
-             and not _suspected_here(ana, m, ctx.certainty)]
+             and not suspected_here(ana, m, ctx.certainty)]
     if ctx.event_type in _VIOLENT:  # "near the Afghan foreign ministry", "Pakistan officials": a place or a speaker
         plain = [m for m in plain if not m.name.startswith("Government of")]
     usable = [m for m in plain if not is_speculated(ana, m, ctx.certainty)]
@@ -350,6 +350,16 @@ def _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
             other = _other_side(ana, [m for m in everywhere if abs(m.sentence - ctx.trigger.sentence) <= 2
                                       and not is_speculated(ana, m, ctx.certainty)], a1, hurt)
             a2 = other  # "Islamic State seized Palmyra ... the fall of the town to the Islamic State group"
+        if same_state_pair(a1, a2):
+            # one state's police and army do not fight each other: the side not harmed or attacked stands for
+            # the attackers the report leaves unnamed ("five attackers ... killed two policemen ... National Guard")
+            unid = next((m for m in nearby if m.kind == "unidentified" and m not in hurt), None)
+            attackers = generic("Unidentified Armed Group", "unidentified", 3, unid)
+            if (victim(a2) or attacked_side(ana, a2)) and not (victim(a1) or attacked_side(ana, a1)):
+                a1 = attackers
+            else:
+                a2 = attackers
+            notes.append("a state force does not fight its own state's other force")
         # unidentified attackers of a state force come first ("gunmen ambushed a patrol", "an attack on an
         # army checkpoint"); a named group keeps the order the report gives (reports and coders differ there)
         if a1 is not None and a2 is not None and a1.kind == "state" and a2.kind == "unidentified":
@@ -378,13 +388,3 @@ def _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
         a1 = others[0] if others else None
         notes.append("actor1: the harmed side is the target, not the perpetrator")
     return a1, a2
-
-
-def _suspected_here(ana, m: ActorMention, certainty) -> bool:
-    """Speculation that covers this very mention (a hedge right before it, or inside the speculation span),
-    as opposed to its name being suspected elsewhere in the report."""
-    if is_speculated(ana, m, None):
-        return True
-    span = certainty.speculation_span if certainty is not None else None
-    return bool(span) and span.start <= m.span.start < span.end
-
