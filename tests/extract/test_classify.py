@@ -386,3 +386,16 @@ def test_classify_vigilante_groups_are_no_mob(analyse_text):
             "for years been wracked by cattle rustling, prompting residents to form vigilante gangs.")
     result = _code(analyse_text, text)
     assert result is not None and result[1] == "Attack"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", [
+    # grenades, rocket launchers and bullets against a police station: a ground assault (Battles)
+    ("Armed clash", "Militants hurled hand grenades, fired rocket launchers and sprayed the police station in "
+                    "Lakki Marwat with bullets on Sunday."),
+    # a grenade alone is a grenade attack
+    ("Grenade", "Attackers hurled a hand grenade at the police station in Lakki Marwat on Sunday."),
+])
+def test_classify_ground_assault_with_hand_held_explosives(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == expected

@@ -54,6 +54,9 @@ CASES = [
     # "seven of them" is a part of the people already told, not a smaller conflicting total
     ("Gunmen killed 12 villagers and seven policemen in the raid. The commander said they opened fire on "
      "his men, killing seven of them.", 19, "12 villagers and seven policemen"),
+    # "martyred" is a death word of South Asian and Middle Eastern news
+    ("At least four policemen were martyred when terrorists attacked the police station.", 4,
+     "four policemen were martyred"),
 ]
 
 

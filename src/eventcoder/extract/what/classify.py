@@ -94,6 +94,9 @@ class _Evidence:
         #: an Attack word that tells a killing (classify.yaml `lethal`; any Attack word where the
         #: language has no such list): "attacked" alone beside a protest is no lethal force
         self.lethal_attack = False
+        #: gunfire beside hand-held explosives only (grenades, rocket launchers): a ground assault
+        #: on a position, Battles (codebook §1.2), not a remote strike
+        self.ground_assault = False
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -184,7 +187,7 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     blasts = [s for s in present if SUB_TO_TYPE[s] == "Explosions/Remote violence"]
     if any(ev.max(s) >= REMOTE_CLEAR for s in blasts):
         present -= {s for s in blasts if ev.max(s) < GENERIC_REMOTE}
-    if remote and CLASH in present and ev.max(CLASH) < CLASH_STRONG:
+    if remote and CLASH in present and ev.max(CLASH) < CLASH_STRONG and not ev.ground_assault:
         present.discard(CLASH)
         battles.discard(CLASH)
     # -- killings told in weak words ("were killed in an attack") outrank what the attackers
@@ -262,6 +265,16 @@ def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) 
     return bool(told.value or told.injured)
 
 
+def _ground_assault(live: list[Trigger], cues: dict) -> bool:
+    """Gunfire words among the clash words (classify.yaml `gunfire`), and every explosion word a
+    hand-held one (a grenade, or `assault_weapons`: "fired rocket launchers")."""
+    gunfire, hand_held = tuple(cues.get("gunfire", ())), tuple(cues.get("assault_weapons", ()))
+    if not gunfire or not any(t.sub_event_type == CLASH and find_cues(t.span.text, gunfire) for t in live):
+        return False
+    blasts = [t for t in live if SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence"]
+    return bool(blasts) and all(t.sub_event_type == "Grenade" or find_cues(t.span.text, hand_held) for t in blasts)
+
+
 def _blast_killed(ev: _Evidence, ana: Analysis) -> bool:
     """Only generic attack or killing words, and a blast word (classify.yaml `blast`) in a sentence
     that reports the deaths: the blast is the weapon."""
@@ -312,6 +325,7 @@ def classify(triggers: list[Trigger], ana: Analysis,
     crowd_clash = any(t.sub_event_type in (VD, CLASH) and find_cues(t.span.text, clash_words) for t in live)
     ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
     killing_words = tuple(cues.get("lethal", ())) + tuple(cues.get("lethal_force", ()))
+    ev.ground_assault = _ground_assault(live, cues)
     ev.lethal_attack = any(t.sub_event_type == "Attack" and t.score >= LETHAL_MIN
                            and (not killing_words or find_cues(t.span.text, killing_words)) for t in live)
     sub, support = _decide(ev)
