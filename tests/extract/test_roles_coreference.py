@@ -131,3 +131,17 @@ def test_one_states_forces_do_not_fight_each_other(analyse_text):
                        "National Guard troops exchanged fire with them.")
     roles = assign_roles(ana, make_ctx(ana, "exchanged fire", "Armed clash", "Battles", "Russia"))
     assert roles.actor1.name == "Unidentified Armed Group (Russia)" and roles.actor2.kind == "state"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, actor1", [
+    ("Dos soldados murieron el martes en Arauquita en un ataque por parte del frente Domingo Laín del ELN.",
+     "ataque", "ELN: National Liberation Army"),
+    ("Dos soldados murieron el martes en Suárez. El ataque se planificó por parte de la columna Jaime Martínez.",
+     "murieron", "EMC: Central General Staff (FARC Dissidents)"),
+])
+def test_the_act_by_a_group_in_spanish(analyse_text, text, word, actor1):
+    ana = analyse_text(text, lang="es")
+    roles = assign_roles(ana, make_ctx(ana, word, "Remote explosive/landmine/IED", "Explosions/Remote violence",
+                                       "Colombia"))
+    assert roles.actor1.name == actor1

@@ -1,6 +1,7 @@
 """A named actor the report states carried out the act: "carried out by X", "a roadside bomb planted by X",
-"attributed the attack to X", "the attackers belonged to X", "a Taliban-planted bomb" (English, French,
-Spanish, Russian and Arabic wordings). Suspicion and accusation are not statements (see certainty)."""
+"un ataque por parte del frente ... del X", "attributed the attack to X", "the attackers belonged to X", "a
+Taliban-planted bomb" (English, French, Spanish, Russian and Arabic wordings). Suspicion and accusation are
+not statements (see certainty)."""
 from __future__ import annotations
 
 import re
@@ -23,6 +24,13 @@ _NOUN_BY = re.compile(r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|bombardm
                       r"(?:(?:members|fighters|militants|elements|gunmen|men|operatives|cadres)\s+(?:of|from)\s+)?"
                       r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:on|at|against|in|near|into|upon|targeting|and|or)\s)"
                       r"[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE)  # "an attack by militants on <the target>"
+_NOUN_BY_ROMANCE = re.compile(
+    r"\b(?:ataques?|atentados?|emboscadas?|asaltos?|hostigamientos?|planificó|planeado|ejecutad[oa]s?|attaques?|"
+    r"attentats?|embuscades?|assauts?)\s+(?:[\w\u00c0-\u00ff]+\s+){0,2}?"
+    r"(?:por\s+parte\s+(?:de\s+la|de\s+los|de\s+las|del|de)|de\s+la\s+part\s+(?:du|de\s+la|des|d['\u2019]))\s*"
+    r"(?:(?:frente|columna|compañía|bloque|estructura|front|colonne|katiba)\s+(?:[\w\u00c0-\u00ff'\u2019.-]+\s+){0,5}?"
+    r"(?:del|de\s+la|de\s+los|de\s+las|de|du|des)\s+)?(?:el\s+|la\s+|los\s+|las\s+|le\s+|les\s+|l['\u2019])?"
+    r"(?:[\w\u00c0-\u00ff'\u2019-]+\s+){0,2}?$", re.IGNORECASE)
 _BELONGED = re.compile(r"\b(?:belonged\s+to|belong\s+to|were\s+members\s+of|was\s+a\s+member\s+of|were\s+from|"
                        r"identified\s+themselves\s+as|identified\s+as\s+members\s+of|were\s+fighters\s+of|"
                        r"appartiennent\s+(?:à|au|aux)|appartenaient\s+(?:à|au|aux)|appartenant\s+(?:à|au|aux)|"
@@ -60,7 +68,8 @@ def stated_perpetrator(ana: Analysis, mentions: list[ActorMention],
         before = text[max(sent.start, m.span.start - 90):m.span.start]
         if _DONE_BY.search(before) or _DONE_BY_ROMANCE.search(before) or _ATTRIBUTED.search(before):
             return m, "by"
-        if _NOUN_BY.search(before):  # in a battle "repelled an attack by X" keeps the report's order
+        if _NOUN_BY.search(before) or _NOUN_BY_ROMANCE.search(before):  # in a battle "repelled an attack by X"
+            # keeps the report's order
             return m, "act by"
         if _BELONGED.search(before) and not _VICTIM_WORDS.search(before):
             return m, "identity"
