@@ -168,3 +168,19 @@ def test_russian_gunmen_firing_on_a_police_post_is_no_shelling():
 def test_french_fighters_neutralised_are_a_battle():
     text = "L'armée malienne a neutralisé une dizaine de terroristes mardi lors d'une opération près de Mopti."
     assert [e.sub_event_type for e in _main(text)] == ["Armed clash"]
+
+
+def test_spanish_death_of_and_perfect_tense_count_the_dead():
+    events = _main("Un enfrentamiento entre bandas en una cárcel de Guayaquil, Ecuador, provocó la muerte de 31 reclusos.")
+    assert [e.fatalities for e in events] == [31]
+    events = _main("Siete policías han fallecido en una emboscada el martes en Lima, Perú.")
+    assert [e.fatalities for e in events] == [7]
+
+
+def test_russian_country_names_in_every_case():
+    from eventcoder.gazetteer import get_gazetteer
+    from eventcoder.gazetteer.mentions import scan
+
+    text = "Перестрелка между пограничниками Кыргызстана и Таджикистана, а также удары по Йемену и над Нигерией."
+    found = {m.country.name for m in scan(text, get_gazetteer(), "ru") if m.country}
+    assert {"Kyrgyzstan", "Tajikistan", "Yemen", "Nigeria"} <= found
