@@ -156,7 +156,8 @@ def test_the_indexed_attribute_ruler_sets_what_spacys_matcher_sets():
     assert install(spacy.load(SPACY_MODELS["en"]))
     texts = ["I'd say there's no way they ain't coming, y'all.", "It was him who told me: we've seen nothin' yet.",
              "Don't you think he'd have gone?  The troops didn't fire; it's the police that did.",
-             "Gunmen killed four farmers near Maiduguri, Nigeria, on Monday, police said."]
+             "Gunmen killed four farmers near Maiduguri, Nigeria, on Monday, police said.",
+             "There is a checkpoint on the road.\n\n  There were  two blasts; there's smoke.  "]  # DEP, IS_SPACE
     ruler = plain.get_pipe("attribute_ruler")
     for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
         assert ruler.match(a) == fast.get_pipe("attribute_ruler").match(b) and ruler.match(a)

@@ -25,70 +25,114 @@ _ATTRS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _NONE: list = []
 
 
-def _test(key: str, value: Any) -> Optional[Callable[[Any], bool]]:
-    """A predicate on the token's value of `key`, or None for a spec this module does not cover."""
+def _test(key: str, value: Any, strings) -> Optional[Callable[[int], bool]]:
+    """A predicate on the token's value of `key` as `Doc.to_array` gives it (a string's hash in
+    `strings`, 0/1 for IS_SPACE), or None for a spec this module does not cover."""
     if key == "IS_SPACE":
         return (lambda v, want=bool(value): v == want) if isinstance(value, bool) else None
     if isinstance(value, str):
-        return lambda v, want=value: v == want
+        return lambda v, want=strings[value]: v == want
     if isinstance(value, dict) and len(value) == 1:
         (op, arg), = value.items()
         if op == "IN" and isinstance(arg, list):
-            return lambda v, want=frozenset(arg): v in want
+            return lambda v, want=frozenset(strings[a] for a in arg): v in want
         if op == "NOT_IN" and isinstance(arg, list):
-            return lambda v, want=frozenset(arg): v not in want
+            return lambda v, want=frozenset(strings[a] for a in arg): v not in want
         if op == "REGEX" and isinstance(arg, str):
-            return lambda v, rx=re.compile(arg): rx.search(v) is not None
+            rx, seen = re.compile(arg), {}
+
+            def search(v: int) -> bool:  # the string of a hash, searched once per hash
+                if v not in seen:
+                    seen[v] = rx.search(strings[v]) is not None
+                return seen[v]
+            return search
     return None
 
 
 class _Index:
-    """The ruler's patterns, by the first token's LOWER (equal or IN), else TAG, else tried everywhere."""
+    """The ruler's patterns, by the first token's LOWER (equal or IN), else TAG (equal or IN), else
+    DEP (equal), else IS_SPACE (true), else tried everywhere;
+    every value compared as its hash in the string store (`Doc.to_array`), as spaCy's matcher does."""
 
     def __init__(self, ruler) -> None:
-        self.by_lower: dict[str, list] = {}
-        self.by_tag: dict[str, list] = {}
+        strings = ruler.vocab.strings
+        self.by_lower: dict[int, list] = {}
+        self.by_tag: dict[int, list] = {}
+        self.by_dep: dict[int, list] = {}
+        self.space: list = []  # first token IS_SPACE
         self.rest: list = []
         for i, spec in enumerate(ruler.patterns):
-            key = ruler.vocab.strings[str(i)]
+            key = strings[str(i)]
             for pattern in spec["patterns"]:
                 tests = []
                 for token in pattern:
                     checks = []
                     for name, value in token.items():
-                        test = _test(name, value)
-                        if name not in _ATTRS or test is None:
+                        test = _test(name, value, strings) if name in _ATTRS else None
+                        if test is None:
                             raise ValueError(f"unsupported attribute ruler pattern {pattern!r}")
                         checks.append((_ATTRS[name], test))
                     tests.append(tuple(checks))
                 entry = (i, key, tuple(tests))
                 first = pattern[0] if pattern else {}
-                lower, tag = first.get("LOWER"), first.get("TAG")
+                lower, tag, dep = first.get("LOWER"), first.get("TAG"), first.get("DEP")
                 if isinstance(lower, str):
-                    self.by_lower.setdefault(lower, []).append(entry)
+                    self.by_lower.setdefault(strings[lower], []).append(entry)
                 elif isinstance(lower, dict) and list(lower) == ["IN"]:
                     for word in dict.fromkeys(lower["IN"]):
-                        self.by_lower.setdefault(word, []).append(entry)
+                        self.by_lower.setdefault(strings[word], []).append(entry)
                 elif isinstance(tag, str):
-                    self.by_tag.setdefault(tag, []).append(entry)
+                    self.by_tag.setdefault(strings[tag], []).append(entry)
                 elif isinstance(tag, dict) and list(tag) == ["IN"]:
                     for t in dict.fromkeys(tag["IN"]):
-                        self.by_tag.setdefault(t, []).append(entry)
+                        self.by_tag.setdefault(strings[t], []).append(entry)
+                elif isinstance(dep, str):
+                    self.by_dep.setdefault(strings[dep], []).append(entry)
+                elif first.get("IS_SPACE") is True:
+                    self.space.append(entry)
                 else:
                     self.rest.append(entry)
 
     def match(self, doc) -> list[tuple[int, int, int, int]]:
         """(pattern group, its key, start, end) of every match, sorted as AttributeRuler.match sorts."""
-        rows = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        if not len(doc):
+            return []
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         n = len(rows)
         found = set()
+        by_lower, by_tag, by_dep, space, rest = self.by_lower, self.by_tag, self.by_dep, self.space, self.rest
         for j, row in enumerate(rows):
-            for i, key, tests in self.by_lower.get(row[1], _NONE) + self.by_tag.get(row[0], _NONE) + self.rest:
+            for i, key, tests in by_lower.get(row[1], _NONE) + by_tag.get(row[0], _NONE) + \
+                    by_dep.get(row[2], _NONE) + (space if row[3] else _NONE) + rest:
                 end = j + len(tests)
                 if end <= n and all(test(rows[k][attr]) for k, checks in zip(range(j, end), tests)
                                     for attr, test in checks):
                     found.add((i, key, j, end))
         return sorted(found)
+
+
+def _set_annotations(ruler):
+    """`AttributeRuler.set_annotations` without a Span per match: the same `set_token_attrs` on the
+    same token in the same order; a match whose index falls outside it goes to spaCy's own method
+    (which raises its error)."""
+    from spacy.tokens._retokenize import set_token_attrs
+
+    original = ruler.set_annotations
+
+    def set_annotations(doc, matches):
+        targets = []
+        for attr_id, _match_id, start, end in matches:
+            index = ruler.indices[attr_id]
+            at = start + index if index >= 0 else end + index
+            if not start <= at < end:
+                return original(doc, matches)
+            targets.append((at, ruler.attrs[attr_id]))
+        for at, attrs in targets:
+            set_token_attrs(doc[at], attrs)
+
+    return set_annotations
 
 
 class _Lemmas:
@@ -147,5 +191,6 @@ def install(nlp) -> bool:
         LOGGER.debug("attribute ruler keeps spaCy's matcher: %s", exc)
         return False
     ruler.match = index.match
+    ruler.set_annotations = _set_annotations(ruler)
     LOGGER.debug("attribute ruler indexed; lemmatizer loop %s", "replaced" if lemmas else "kept")
     return True
