@@ -145,3 +145,11 @@ def test_the_act_by_a_group_in_spanish(analyse_text, text, word, actor1):
     roles = assign_roles(ana, make_ctx(ana, word, "Remote explosive/landmine/IED", "Explosions/Remote violence",
                                        "Colombia"))
     assert roles.actor1.name == actor1
+
+
+@pytest.mark.model
+def test_the_state_first_in_a_clash_told_by_its_dead_in_spanish(analyse_text):
+    ana = analyse_text("Un soldado murió y cuatro más resultaron heridos en un enfrentamiento contra guerrilleros del "
+                       "ELN en Arauquita.", lang="es")
+    roles = assign_roles(ana, make_ctx(ana, "enfrentamiento", "Armed clash", "Battles", "Colombia"))
+    assert roles.actor1.name.startswith("Military Forces of Colombia") and roles.actor2.inter == 2

@@ -309,8 +309,9 @@ def territory_holder(ctx, a2: Optional[ActorMention], candidates: list[ActorMent
 
 
 _SYMMETRIC = re.compile(r"\b(?:clash|clashes|encounter|gunfight|gun\s+battle|firefight|exchange\s+of\s+fire|skirmish|"
-                        r"skirmishes)\b", re.IGNORECASE)
-_DEATHS = re.compile(r"\b(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
+                        r"skirmishes|enfrentamientos?|combates?|affrontements?|accrochages?)\b", re.IGNORECASE)
+_DEATHS = re.compile(r"\b(?:killed|died|dead|wounded|injured|muri[óo]|murieron|muertos?|heridos?|fallecid[oa]s?|"
+                     r"tu[ée]s?|bless[ée]s?|morts?)\b", re.IGNORECASE)
 
 
 def state_first_in_deadly_clash(ana, a1, a2) -> bool:
