@@ -184,3 +184,12 @@ def test_russian_country_names_in_every_case():
     text = "Перестрелка между пограничниками Кыргызстана и Таджикистана, а также удары по Йемену и над Нигерией."
     found = {m.country.name for m in scan(text, get_gazetteer(), "ru") if m.country}
     assert {"Kyrgyzstan", "Tajikistan", "Yemen", "Nigeria"} <= found
+
+
+def test_arabic_country_names_behind_clitics():
+    from eventcoder.gazetteer import get_gazetteer
+    from eventcoder.gazetteer.mentions import scan
+
+    text = "وقع الهجوم بالعراق، واشتباكات في الصومال وكينيا، وغارات للعراق على بليبيا."
+    found = {m.country.name for m in scan(text, get_gazetteer(), "ar") if m.country}
+    assert {"Iraq", "Somalia", "Kenya", "Libya"} <= found
