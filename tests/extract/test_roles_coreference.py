@@ -153,3 +153,16 @@ def test_the_state_first_in_a_clash_told_by_its_dead_in_spanish(analyse_text):
                        "ELN en Arauquita.", lang="es")
     roles = assign_roles(ana, make_ctx(ana, "enfrentamiento", "Armed clash", "Battles", "Colombia"))
     assert roles.actor1.name.startswith("Military Forces of Colombia") and roles.actor2.inter == 2
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor2", [
+    ("Ukrainian troops retook the Russian-occupied village of Staromaiorske on Thursday.",
+     "Military Forces of Russia (2000-)"),
+    ("Ukrainian troops retook the village of Staromaiorske on Thursday.", "Unidentified Armed Group (Ukraine)"),
+])
+def test_the_holder_named_as_a_modifier(analyse_text, text, actor2):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "retook", "Government regains territory", "Battles", "Ukraine",
+                                       date="2023-07-27"))
+    assert roles.actor2.name == actor2 and roles.actor1.name.startswith("Military Forces of Ukraine")

@@ -309,7 +309,7 @@ def territory_holder(ctx, a2: Optional[ActorMention], candidates: list[ActorMent
 
 
 _SYMMETRIC = re.compile(r"\b(?:clash|clashes|encounter|gunfight|gun\s+battle|firefight|exchange\s+of\s+fire|skirmish|"
-                        r"skirmishes|enfrentamientos?|combates?|affrontements?|accrochages?)\b", re.IGNORECASE)
+                        r"skirmishes|enfrentamientos?|combates?|combats?|affrontements?|accrochages?)\b", re.IGNORECASE)
 _DEATHS = re.compile(r"\b(?:killed|died|dead|wounded|injured|muri[óo]|murieron|muertos?|heridos?|fallecid[oa]s?|"
                      r"tu[ée]s?|bless[ée]s?|morts?)\b", re.IGNORECASE)
 
@@ -352,3 +352,23 @@ def suspected_here(ana, m: ActorMention, certainty) -> bool:
         return True
     span = certainty.speculation_span if certainty is not None else None
     return bool(span) and span.start <= m.span.start < span.end
+
+
+_HELD_BY = re.compile(r"\b([A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)[-\u2010\u2011](?:occupied|held|controlled)\b")
+
+
+def held_by(ana, ctx, country: Optional[str]) -> Optional[ActorMention]:
+    """The side a place was taken from, as the event's own sentence names it: "the Russian-occupied village of
+    X" -> Russia's military, "the RSF-held town" -> the RSF."""
+    sent = ana.sentences[ctx.trigger.sentence]
+    for m in _HELD_BY.finditer(sent.text):
+        span = ana.span(sent.start + m.start(1), sent.start + m.end(1))
+        state = dic.countries.by_demonym(m.group(1)) or dic.countries.lookup(m.group(1))
+        if state is not None:
+            return ActorMention(span, dic.state_name(state.name, "military", ctx.event_date),
+                                8 if country and state.name != country else 1, ctx.trigger.sentence, kind="state")
+        group = next((pm for pm in dic.match_phrases(m.group(1)) if pm.entry.kind == "group"), None)
+        if group is not None:
+            return ActorMention(span, dic.group_name(group.entry, country, ctx.event_date), group.entry.inter,
+                                ctx.trigger.sentence, kind="armed")
+    return None

@@ -21,7 +21,8 @@ from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
-                        crowd_control, same_state_pair, state_first_in_deadly_clash, suspected_here, territory_holder)
+                        crowd_control, held_by, same_state_pair, state_first_in_deadly_clash, suspected_here,
+                        territory_holder)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -255,6 +256,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             if len({m.name for m in own}) == 1 and (a1 is None or own[0].name != a1.name):
                 a2 = own[0]
         a1, a2 = _factions(a1, usable), _factions(a2, usable, a1)
+        if sub == "Government regains territory" and (a2 is None or a2.kind == "unidentified"):
+            held = held_by(ana, ctx, country)  # "retook the Russian-occupied village of X"
+            a2 = held if held is not None and (a1 is None or held.name != a1.name) else a2
         if state_first_in_deadly_clash(ana, a1, a2):  # "three soldiers were killed in an encounter with the NPA"
             a1, a2 = a2, a1
             notes.append("actor1: the state in a clash told by its dead")
