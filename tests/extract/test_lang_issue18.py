@@ -193,3 +193,9 @@ def test_arabic_country_names_behind_clitics():
     text = "وقع الهجوم بالعراق، واشتباكات في الصومال وكينيا، وغارات للعراق على بليبيا."
     found = {m.country.name for m in scan(text, get_gazetteer(), "ar") if m.country}
     assert {"Iraq", "Somalia", "Kenya", "Libya"} <= found
+
+
+def test_french_mai_mai_militia_is_named():
+    from eventcoder.extract.who import actor_dictionary as dic
+
+    assert [m.entry.name for m in dic.match_phrases("des miliciens maï-maï ont attaqué")] == ["Mai-Mai Militia"]
