@@ -56,3 +56,21 @@ def test_collective_to_replace(chain, name, at):
 def test_the_medium_of_a_report(analyse_text, text, chain):
     ana = analyse_text(text, source="Desk")
     assert source_chain(ana, [0]).chain == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    # a rank alone is no office: the apposition names it
+    ("Three soldiers were killed in an ambush in Cawayan on Friday, Senior Inspector Maria Cruz, Bicol police "
+     "spokesperson, said.", ["Desk", "Bicol police spokesperson"]),
+])
+def test_the_office_behind_a_rank(analyse_text, text, chain):
+    ana = analyse_text(text, source="Desk")
+    assert source_chain(ana, [0]).chain == chain
+
+
+def test_a_headline_after_the_source_is_no_part_of_it():
+    from eventcoder.extract.according.source_mentions import shorten
+
+    assert shorten("Afghan official: Kabul mosque bombed, 2 dead") == "Afghan official"
+    assert shorten("ISNA news agency") == "ISNA"

@@ -380,4 +380,5 @@ def shorten(phrase: str) -> str:
     s = re.sub(r"\s+(?:later|earlier|позднее|позже|ранее|luego|después|ensuite)$", "", s)  # "X later said"
     s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)
     s = re.sub(r"^([A-Z]{2,6})\s+(?:news\s+)?agency$", r"\1", s)  # "ISNA news agency" -> "ISNA"
+    s = re.sub(r"^([A-Za-z][\w\s'\u2019-]{2,40}?):\s+\S.*$", r"\1", s)  # a headline "Afghan official: mosque bombed"
     return s

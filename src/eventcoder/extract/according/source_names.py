@@ -344,6 +344,8 @@ def capitalised(name: str) -> str:
 _RANKS = re.compile(r"^(?:(?:Capt|Col|Gen|Lt|Maj|Brig|Sgt|Cpl|Cmdr|Adm|Dr|Mr|Mrs|Ms)\.?|Captain|Colonel|General|"
                     r"Lieutenant|Major|Brigadier|Sergeant|Corporal|Commander|Admiral|Doctor|Sheikh|Imam|Father|"
                     r"Pastor|Chief|Governor|Mayor|Senator)(?:\s+|$)", re.IGNORECASE)
+_RANK_RUN = re.compile(r"(?:(?:Capt|Col|Gen|Lt|Maj|Brig|Sgt|Cpl|Insp|Supt|Captain|Colonel|General|Lieutenant|Major|"
+                       r"Brigadier|Sergeant|Corporal|Senior|Inspector|Superintendent|Deputy|Assistant)\.?\s+)+")
 
 
 def person_name(ana: Analysis, span: Span) -> Optional[Span]:
@@ -376,6 +378,7 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     if re.search(r"\b(?:of|for|from|in|at|de|du|des|del)$", title, re.IGNORECASE):
         return name, span, False  # "a spokesperson for the regional council of Shaar Hanegev": a place, no person
     title = _RANKS.sub("", title).strip() if _RANKS.fullmatch(title + " ") else title
+    title = "" if _RANK_RUN.fullmatch(title + " ") else title  # "Senior Inspector X, police spokesperson": the office
     title = strip_first_name(title)  # "regional governor Oleksandr [Prokudin]": the tagger's short person
     if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
         return title, ana.span(span.start, span.start + len(title)), False
