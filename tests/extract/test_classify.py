@@ -399,3 +399,27 @@ def test_classify_vigilante_groups_are_no_mob(analyse_text):
 def test_classify_ground_assault_with_hand_held_explosives(analyse_text, expected, text):
     result = _code(analyse_text, text)
     assert result is not None and result[1] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", [
+    # an ambush made with a roadside bomb, no fight told: the bomb's event
+    ("Remote explosive/landmine/IED", "Insurgents ambushed a ranger patrol by detonating a homemade bomb on a "
+                                      "rural road on Wednesday, injuring two rangers."),
+    # party loyalists clashing at rallies while police fire tear gas shells: a violent demonstration
+    ("Violent demonstration", "Forty people were injured in a clash between loyalists of the ruling party and "
+                              "opposition activists in Sherpur on Wednesday. Police fired tear gas shells and "
+                              "rubber bullets after the clash erupted near the rally."),
+])
+def test_classify_bomb_ambush_and_loyalists_clash(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == expected
+
+
+def test_classify_a_page_date_is_no_match_score():
+    """The sports cue's score pattern ("won 3-1") does not read the month and day of a page date."""
+    from eventcoder.extract.what.trigger_lexicon import load_lexicon
+
+    patterns = load_lexicon("en").cues["sports"]["_patterns"]
+    assert not any(rx.search("date 2023-11-15 At least 40 people were injured") for rx in patterns)
+    assert any(rx.search("the league leaders won 3-1 on Sunday") for rx in patterns)

@@ -100,3 +100,12 @@ def test_where_a_victim_comes_from_is_not_the_event_place(analyse_text):
             "Semporna on Wednesday night.")
     _, place = _place(analyse_text, text, [0])
     assert place.name == "Semporna" and place.country == "Malaysia"
+
+
+@pytest.mark.model
+def test_a_town_that_names_its_province_is_no_name_clash(analyse_text):
+    """No country is named, and a small town abroad is mentioned: the province's town stays."""
+    text = ("Insurgents detonated a bomb on a road in Narathiwat on Wednesday, injuring two rangers of the "
+            "Ranger Force.")
+    _, place = _place(analyse_text, text, [0])
+    assert place.name == "Narathiwat" and place.country == "Thailand"

@@ -56,6 +56,8 @@ def foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
     reports about Mexico and Russia)."""
     if best.curated:
         return False
+    if best.kind == "place" and any(c.kind == "admin1" and c.iso2 == best.iso2 for c in m.candidates):
+        return False  # a town that names its province ("Narathiwat"): no chance name clash
     own = ctx[(m.text.lower(), best.iso2)]
     support = ctx[best.iso2] - own
     votes = {k: v for k, v in ctx.items() if isinstance(k, str) and k != best.iso2 and v > 0}

@@ -97,6 +97,9 @@ class _Evidence:
         #: gunfire beside hand-held explosives only (grenades, rocket launchers): a ground assault
         #: on a position, Battles (codebook §1.2), not a remote strike
         self.ground_assault = False
+        #: the only clear clash words are an ambush's ("ambushed a patrol by detonating a bomb")
+        #: beside a clear remote weapon: the bomb is how the ambush was made
+        self.bomb_ambush = False
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -138,6 +141,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     if PROTEST in present and not (ev.any(EFAP) or ev.any(PWI) or ev.any(VD)) and any(
             SUB_TO_TYPE[s] == "Explosions/Remote violence" and ev.max(s) >= REMOTE_CLEAR for s in present):
         present.discard(PROTEST)
+    # "a clash between party loyalists and the opposition ... the clash erupted": the clash word
+    # read as a crowd's (Mob violence) is the same clash where its sentence names no side
+    mob_words = {t.span.text.lower() for t in ev.by_sub.get(MOB, [])}
+    if MOB in present and CLASH in present and all(t.span.text.lower() in mob_words for t in ev.by_sub[CLASH]):
+        present.discard(CLASH)
     demo = PROTEST in present
     # a mob that lynched someone, with relatives or villagers protesting after: the killing words
     # are the mob's, no force against the protest (Mob violence, codebook §1.4)
@@ -162,8 +170,8 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
                 return VD, {VD, PROTEST, CLASH, EFAP, "Attack"}
             if ev.present(EFAP) or (demo and lethal):
                 return EFAP, {EFAP, PROTEST, "Attack", PWI}
-            if ev.present(VD) or (demo and CLASH in present):
-                return VD, {VD, PROTEST, CLASH}
+            if ev.present(VD) or (demo and CLASH in present) or (MOB in present and ev.any(PROTEST)):
+                return VD, {VD, PROTEST, CLASH, MOB}  # a crowd that fought at a rally or procession
             if ev.present(PWI) or (demo and ev.any("Arrests")):
                 if demo or ev.any(PROTEST):
                     return PWI, {PWI, PROTEST, "Arrests"}
@@ -187,7 +195,7 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     blasts = [s for s in present if SUB_TO_TYPE[s] == "Explosions/Remote violence"]
     if any(ev.max(s) >= REMOTE_CLEAR for s in blasts):
         present -= {s for s in blasts if ev.max(s) < GENERIC_REMOTE}
-    if remote and CLASH in present and ev.max(CLASH) < CLASH_STRONG and not ev.ground_assault:
+    if remote and CLASH in present and (ev.max(CLASH) < CLASH_STRONG or ev.bomb_ambush) and not ev.ground_assault:
         present.discard(CLASH)
         battles.discard(CLASH)
     # -- killings told in weak words ("were killed in an attack") outrank what the attackers
@@ -326,6 +334,10 @@ def classify(triggers: list[Trigger], ana: Analysis,
     ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
     killing_words = tuple(cues.get("lethal", ())) + tuple(cues.get("lethal_force", ()))
     ev.ground_assault = _ground_assault(live, cues)
+    ambush = tuple(cues.get("ambush", ()))
+    ev.bomb_ambush = bool(ambush) and any(t.sub_event_type == CLASH and t.score >= CLASH_STRONG for t in live) and \
+        all(find_cues(t.span.text, ambush) for t in live if t.sub_event_type == CLASH and t.score >= CLASH_STRONG) and \
+        any(SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence" and t.score >= REMOTE_CLEAR for t in live)
     ev.lethal_attack = any(t.sub_event_type == "Attack" and t.score >= LETHAL_MIN
                            and (not killing_words or find_cues(t.span.text, killing_words)) for t in live)
     sub, support = _decide(ev)

@@ -69,6 +69,9 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims
                             if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                                 picked.update(t.i for t in _phrase_heads(prep))
                 continue
+            if role == "agent" and child.dep_ == "prep" and child.lower_ == "between" and h.pos_ == "NOUN":
+                # "a clash between supporters of A and B": both sides are the clash's agents
+                picked.update(t.i for t in _phrase_heads(child))
             if role == "object" and child.dep_ in ("dobj", "nsubjpass"):
                 picked.update(t.i for t in child.subtree)
             if role == "patient" and child.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr",
