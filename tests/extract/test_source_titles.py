@@ -74,3 +74,16 @@ def test_a_headline_after_the_source_is_no_part_of_it():
 
     assert shorten("Afghan official: Kabul mosque bombed, 2 dead") == "Afghan official"
     assert shorten("ISNA news agency") == "ISNA"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, chain", [
+    ("Residents lynched two men in Soledad on Sunday, officials said.\n\nSource: Diario Veracruzano (sp)",
+     ["Desk", "Diario Veracruzano", "Officials"]),
+    ("Police fired tear gas at protesters in Nairobi on Tuesday, Reuters reported.\n\n"
+     "Source: News 24 June 25, 2024 20:11 UTC", ["Desk", "News 24", "Reuters"]),
+    ("BELGRADE, March 1. /tass/. Thousands of students rallied in Belgrade on Saturday.", ["Desk", "TASS"]),
+])
+def test_credit_lines(analyse_text, text, chain):
+    ana = analyse_text(text, source="Desk")
+    assert source_chain(ana, [0]).chain == chain

@@ -17,11 +17,14 @@ from .source_mentions import looks_like_source
 
 def wire_credit(ana: Analysis, out: SourceChain, outlet: str) -> None:
     """A wire agency the report is credited to ("SANAA, Yemen (AP) —", a byline "Press Trust of India |",
-    a closing "— Reuters" or ", reports AFP."): the medium the outlet took the story from, listed right after it."""
+    a closing "— Reuters" or ", reports AFP."): the medium the outlet took the story from, listed right after it;
+    a "Source: X" credit line goes before it."""
     found = wire_agency(ana)
     if not found:
+        source_line(ana, out, outlet)
         return
     name, span = found
+    name = "TASS" if name.lower() == "tass" else name  # "/tass/" in a lower-case dateline
     if outlet and (same_agency(name, outlet) or dic.normalise(name) in dic.normalise(outlet)):
         return
     at = 1 if outlet else 0
@@ -36,6 +39,28 @@ def wire_credit(ana: Analysis, out: SourceChain, outlet: str) -> None:
     k = max(0, at - (len(out.chain) - len(out.spans)))
     out.chain.insert(at, name)
     out.spans.insert(k, span)
+    source_line(ana, out, outlet)
+
+
+# "Source: Diario de Xalapa (sp)", "Source: News 24 June 25, 2024 20:11 UTC": the medium a story was taken from
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|Sources|Fuente|Источник)[ \t]*:[ \t]*(?P<a>[A-Z\u0400-\u04ff][^\n|(]{1,60}?)"
+                          r"[ \t]*(?=\([a-z]{2}\)|(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d|"
+                          r"\d{1,2}[/.-]\d|[,;]|$)")
+
+
+def source_line(ana: Analysis, out: SourceChain, outlet: str) -> None:
+    """A "Source: X" credit line: X is the medium the outlet took the story from, first after the outlet."""
+    m = _SOURCE_LINE.search(ana.text)
+    if m is None:
+        return
+    name = m.group("a").strip(" .")
+    if not name or outlet and dic.normalise(name) in dic.normalise(outlet) or \
+            any(dic.normalise(name) == dic.normalise(c) for c in out.chain):
+        return
+    at = 1 if outlet else 0
+    out.chain.insert(at, name)
+    out.spans.insert(max(0, at - (len(out.chain) - 1 - len(out.spans))), ana.span(m.start("a"), m.start("a") + len(name)))
 
 
 def acting_force(ana: Analysis, i: int, out: SourceChain) -> None:
@@ -98,7 +123,7 @@ def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
         rf"\((?P<a>{alts})\)\s*(?:[\u2014\u2013-]|--)",                      # "SANAA, Yemen (AP) —"
         rf"(?m)^\s*(?P<a>{alts})\s*(?:\||$)",                                  # "AP" alone, "Press Trust of India |"
         rf"\|\s*(?P<a>{alts})\s*$",                                           # caption credit "... | AP"
-        rf"/(?P<a>ТАСС|TASS|РИА Новости)/",                                     # "ТБИЛИСИ, 1 декабря. /ТАСС/."
+        rf"/(?P<a>ТАСС|TASS|РИА Новости|(?i:tass))/",                          # "ТБИЛИСИ, 1 декабря. /ТАСС/."
         rf"\((?P<a>{alts})\)\s*$",
     ]
     for rx in patterns:
