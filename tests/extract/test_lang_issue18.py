@@ -199,3 +199,11 @@ def test_french_mai_mai_militia_is_named():
     from eventcoder.extract.who import actor_dictionary as dic
 
     assert [m.entry.name for m in dic.match_phrases("des miliciens maï-maï ont attaqué")] == ["Mai-Mai Militia"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Siete policías murieron el martes en una emboscada en el centro poblado de Natividad, Perú.", "Natividad"),
+    ("Une frappe de drone a tué deux personnes lundi dans la ville voisine de Beit Lif, au Liban.", "Beit Lif"),
+])
+def test_unlisted_place_kinds(text, name):
+    assert [e.location for e in _main(text)] == [name]
