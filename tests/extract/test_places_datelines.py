@@ -109,3 +109,15 @@ def test_a_town_that_names_its_province_is_no_name_clash(analyse_text):
             "Ranger Force.")
     _, place = _place(analyse_text, text, [0])
     assert place.name == "Narathiwat" and place.country == "Thailand"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Gunmen ambushed police in El Aguaje, a town in the Aguililla region of Michoacan state, on Monday.",
+    "Gunmen ambushed police in the town of El Aguaje in Aguililla municipality on Monday.",
+])
+def test_a_town_the_gazetteer_has_only_in_other_provinces(analyse_text, text):
+    """The gazetteer's El Aguaje lie in other states: the named one is coded in the state (or at the
+    municipality's seat) the sentence puts it in, precision 2."""
+    _, place = _place(analyse_text, text, [0])
+    assert (place.name, place.admin1, place.geo_precision) == ("El Aguaje", "Michoacan", 2)

@@ -161,15 +161,20 @@ def _unlisted(gaz, m: Mention, best: Candidate, modifier, after: list, text: str
     for m2, left2, right2, _ in after:
         if m2.start - m.end > 80:
             break
-        if not _admin_hint(left2, right2):
+        district = bool(ADMIN2_AFTER.match(right2))
+        if not _admin_hint(left2, right2) and not district:
             continue
         admin = [c for c in m2.candidates if c.kind == "admin1" and c.iso2 == best.iso2]
-        unit = admin[0].admin1 if admin else ""
-        if not admin or any(c.admin1 and (c.admin1 == unit or c.admin1.startswith(unit + "-")) for c in m.candidates):
+        # "the town of X in Y municipality": the town that is the seat of the unit, in one province
+        town = [c for c in m2.candidates if c.kind == "place" and c.iso2 == best.iso2] \
+            if district and not admin and len({c.admin1 for c in m2.candidates}) == 1 else []
+        if not admin and not town:
+            continue  # "a town in the Aguililla region of Michoacan state": the state comes after
+        unit = (admin or town)[0]
+        if any(c.admin1 and (c.admin1 == unit.admin1 or c.admin1.startswith(unit.admin1 + "-")) for c in m.candidates):
             return best, modifier
-        unit = admin[0]
-        ref = next((c for m3, *_ in after if m3.start < m2.start for c in m3.candidates
-                    if c.kind == "place" and c.admin1 == unit.admin1), unit)
+        ref = town[0] if town else next((c for m3, *_ in after if m3.start < m2.start for c in m3.candidates
+                                         if c.kind == "place" and c.admin1 == unit.admin1), unit)
         LOGGER.debug("place %r not in the gazetteer under %s: coded near %s", m.text, unit.admin1, ref.name)
         return replace(best, admin1=unit.admin1, admin2=ref.admin2 if ref is not unit else None,
                        latitude=ref.latitude, longitude=ref.longitude, population=0), "unlisted"
