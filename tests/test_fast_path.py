@@ -162,3 +162,10 @@ def test_the_indexed_attribute_ruler_sets_what_spacys_matcher_sets():
     for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
         assert ruler.match(a) == fast.get_pipe("attribute_ruler").match(b) and ruler.match(a)
         assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b]
+
+
+def test_the_regex_cache_holds_the_patterns_the_extractors_build():
+    import re
+
+    # re's default of 512 compiled patterns is fewer than the coder builds; past it `re` compiles again
+    assert pipeline.RE_CACHE >= 2048 and re._MAXCACHE >= pipeline.RE_CACHE
