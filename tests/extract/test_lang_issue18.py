@@ -207,3 +207,10 @@ def test_french_mai_mai_militia_is_named():
 ])
 def test_unlisted_place_kinds(text, name):
     assert [e.location for e in _main(text)] == [name]
+
+
+def test_french_ceasefire_date_is_background_and_a_road_names_its_place():
+    text = ("Une frappe de drone a tué deux personnes samedi sur la route de Jarjouh, au Liban, la première "
+            "depuis le cessez-le-feu, le 27 novembre 2024.")
+    events = code_text(text, published=dt.date(2025, 2, 16))
+    assert [(e.location, e.event_date) for e in events] == [("Jarjouh", dt.date(2025, 2, 15))]
