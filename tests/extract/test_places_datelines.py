@@ -121,3 +121,19 @@ def test_a_town_the_gazetteer_has_only_in_other_provinces(analyse_text, text):
     municipality's seat) the sentence puts it in, precision 2."""
     _, place = _place(analyse_text, text, [0])
     assert (place.name, place.admin1, place.geo_precision) == ("El Aguaje", "Michoacan", 2)
+
+
+@pytest.mark.model
+def test_a_named_village_beats_the_capital_dateline(analyse_text):
+    text = ("OUAGADOUGOU, Burkina Faso (AP) -- Attackers struck during the night, killing residents of the "
+            "village of Sinkoura and burning the market, the government said.")
+    _, place = _place(analyse_text, text, [0])
+    assert place.name == "Sinkoura" and place.modifier == "unlisted" and place.country == "Burkina Faso"
+
+
+def test_a_unit_written_after_a_village_name_is_no_part_of_it():
+    from eventcoder.extract.where.unlisted import _UNIT_TAIL
+
+    assert _UNIT_TAIL.sub("", "Triveni Rural Municipality-7") == "Triveni"
+    assert _UNIT_TAIL.sub("", "Kanti Ward 4") == "Kanti"
+    assert _UNIT_TAIL.sub("", "Tse-Akaa") == "Tse-Akaa"

@@ -671,3 +671,12 @@ def test_triggers_a_run_of_acts_is_generic(analyse_text):
     ana = analyse_text("The militias have ambushed several army convoys near Kalay since Monday morning.")
     (t,) = _found(find_triggers(ana), "ambushed")
     assert t.negative_cue != "generic"
+
+
+@pytest.mark.model
+def test_triggers_support_of_a_force_and_old_territory_are_no_incident(analyse_text):
+    ana = analyse_text("Iraqi forces, backed by coalition air strikes, have regained some territory seized "
+                       "by the militants in 2014, but have been unable to prevent bomb attacks.")
+    trig = find_triggers(ana)
+    assert _found(trig, "air strikes")[0].negative_cue == "generic"
+    assert _found(trig, "regained")[0].negative_cue == "generic"

@@ -85,6 +85,8 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         return True
     if root.dep_ in ("compound", "amod") and _lemma(root.head) in generic.get("actor_heads", ()):
         return True  # "vigilante gangs": a group's name, not its act
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and _lemma(root.head.head) in generic.get("support", ()):
+        return True  # "forces, backed by coalition air strikes, have regained ...": who they are
     verb = governing_verb(root)
     if kind == "weapon" and _traded(root, verb, generic.get("weapon_trade", frozenset())):
         return True
@@ -156,7 +158,8 @@ def _many_done(verb, generic: dict) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not any(g.dep_ in ("amod", "det", "nummod") and g.lower_ in quantifiers for o in objects for g in o.children):
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    inside = {t.i for o in objects for t in o.subtree}  # "territory seized in 2014" dates the seizure
+    return not any(t.ent_type_ in ("DATE", "TIME") and t.i not in inside for t in verb.subtree)
 
 
 def _habit_verbs(verb) -> list:

@@ -407,6 +407,10 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
             return replace(later[0], reason=f"the event sentence names no town ('a northern city'); "
                                             f"sentence {later[0].sentence} does: {later[0].reason}")
     if dateline:
+        # "killing residents of the village of Solhan" under a capital's dateline: the named village
+        named = unlisted_place(ana, sentences, dateline[0].country or "", dateline[0].iso3)
+        if named is not None:
+            return named
         return replace(dateline[0], geo_precision=1, modifier="dateline",
                        reason="no place in the event sentences; dateline city")
     known = [p for p in places if p.kind == "country" and p.sentence in wanted]

@@ -28,6 +28,11 @@ _NAME = rf"(?P<name>{_CAP}(?:[ \t]+(?:(?:{'|'.join(_PARTICLES)})[ \t]+)?{_CAP}){
 #: labels of the English parse that say a name is not a place whatever the kind word before or
 #: after it (the parse calls many villages a PERSON or an ORG: the kind word outweighs it)
 NOT_PLACE = ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY")
+#: a unit written after a name inside it ("Triveni Rural Municipality-7", "Kanti Ward 4")
+_UNIT_TAIL = re.compile(r"\s+(?:Rural\s+|Urban\s+)?(?:Municipality|Ward|Township|Commune|County|District)"
+                        r"(?:[\s-]*\d+)?$")
+#: capitalised kinds that belong to the name: parks, reserves, forests and camps (not units)
+_NAMED_KINDS = ("park", "reserve", "forest", "camp")
 
 
 def _alternatives(words) -> str:
@@ -91,9 +96,11 @@ def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Opti
             for m in pattern.finditer(ana.text, sent.start, sent.end):
                 kind = m.groupdict().get("kind")
                 name = m.group("name")
+                name = _UNIT_TAIL.sub("", name) or name  # "Triveni Rural Municipality-7" is Triveni
                 if not _is_name(ana, name, m.start("name")) or _in_gazetteer(name, iso3):
                     continue
-                if kind and kind[:1].isupper():  # "W National Park": the kind is part of the name
+                if kind and kind[:1].isupper() and kind.lower().endswith(_NAMED_KINDS):
+                    # "W National Park": the kind is part of the name ("Triveni Rural Municipality" is Triveni)
                     name = ana.text[m.start("name"):m.end("kind")]
                 span = ana.span(m.start("name"), m.start("name") + len(name))
                 return Place(span=span, name=name, country=country, iso3=iso3, geo_precision=3, kind="place",
