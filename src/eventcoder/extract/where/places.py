@@ -25,6 +25,7 @@ from ...gazetteer.lookup import Candidate
 from ...gazetteer.mentions import Mention, scan, stopwords
 from ..base import Analysis, Place
 from .capitals import capital_place
+from .ranking import best_place, source_place
 from .unlisted import unlisted_place
 
 LOGGER = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ LATER_SENTENCES = 8
 from ...gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, CAMP_AFTER,
                              CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
                              PART_BEFORE, POSSESSIVE_AFTER, RELATIVE_GAP, ROAD_AFTER, ROAD_BEFORE, ROAD_RIGHT,
-                             DASH_BEFORE, POSSESSIVE_PLACE, SOURCE_AFTER, SOURCE_BEFORE, METONYM_AFTER, MOVE_BEFORE,
+                             DASH_BEFORE, POSSESSIVE_PLACE,
                              LANDMARK_AFTER, PART_OF_BEFORE, COMPOUND_AFTER, line_dateline)
 
 PLACE_KINDS = ("place", "neighbourhood", "camp", "crossing", "base")
@@ -281,62 +282,6 @@ def _find_places(ana: Analysis) -> list[Place]:
     return neighbourhoods(ana, references(text, places))
 
 
-def _specificity(p: Place) -> float:
-    if p.kind == "place":
-        if p.modifier == "road":  # an end of a road: the smaller end (not the capital) first
-            return 1.5 if p.population < 1_000_000 else 1.4
-        if p.modifier in ("relative", "unlisted"):  # the place itself, approximate; beats the town it is near
-            return 3.1
-        if p.modifier in ("container", "reference"):
-            return 0.5
-        return 4 - (p.geo_precision or 3)  # town itself 3, near a town 2
-    return {"admin1": 1, "feature": 1, "border": 0, "sea": 0}.get(p.kind, 0)
-
-
-def _linked(ana: Analysis, p: Place) -> bool:
-    """The place is the object of a locative preposition or cue (not a name in a title or source)."""
-    left = ana.text[max(0, p.span.start - 80):p.span.start]
-    # "in Kandahar's Spin Boldak", "in Sagaing region's Kanbalu township"
-    left = re.sub(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*(?:\s+(?:region|state|province|governorate|oblast|county|"
-                  r"department|district))?['’]s\s+$", "", left)
-    if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left) or ROAD_BEFORE.search(left):
-        return True
-    doc = ana.spacy_doc
-    if doc is None:
-        return False
-    span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "outside", "around", "inside")
-
-
-def _heading(ana: Analysis, p: Place) -> bool:
-    """The mention sits on a title line of a live blog ("14:05 — Tear gas at X march"), not in the body."""
-    text = ana.text
-    start, end = text.rfind("\n", 0, p.span.start) + 1, text.find("\n", p.span.end)
-    line = text[start:end].strip() if end >= 0 else ""
-    return bool(line) and len(line) < 120 and not line.endswith((".", "!", "?", '"', "”", ":", "»"))
-
-
-def _best(ana: Analysis, cands: list[Place]) -> Optional[Place]:
-    if not cands:
-        return None
-    body = [p for p in cands if not _heading(ana, p)]  # the body's mention of a place also in the heading
-    cands = [p for p in cands if p in body or not any(q.name == p.name for q in body)]
-    return max(cands, key=lambda p: (not _source_place(ana, p), p.modifier != "reference", _linked(ana, p),
-                                     _specificity(p), -p.span.start))
-
-
-def _source_place(ana: Analysis, p: Place) -> bool:
-    """Where a source is ("Gaza's civil defence agency said", "the General Staff in Kiev"), a capital standing for
-    its government ("Kyiv says"), or where people went to or came from ("airlifted to X", "moving up from Y")."""
-    text = ana.text
-    left, right = text[max(0, p.span.start - 60):p.span.start], text[p.span.end:p.span.end + 60]
-    return bool(SOURCE_AFTER.match(right) or SOURCE_BEFORE.search(left) or MOVE_BEFORE.search(left)
-                or (METONYM_AFTER.match(right) and not LOC_BEFORE.search(left)))
-
-
 def _border_in_admin1(best: Place, near: list[Place]) -> Place:
     """A border area and a province of one of its countries -> "Iraq-Syria border (Anbar)", precision 3,
     with the province's admin1 and centre (codebook §3: the nearest natural location the report names)."""
@@ -376,16 +321,16 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     usable = [p for p in places if p.sentence in wanted and p.span is not None
               and p.kind != "country" and p.modifier != "dateline"]
     first = sentences[0] if sentences else -1
-    best = _best(ana, [p for p in usable if p.sentence == first])
+    best = best_place(ana, [p for p in usable if p.sentence == first])
     if best is not None and best.kind == "place":  # "the Abu Salim district of Tripoli"
         best = next((p for p in usable if p.sentence == best.sentence
                      and p.name.startswith(best.name + " - ")), best)
     if best is None or (best.geo_precision or 3) >= 3:
         later = [p for p in usable if p.sentence != first and p.kind == "place"
-                 and (best is None or (best.kind == "border" and not _source_place(ana, p))  # "on the border
+                 and (best is None or (best.kind == "border" and not source_place(ana, p))  # "on the border
                       or (p.country == best.country and p.span.text != best.span.text  # with Rwanda" ... "the town of X"
                           and (best.kind != "admin1" or p.admin1 == best.admin1)))]
-        best = _best(ana, later) or best or _best(ana, usable)
+        best = best_place(ana, later) or best or best_place(ana, usable)
     if best is not None and best.kind in ("admin1", "border"):
         best = _border_in_admin1(best, [p for p in places if p.span is not None
                                         and p.sentence in wanted | {first - 1}])
@@ -402,7 +347,7 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         # the town a following sentence names ("the attack in the city of Tal Afar")
         later = [p for p in places if p.span is not None and p.kind == "place" and p.modifier != "dateline"
                  and first < p.sentence <= first + LATER_SENTENCES and p.country == dateline[0].country
-                 and not _source_place(ana, p)]
+                 and not source_place(ana, p)]
         if later:
             return replace(later[0], reason=f"the event sentence names no town ('a northern city'); "
                                             f"sentence {later[0].sentence} does: {later[0].reason}")
