@@ -166,3 +166,15 @@ def test_the_holder_named_as_a_modifier(analyse_text, text, actor2):
     roles = assign_roles(ana, make_ctx(ana, "retook", "Government regains territory", "Battles", "Ukraine",
                                        date="2023-07-27"))
     assert roles.actor2.name == actor2 and roles.actor1.name.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.model
+def test_a_state_force_no_act_names_did_not_attack_civilians(analyse_text):
+    from eventcoder.extract.who.actors import find_actors
+    from eventcoder.extract.who.role_cues import _fallback_agent
+
+    ana = analyse_text("Seventeen people were killed in an attack by armed men in Magami near a police post.")
+    ctx = make_ctx(ana, "killed", "Attack", "Violence against civilians", "Nigeria")
+    mentions = find_actors(ana, "Nigeria", ctx.event_date)
+    assert {m.kind for m in mentions} >= {"state", "unidentified"}
+    assert _fallback_agent(ana, mentions, mentions, ctx).kind == "unidentified"

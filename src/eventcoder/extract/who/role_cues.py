@@ -204,7 +204,14 @@ def _fallback_agent(ana, cands, everywhere, ctx, kinds=("armed", "state")) -> Op
     if ana.spacy_doc is not None:
         cands = [m for m in cands if not _finder(ana, m)]
     # only next to the event: a force named paragraphs away ("joint military operations have failed to ...") did not act
-    return _first([m for m in cands if abs(m.sentence - ctx.trigger.sentence) <= 1], kinds)
+    near = [m for m in cands if abs(m.sentence - ctx.trigger.sentence) <= 1]
+    if ctx.event_type == "Violence against civilians" and "state" in kinds:
+        # "killed in an attack by armed men ..., more police were deployed": a state force that is no act's
+        # subject did not attack civilians; the armed group, else the unidentified attackers, did
+        m = _first(near, ("armed",)) or _first(near, ("unidentified",))
+        if m is not None:
+            return (_corefer(ana, m, everywhere, ctx.certainty) or m) if m.kind == "unidentified" else m
+    return _first(near, kinds)
 
 
 _NOT_ACTS = {"say", "tell", "report", "confirm", "find", "discover", "recover", "announce", "add", "state", "claim",
