@@ -137,3 +137,23 @@ def test_a_unit_written_after_a_village_name_is_no_part_of_it():
     assert _UNIT_TAIL.sub("", "Triveni Rural Municipality-7") == "Triveni"
     assert _UNIT_TAIL.sub("", "Kanti Ward 4") == "Kanti"
     assert _UNIT_TAIL.sub("", "Tse-Akaa") == "Tse-Akaa"
+
+
+@pytest.mark.model
+def test_a_dateline_after_a_page_date_stamp_and_abroad(analyse_text):
+    """"date 2023-06-30 BANGKOK --" is a dateline; a wire hub in another country than the one the
+    event sentence names is no event place."""
+    text = ("date 2023-06-30 BANGKOK -- Airstrikes by Myanmar's military on two villages in the north killed "
+            "ten civilians, villagers said.")
+    places, place = _place(analyse_text, text, [0])
+    assert [p.modifier for p in places if p.name == "Bangkok"] == ["dateline"]
+    assert place.name != "Bangkok"
+
+
+@pytest.mark.model
+def test_triggers_a_days_act_refers_back(analyse_text):
+    from eventcoder.extract.what.triggers import find_triggers
+
+    ana = analyse_text("Airstrikes hit two villages in Sagaing. Tuesday's attacks on the villages also wounded "
+                       "a dozen people.")
+    assert [t.definite for t in find_triggers(ana) if t.span.text == "attacks"] == [True]

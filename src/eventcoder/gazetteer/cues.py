@@ -146,9 +146,15 @@ TITLE_DATELINE_AFTER = re.compile(r"^(?:,\s*[^\n,:]{1,30}?)?\s*(?:\([^)\n]{1,40}
                                   r"|^\s*\([A-Z][^)\n]{1,20}\)\s*[—–-]{1,2}\s")
 
 
+_DATE_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+
+
 def line_dateline(text: str, start: int, end: int) -> bool:
     """Is text[start:end] a dateline's place at the start of a line inside the page?"""
     line_start = text.rfind("\n", 0, start) + 1
+    stamp = _DATE_STAMP.match(text, line_start, start)  # "date 2023-06-30 BANGKOK --": a page's date stamp
+    if stamp:
+        line_start = stamp.end()
     if text[line_start:start].strip() and not text[line_start:start].rstrip().endswith("|"):
         return False
     name, right = text[start:end], text[end:end + 60]

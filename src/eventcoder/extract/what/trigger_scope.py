@@ -26,6 +26,9 @@ __all__ = ["FoundTrigger", "is_generic", "is_purpose", "is_definite", "past_year
 
 _DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _FRESH = {"second", "third", "another", "new", "separate", "fresh", "latest", "other", "further"}
+#: "Tuesday's attacks", "yesterday's bombing": the day's act already told
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+              "today", "tonight", "weekend"}
 
 
 @dataclass
@@ -255,7 +258,7 @@ def is_definite(root) -> bool:
     if any(c.dep_ == "nummod" or _lemma(c) in _FRESH for c in kids):
         return False
     return any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) or
-               (c.dep_ == "poss" and c.pos_ == "PRON") for c in kids)
+               (c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ in _DAY_WORDS)) for c in kids)
 
 
 def past_year_modifier(root, before_year: Optional[int]) -> Optional[object]:

@@ -351,6 +351,9 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         if later:
             return replace(later[0], reason=f"the event sentence names no town ('a northern city'); "
                                             f"sentence {later[0].sentence} does: {later[0].reason}")
+    told = {p.country for p in places if p.kind == "country" and p.sentence in wanted and p.country}
+    if dateline and told and dateline[0].country not in told:
+        dateline = []  # "BANGKOK (AP) -- Myanmar's army bombed ...": a wire hub abroad, not the scene
     if dateline:
         # "killing residents of the village of Solhan" under a capital's dateline: the named village
         named = unlisted_place(ana, sentences, dateline[0].country or "", dateline[0].iso3)
