@@ -209,7 +209,7 @@ def test_unlisted_place_kinds(text, name):
     assert [e.location for e in _main(text)] == [name]
 
 
-def test_french_ceasefire_date_is_background_and_a_road_names_its_place():
+def test_french_road_names_its_place_and_the_strike_keeps_its_own_day():
     text = ("Une frappe de drone a tué deux personnes samedi sur la route de Jarjouh, au Liban, la première "
             "depuis le cessez-le-feu, le 27 novembre 2024.")
     events = code_text(text, published=dt.date(2025, 2, 16))
