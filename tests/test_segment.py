@@ -225,3 +225,19 @@ def test_segment_early_hours_names_no_new_day(analyse_text):
     events = _events(analyse_text, text, published="2022-02-14")
     assert [(e.sub_event_type, e.location, str(e.event_date)) for e in events if not e.background] == [
         ("Armed clash", "Niafunke", "2022-02-13")]
+
+
+def test_segment_shared_toll_rule():
+    from eventcoder.segment import choose_main
+
+    fight = Event(doc_id="d", main=False, event_type="Battles", sub_event_type="Armed clash", location="Bani",
+                  event_date=None, fatalities=20)
+    killing = Event(doc_id="d", main=False, event_type="Violence against civilians", sub_event_type="Attack",
+                    location="Bani", event_date=None, fatalities=20)
+    choose_main([fight, killing])
+    assert killing.main and not fight.main
+    other = Event(doc_id="d", main=False, event_type="Violence against civilians", sub_event_type="Attack",
+                  location="Bani", event_date=None, fatalities=3)
+    fight.main = False
+    choose_main([fight, other])
+    assert fight.main and not other.main

@@ -327,9 +327,20 @@ def aggregate(events: list[Event]) -> list[Event]:
 
 
 def choose_main(events: list[Event]) -> None:
-    """The main event is the first locatable non-background event (the report's lead)."""
+    """The main event is the first locatable non-background event (the report's lead), unless a
+    killing of civilians at the same place and day carries the same toll: the report's deaths are
+    the civilians', so the killing is the news (`shared_toll`)."""
     candidates = [e for e in events if not e.background]
     if not candidates:
         return
     located = [e for e in candidates if e.location] or candidates
-    located[0].main = True
+    first = located[0]
+    twin = next((e for e in located[1:] if _shared_toll(first, e)), None)
+    (twin or first).main = True
+
+
+def _shared_toll(fight: Event, killing: Event) -> bool:
+    """A battle or takeover and a killing of civilians told as one toll: same place, day and figure."""
+    return (killing.sub_event_type == "Attack" and fight.event_type == "Battles" and fight.fatalities > 0
+            and fight.fatalities == killing.fatalities and fight.location == killing.location
+            and fight.event_date == killing.event_date)
