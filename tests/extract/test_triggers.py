@@ -680,3 +680,10 @@ def test_triggers_support_of_a_force_and_old_territory_are_no_incident(analyse_t
     trig = find_triggers(ana)
     assert _found(trig, "air strikes")[0].negative_cue == "generic"
     assert _found(trig, "regained")[0].negative_cue == "generic"
+
+
+@pytest.mark.model
+def test_triggers_the_fighting_people_flee_is_no_incident(analyse_text):
+    ana = analyse_text("A roadside bomb hit an army convoy in Van province. Thousands of people have fled the fighting.")
+    (t,) = _found(find_triggers(ana), "fighting")
+    assert t.negative_cue == "generic"

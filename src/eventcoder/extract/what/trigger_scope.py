@@ -90,6 +90,8 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         return True  # "vigilante gangs": a group's name, not its act
     if root.dep_ == "pobj" and root.head.lower_ == "by" and _lemma(root.head.head) in generic.get("support", ()):
         return True  # "forces, backed by coalition air strikes, have regained ...": who they are
+    if root.dep_ == "dobj" and _lemma(root.head) in generic.get("flight", ()):
+        return True  # "thousands have fled the fighting": the conflict people escape, not one incident
     verb = governing_verb(root)
     if kind == "weapon" and _traded(root, verb, generic.get("weapon_trade", frozenset())):
         return True
