@@ -423,3 +423,19 @@ def test_classify_a_page_date_is_no_match_score():
     patterns = load_lexicon("en").cues["sports"]["_patterns"]
     assert not any(rx.search("date 2023-11-15 At least 40 people were injured") for rx in patterns)
     assert any(rx.search("the league leaders won 3-1 on Sunday") for rx in patterns)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", [
+    # a base "briefly captured" and retaken the same day: control did not change, it was a fight
+    ("Armed clash", "Militants killed 12 soldiers and briefly captured a military base near Afgooye on "
+                    "Thursday. The army recaptured the base when reinforcements arrived."),
+    ("Non-state actor overtakes territory", "Militants captured a military base near Afgooye on Thursday "
+                                            "after heavy fighting with soldiers."),
+    # the aim of an offensive is no recapture
+    ("Shelling/artillery/missile attack", "A missile hit the base in Marib on Monday, killing five soldiers. "
+                                          "The base oversees an offensive aimed at recapturing the capital."),
+])
+def test_classify_brief_hold_and_aims(analyse_text, expected, text):
+    result = _code(analyse_text, text)
+    assert result is not None and result[1] == expected

@@ -51,6 +51,7 @@ HQ = "Headquarters or base established"
 LOOT = "Looting/property destruction"
 DWU = "Disrupted weapons use"
 IED = "Remote explosive/landmine/IED"
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 #: attack words no stronger than this name no manner of killing ("attack", "killed"; not "shot dead")
 GENERIC_ATTACK = 0.6
 #: explosion words under this ("strikes", "blast") name no particular weapon beside a clear one
@@ -100,6 +101,8 @@ class _Evidence:
         #: the only clear clash words are an ambush's ("ambushed a patrol by detonating a bomb")
         #: beside a clear remote weapon: the bomb is how the ambush was made
         self.bomb_ambush = False
+        #: a place "briefly captured" (classify.yaml `brief_hold`): no change of control, a fight
+        self.brief_hold = False
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -213,6 +216,10 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     # or a change of activity beside it
     if ev.coup:
         present -= {"Arrests", "Change to group/activity"}
+    # -- a base "briefly captured" and retaken: control did not change, the fight is the event
+    if ev.brief_hold and present & _TERRITORY:
+        present -= _TERRITORY
+        present.add(CLASH)
     # -- territory that changes hands without fighting is a non-violent transfer (§1.2, §1.7);
     # "handed over under the ceasefire" names the deal it follows, not a new agreement
     if NVT in present and not _fighting(ev, present):
@@ -334,6 +341,10 @@ def classify(triggers: list[Trigger], ana: Analysis,
     ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
     killing_words = tuple(cues.get("lethal", ())) + tuple(cues.get("lethal_force", ()))
     ev.ground_assault = _ground_assault(live, cues)
+    brief = tuple(cues.get("brief_hold", ()))
+    ev.brief_hold = bool(brief) and any(
+        t.sub_event_type in _TERRITORY and find_cues(ana.text[max(0, t.span.start - 25):t.span.start], brief)
+        for t in live)
     ambush = tuple(cues.get("ambush", ()))
     ev.bomb_ambush = bool(ambush) and any(t.sub_event_type == CLASH and t.score >= CLASH_STRONG for t in live) and \
         all(find_cues(t.span.text, ambush) for t in live if t.sub_event_type == CLASH and t.score >= CLASH_STRONG) and \

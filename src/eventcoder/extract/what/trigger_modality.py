@@ -68,6 +68,8 @@ def _is_hypothetical(lex: Lexicon, tokens, first, last, root) -> bool:
     verb = governing_verb(root)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in hyp.get("failure", ()):
         return True
+    if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.lemma_.lower() in intents:
+        return True  # "an offensive aimed at recapturing the capital": the aim, not an act
     for i, v in enumerate(_verb_chain(verb)):
         if i > 0 and v.lemma_.lower() in intents:
             return True
