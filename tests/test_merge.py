@@ -173,3 +173,17 @@ def test_an_event_placed_only_at_its_province_is_not_too_far_from_a_town_there()
                    longitude=45.9, geo_precision=3)
     assert merge.similarity(town, province) > merge.THRESHOLD
     assert merge.similarity(town, elsewhere) == 0.0
+
+
+def test_other_kinds_of_act_sharing_only_names_stay_apart():
+    """An undated kidnapping and an undated killing raid in the same district, told with the same
+    security chief and capital: names alone do not make them one incident."""
+    docs = {"a": Document("Gunmen kidnapped two women from a resort in Semporna. Security chief Mohammad "
+                          "Mentek said in Kuala Lumpur that the kidnappers fled by boat.", doc_id="a"),
+            "b": Document("Raiders shot dead a man and took his wife from a resort near Semporna. Security "
+                          "chief Mohammad Mentek told reporters in Kuala Lumpur the attackers escaped.", doc_id="b")}
+    kidnap = ev("a1", "a", event_date=None, event_type="Violence against civilians",
+                sub_event_type="Abduction/forced disappearance", fatalities=0)
+    raid = ev("b1", "b", event_date=None, event_type="Violence against civilians", sub_event_type="Attack",
+              fatalities=1)
+    assert groups(merge.cluster([kidnap, raid], documents=docs)) == [["a1"], ["b1"]]

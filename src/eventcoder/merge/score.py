@@ -46,6 +46,8 @@ SAME_KIND = 1.0
 #: 3-grams or a shared full name; it lifts the MAX_KM limit, and with containment >=
 #: SAME_STORY_TEXT it joins events whose coded countries differ
 SAME_STORY_TEXT = 0.5
+#: the highest score of events of other sub-event types without shared text or quotes (under THRESHOLD)
+OTHER_KIND_CAP = 0.45
 SAME_STORY_QUOTES = 4
 
 
@@ -203,6 +205,10 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         # approximate) or of other event types: only evidence that the reports tell one
         # story can join them
         score = min(score, undated_cap(evidence, place, kind))
+    if kind < SAME_KIND and text < NEAR_DUPLICATE and quotes < SAME_STORY_QUOTES:
+        # two kinds of act sharing only names (the region's security chief, the capital): a
+        # kidnapping and a killing raid a week apart are told with the same officials
+        score = min(score, OTHER_KIND_CAP)
     info = {"score": round(score, 4), "text": round(text, 3), "names": names[:8], "quotes": quotes,
             "numbers": figures[:8], "same_toll": same_toll, "same_injured": same_injured, "days": days,
             "place": round(place, 2), "type": round(kind, 2), "structure": round(structure, 3),
