@@ -327,22 +327,14 @@ def test_classify_planters_killed_by_their_bomb(analyse_text, text, expected):
     assert (result[1] if result else None) == expected
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("expected,text", [
+# error classes found on fresh real reports (fourth accuracy session), in invented sentences
+FRESH_CASES = [
     # the deaths are told with the blast: the explosion is the weapon of "the attack"
     ("Remote explosive/landmine/IED", "Militants claimed Friday's attack on a mosque in Kabul. At least 12 "
                                       "worshippers were killed in the explosion during prayers."),
     # a blast heard beside people shot dead: the shooting is the attack
     ("Attack", "Gunmen attacked a mosque in Kabul on Friday. Two worshippers were shot dead and a blast was "
                "heard nearby."),
-])
-def test_classify_blast_that_killed_is_the_weapon(analyse_text, expected, text):
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("expected,text", [
     # a lynching with an angry protest after it: the killing is the mob's, no force against a crowd
     ("Mob violence", "A mob lynched two men accused of theft in a village near Chapra. Relatives staged an "
                      "angry protest outside the hospital as news of the lynching spread."),
@@ -350,59 +342,17 @@ def test_classify_blast_that_killed_is_the_weapon(analyse_text, expected, text):
     ("Protest with intervention", "Police fired tear gas to disperse thousands of protesters marching in "
                                   "Sao Paulo on Tuesday. Police said they seized petrol bombs."),
     ("Violent demonstration", "Protesters threw petrol bombs at police in Sao Paulo on Tuesday."),
-])
-def test_classify_mob_beside_protest_and_seized_weapons(analyse_text, expected, text):
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("expected,text", [
     # tear gas and a shop "attacked": no lethal force against the crowd
     ("Protest with intervention", "Police fired tear gas to disperse protesters in Nairobi on Thursday. Some "
                                   "shops were attacked in the city centre."),
     # troops opened fire on the marchers: lethal force
     ("Excessive force against protesters", "Soldiers opened fire on protesters marching peacefully in "
                                            "Sacaba on Friday, the ombudsman said."),
-])
-def test_classify_excessive_force_needs_lethal_force(analyse_text, expected, text):
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == expected
-
-
-@pytest.mark.model
-def test_classify_generic_strike_word_beside_a_clear_weapon(analyse_text):
-    text = ("A Russian missile strike hit the centre of Kramatorsk on Tuesday, killing one person. "
-            "Officials said Russian forces have intensified long-distance strikes on the city.")
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == "Shelling/artillery/missile attack"
-
-
-@pytest.mark.model
-def test_classify_vigilante_groups_are_no_mob(analyse_text):
-    """"villagers formed vigilante gangs" names a defence group, not a mob's act; the raid that
-    killed villagers is an Attack."""
-    text = ("Gunmen stormed Magami village on Saturday and shot dead 17 villagers. Villages in the area have "
-            "for years been wracked by cattle rustling, prompting residents to form vigilante gangs.")
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == "Attack"
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("expected,text", [
     # grenades, rocket launchers and bullets against a police station: a ground assault (Battles)
     ("Armed clash", "Militants hurled hand grenades, fired rocket launchers and sprayed the police station in "
                     "Lakki Marwat with bullets on Sunday."),
     # a grenade alone is a grenade attack
     ("Grenade", "Attackers hurled a hand grenade at the police station in Lakki Marwat on Sunday."),
-])
-def test_classify_ground_assault_with_hand_held_explosives(analyse_text, expected, text):
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("expected,text", [
     # an ambush made with a roadside bomb, no fight told: the bomb's event
     ("Remote explosive/landmine/IED", "Insurgents ambushed a ranger patrol by detonating a homemade bomb on a "
                                       "rural road on Wednesday, injuring two rangers."),
@@ -410,10 +360,29 @@ def test_classify_ground_assault_with_hand_held_explosives(analyse_text, expecte
     ("Violent demonstration", "Forty people were injured in a clash between loyalists of the ruling party and "
                               "opposition activists in Sherpur on Wednesday. Police fired tear gas shells and "
                               "rubber bullets after the clash erupted near the rally."),
-])
-def test_classify_bomb_ambush_and_loyalists_clash(analyse_text, expected, text):
+    # a base "briefly captured" and retaken the same day: control did not change, it was a fight
+    ("Armed clash", "Militants killed 12 soldiers and briefly captured a military base near Afgooye on "
+                    "Thursday. The army recaptured the base when reinforcements arrived."),
+    ("Non-state actor overtakes territory", "Militants captured a military base near Afgooye on Thursday "
+                                            "after heavy fighting with soldiers."),
+    # the aim of an offensive is no recapture
+    ("Shelling/artillery/missile attack", "A missile hit the base in Marib on Monday, killing five soldiers. "
+                                          "The base oversees an offensive aimed at recapturing the capital."),
+    # a generic strike word beside a clear weapon names no other weapon
+    ("Shelling/artillery/missile attack", "A Russian missile strike hit the centre of Kramatorsk on Tuesday, "
+                                          "killing one person. Officials said Russian forces have intensified "
+                                          "long-distance strikes on the city."),
+    # "villagers formed vigilante gangs" names a defence group, not a mob's act
+    ("Attack", "Gunmen stormed Magami village on Saturday and shot dead 17 villagers. Villages in the area have "
+               "for years been wracked by cattle rustling, prompting residents to form vigilante gangs."),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("expected,text", FRESH_CASES)
+def test_classify_fresh_report_classes(analyse_text, expected, text):
     result = _code(analyse_text, text)
-    assert result is not None and result[1] == expected
+    assert result is not None and result[1] == expected, (text, result and result[1])
 
 
 def test_classify_a_page_date_is_no_match_score():
@@ -423,19 +392,3 @@ def test_classify_a_page_date_is_no_match_score():
     patterns = load_lexicon("en").cues["sports"]["_patterns"]
     assert not any(rx.search("date 2023-11-15 At least 40 people were injured") for rx in patterns)
     assert any(rx.search("the league leaders won 3-1 on Sunday") for rx in patterns)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("expected,text", [
-    # a base "briefly captured" and retaken the same day: control did not change, it was a fight
-    ("Armed clash", "Militants killed 12 soldiers and briefly captured a military base near Afgooye on "
-                    "Thursday. The army recaptured the base when reinforcements arrived."),
-    ("Non-state actor overtakes territory", "Militants captured a military base near Afgooye on Thursday "
-                                            "after heavy fighting with soldiers."),
-    # the aim of an offensive is no recapture
-    ("Shelling/artillery/missile attack", "A missile hit the base in Marib on Monday, killing five soldiers. "
-                                          "The base oversees an offensive aimed at recapturing the capital."),
-])
-def test_classify_brief_hold_and_aims(analyse_text, expected, text):
-    result = _code(analyse_text, text)
-    assert result is not None and result[1] == expected
