@@ -329,7 +329,7 @@ def aggregate(events: list[Event]) -> list[Event]:
 def choose_main(events: list[Event]) -> None:
     """The main event is the first locatable non-background event (the report's lead), unless a
     killing of civilians at the same place and day carries the same toll: the report's deaths are
-    the civilians', so the killing is the news (`shared_toll`)."""
+    the civilians', so the killing is the news (`_shared_toll`)."""
     candidates = [e for e in events if not e.background]
     if not candidates:
         return

@@ -83,7 +83,8 @@ class _Evidence:
     """Live triggers of one candidate event grouped by sub-type."""
 
     def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False,
-                 takeover: bool = False, crowd_clash: bool = False):
+                 takeover: bool = False, crowd_clash: bool = False, lethal_attack: bool = False,
+                 ground_assault: bool = False, bomb_ambush: bool = False, brief_hold: bool = False):
         #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
         self.killings = killings
         #: a clear Other trigger names a coup (classify.yaml `coup`)
@@ -94,15 +95,15 @@ class _Evidence:
         self.crowd_clash = crowd_clash
         #: an Attack word that tells a killing (classify.yaml `lethal`; any Attack word where the
         #: language has no such list): "attacked" alone beside a protest is no lethal force
-        self.lethal_attack = False
+        self.lethal_attack = lethal_attack
         #: gunfire beside hand-held explosives only (grenades, rocket launchers): a ground assault
         #: on a position, Battles (codebook §1.2), not a remote strike
-        self.ground_assault = False
+        self.ground_assault = ground_assault
         #: the only clear clash words are an ambush's ("ambushed a patrol by detonating a bomb")
         #: beside a clear remote weapon: the bomb is how the ambush was made
-        self.bomb_ambush = False
+        self.bomb_ambush = bomb_ambush
         #: a place "briefly captured" (classify.yaml `brief_hold`): no change of control, a fight
-        self.brief_hold = False
+        self.brief_hold = brief_hold
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -120,6 +121,10 @@ class _Evidence:
 
     def any(self, sub: str) -> bool:
         return bool(self.by_sub.get(sub))
+
+    def crowd_force(self) -> bool:
+        """Any word of force against a crowd or of a riot."""
+        return self.any(EFAP) or self.any(PWI) or self.any(VD)
 
     def present_subs(self) -> set[str]:
         subs = {s for s in self.by_sub if self.present(s)}
@@ -141,7 +146,7 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     # a protest word beside strikes told in clear words ("air raids", "missiles") and no word of
     # force against a crowd or of a riot is background ("protesting his arrest, he had refused to
     # eat"): the deaths are the strikes', not a crackdown's
-    if PROTEST in present and not (ev.any(EFAP) or ev.any(PWI) or ev.any(VD)) and any(
+    if PROTEST in present and not ev.crowd_force() and any(
             SUB_TO_TYPE[s] == "Explosions/Remote violence" and ev.max(s) >= REMOTE_CLEAR for s in present):
         present.discard(PROTEST)
     # "a clash between party loyalists and the opposition ... the clash erupted": the clash word
@@ -153,7 +158,7 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     # a mob that lynched someone, with relatives or villagers protesting after: the killing words
     # are the mob's, no force against the protest (Mob violence, codebook §1.4)
     if demo and MOB in present and ev.max(MOB) > ev.max(PROTEST) and ev.max(MOB) >= ev.max("Attack") \
-            and not (ev.any(EFAP) or ev.any(PWI) or ev.any(VD)):
+            and not ev.crowd_force():
         return MOB, {MOB, "Attack", PROTEST}
     lethal = ev.any(EFAP) or ev.lethal_attack
     battles = {s for s in present if SUB_TO_TYPE[s] == "Battles"}
@@ -192,10 +197,10 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
 
     # -- a remote weapon with "killing soldiers" or gunfire stays E/RV unless there was a real
     # clash ("fighting", "gun battle"): suicide bombing + gunfire -> Suicide bomb (§1.5)
-    remote = any(SUB_TO_TYPE[s] == "Explosions/Remote violence" for s in present)
+    blasts = [s for s in present if SUB_TO_TYPE[s] == "Explosions/Remote violence"]
+    remote = bool(blasts)
     # a generic strike word ("long-distance strikes") beside a clear weapon ("missile strike") names
     # no other weapon: the clear one decides among explosions
-    blasts = [s for s in present if SUB_TO_TYPE[s] == "Explosions/Remote violence"]
     if any(ev.max(s) >= REMOTE_CLEAR for s in blasts):
         present -= {s for s in blasts if ev.max(s) < GENERIC_REMOTE}
     if remote and CLASH in present and (ev.max(CLASH) < CLASH_STRONG or ev.bomb_ambush) and not ev.ground_assault:
@@ -280,6 +285,32 @@ def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) 
     return bool(told.value or told.injured)
 
 
+def _cue_flags(live: list[Trigger], ana: Analysis, cues: dict) -> dict:
+    """The `_Evidence` flags that the language's classify cues give over the live triggers."""
+    def words(name: str) -> tuple:
+        return tuple(cues.get(name, ()))
+
+    def found(t: Trigger, name: str) -> bool:
+        return find_cues(t.span.text, words(name))
+
+    killing = words("lethal") + words("lethal_force")
+    clear_clash = [t for t in live if t.sub_event_type == CLASH and t.score >= CLASH_STRONG]
+    return {
+        "coup": any(t.sub_event_type == "Other" and t.score >= 0.8 and found(t, "coup") for t in live),
+        "takeover": any(t.sub_event_type in (VD, LOOT) and found(t, "riot_takeover") for t in live),
+        "crowd_clash": any(t.sub_event_type in (VD, CLASH) and found(t, "riot_clash") for t in live),
+        "lethal_attack": any(t.sub_event_type == "Attack" and t.score >= LETHAL_MIN
+                             and (not killing or find_cues(t.span.text, killing)) for t in live),
+        "ground_assault": _ground_assault(live, cues),
+        "bomb_ambush": bool(words("ambush")) and bool(clear_clash) and all(found(t, "ambush") for t in clear_clash)
+        and any(SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence" and t.score >= REMOTE_CLEAR
+                for t in live),
+        "brief_hold": bool(words("brief_hold")) and any(
+            t.sub_event_type in _TERRITORY
+            and find_cues(ana.text[max(0, t.span.start - 25):t.span.start], words("brief_hold")) for t in live),
+    }
+
+
 def _ground_assault(live: list[Trigger], cues: dict) -> bool:
     """Gunfire words among the clash words (classify.yaml `gunfire`), and every explosion word a
     hand-held one (a grenade, or `assault_weapons`: "fired rocket launchers")."""
@@ -290,12 +321,12 @@ def _ground_assault(live: list[Trigger], cues: dict) -> bool:
     return bool(blasts) and all(t.sub_event_type == "Grenade" or find_cues(t.span.text, hand_held) for t in blasts)
 
 
-def _blast_killed(ev: _Evidence, ana: Analysis) -> bool:
+def _blast_killed(ev: _Evidence, ana: Analysis, cues: dict) -> bool:
     """Only generic attack or killing words, and a blast word (classify.yaml `blast`) in a sentence
     that reports the deaths: the blast is the weapon."""
     from ..howmany.fatalities import count_fatalities
 
-    words = tuple(load_cues(ana.lang, "classify").get("blast", ()))
+    words = tuple(cues.get("blast", ()))
     if not words or ev.max("Attack") > GENERIC_ATTACK or set(ev.by_sub) - {"Attack", IED}:
         return False
     blasts = [t for t in ev.by_sub.get(IED, []) if find_cues(t.span.text, words)]
@@ -331,32 +362,13 @@ def classify(triggers: list[Trigger], ana: Analysis,
     if not live:
         return None
     cues = load_cues(ana.lang, "classify")
-    coup_words = tuple(cues.get("coup", ()))
-    coup = any(t.sub_event_type == "Other" and t.score >= 0.8 and find_cues(t.span.text, coup_words)
-               for t in live)
-    takeover_words = tuple(cues.get("riot_takeover", ()))
-    takeover = any(t.sub_event_type in (VD, LOOT) and find_cues(t.span.text, takeover_words) for t in live)
-    clash_words = tuple(cues.get("riot_clash", ()))
-    crowd_clash = any(t.sub_event_type in (VD, CLASH) and find_cues(t.span.text, clash_words) for t in live)
-    ev = _Evidence(live, _killings(live, ana), coup, takeover, crowd_clash)
-    killing_words = tuple(cues.get("lethal", ())) + tuple(cues.get("lethal_force", ()))
-    ev.ground_assault = _ground_assault(live, cues)
-    brief = tuple(cues.get("brief_hold", ()))
-    ev.brief_hold = bool(brief) and any(
-        t.sub_event_type in _TERRITORY and find_cues(ana.text[max(0, t.span.start - 25):t.span.start], brief)
-        for t in live)
-    ambush = tuple(cues.get("ambush", ()))
-    ev.bomb_ambush = bool(ambush) and any(t.sub_event_type == CLASH and t.score >= CLASH_STRONG for t in live) and \
-        all(find_cues(t.span.text, ambush) for t in live if t.sub_event_type == CLASH and t.score >= CLASH_STRONG) and \
-        any(SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence" and t.score >= REMOTE_CLEAR for t in live)
-    ev.lethal_attack = any(t.sub_event_type == "Attack" and t.score >= LETHAL_MIN
-                           and (not killing_words or find_cues(t.span.text, killing_words)) for t in live)
+    ev = _Evidence(live, _killings(live, ana), **_cue_flags(live, ana, cues))
     sub, support = _decide(ev)
     if sub in INTERCEPTABLE and _intercepted_harmlessly(ev, ana, live):
         # "a rocket fired from Gaza was intercepted; no injuries were reported": the weapon was
         # stopped, nothing it did is coded (Disrupted weapons use, codebook §1.7)
         sub, support = DWU, {DWU, sub}
-    if sub == "Attack" and _blast_killed(ev, ana):
+    if sub == "Attack" and _blast_killed(ev, ana, cues):
         # "an attack on a mosque ... 12 people were killed in the explosion": the blast is how the
         # people were killed (codebook §1.5), the attack word only names the act
         sub, support = IED, {IED, "Attack"}

@@ -27,8 +27,8 @@ __all__ = ["FoundTrigger", "is_generic", "is_purpose", "is_definite", "past_year
 _DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _FRESH = {"second", "third", "another", "new", "separate", "fresh", "latest", "other", "further"}
 #: "Tuesday's attacks", "yesterday's bombing": the day's act already told
-_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-              "today", "tonight", "weekend"}
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAY_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight", "weekend"}
 
 
 @dataclass
@@ -117,9 +117,8 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
 
 _PRESENT = ("VBZ", "VBP")
 #: "since Monday, 40 people have been killed" tells one recent incident, "since 2021" a tally
-_SINCE_RECENT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                 "morning", "dawn", "daybreak", "midnight", "night", "evening", "afternoon",
-                 "yesterday", "today", "noon", "hour", "hours", "weekend"}
+_SINCE_RECENT = _WEEKDAYS | {"morning", "dawn", "daybreak", "midnight", "night", "evening", "afternoon",
+                             "yesterday", "today", "noon", "hour", "hours", "weekend"}
 
 
 def _subject_of(root, verb) -> bool:
