@@ -1,0 +1,44 @@
+"""Role patterns of the fifth accuracy session (issue 13). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.who.roles import assign_roles
+from tests.extract.test_actors import make_ctx
+
+
+def _pair(roles):
+    return (roles.actor1.name if roles.actor1 else None, roles.actor2.name if roles.actor2 else None)
+
+
+@pytest.mark.model
+def test_a_device_named_with_its_acronym_then_planted_by_a_group(analyse_text):
+    # the bracketed acronym between the device and "planted by" used to hide the doer
+    text = ("Three policemen were injured on Sunday in a blast involving an Improvised Explosive Device (IED) "
+            "planted by Maoists in Sukma district.")
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "blast", "Remote explosive/landmine/IED",
+                                       "Explosions/Remote violence", "India"))
+    assert roles.actor1.name == "CPI (Maoist): Communist Party of India (Maoist)"
+
+
+@pytest.mark.model
+def test_the_target_unit_named_before_a_count_of_other_personnel(analyse_text):
+    # "the DRG and at least two other personnel": a count of people, not a second unit acting jointly
+    text = ("A jawan of the District Reserve Guard (DRG) and at least two other personnel were injured in a "
+            "blast on Monday in Bijapur, police said.")
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "blast", "Remote explosive/landmine/IED",
+                                       "Explosions/Remote violence", "India"))
+    assert roles.actor2.name.endswith("District Reserve Guard")
+
+
+@pytest.mark.model
+def test_a_joint_team_of_two_units_still_names_the_force(analyse_text):
+    text = ("A joint team of the District Reserve Guard and the Special Task Force was ambushed in Bijapur "
+            "on Monday, police said.")
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "ambushed", "Armed clash", "Battles", "India"))
+    names = _pair(roles)
+    assert not any(n and n.endswith("District Reserve Guard") for n in names)
+
