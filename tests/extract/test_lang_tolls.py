@@ -1,0 +1,38 @@
+"""Issue 18: tolls in French, Spanish and Russian wording of real reports, in sentences written for
+these tests: a day after the death verb is no victim, and "one of the dead" is part of the toll
+already told, not a new figure."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder import morph
+from eventcoder.pipeline import code_text
+
+DAY = dt.date(2025, 3, 12)
+
+
+def _main_toll(text):
+    main = [e for e in code_text(text, published=DAY) if e.main]
+    assert main
+    return main[0].fatalities
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("TOCOA, 10 mar. 2025. Siete policías murieron el sábado en una emboscada cerca de Tocoa.", 7),
+    ("TOCOA, 10 mar. 2025. Seis militares murieron el domingo pasado en una emboscada cerca de Tocoa.", 6),
+    ("TOCOA, 10 mar. 2025. Cinco hombres murieron asesinados en una aldea cerca de Tocoa. "
+     "Uno de los fallecidos era un comerciante.", 5),
+    ("MOPTI, 10 mars 2025. Quatre soldats ont été tués dans une embuscade près de Mopti. "
+     "L'un des morts était un officier.", 4),
+])
+def test_latin_script_tolls(text, toll):
+    assert _main_toll(text) == toll
+
+
+@pytest.mark.skipif(not morph.available(), reason="pymorphy3 is not installed")
+def test_one_of_the_dead_is_part_of_the_toll_ru():
+    text = ("Белгород, 10 марта 2025. В результате обстрела Белгорода погибли три человека. "
+            "Один из погибших был водителем автобуса.")
+    assert _main_toll(text) == 3
