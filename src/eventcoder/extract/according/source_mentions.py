@@ -260,6 +260,9 @@ def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[i
     if not re.match(final + r"[.\"\u201d]*\s*$", after) and not (anywhere and re.match(final + r"[,;\u2014]", after)):
         return None
     before = ana.text[sent.start:tok.idx]
+    titled = _TITLE_THEN_NAME.search(before)  # "..., the region's governor, Ivan Petrov, said.": the title
+    if titled and looks_like_source(titled.group(1), load_cues(ana.lang, "attribution")):
+        return sent.start + titled.start(1), titled.group(1)
     m = re.search(r"[,\u201d\"]\s*[\u201d\"]?\s*([^,;\u2014\u201d\"]{2,60}?)\s*$", before)
     if not m or not looks_like_source(m.group(1), load_cues(ana.lang, "attribution")):
         return None
@@ -269,6 +272,10 @@ def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[i
     if tok.tag_ == "VBN" or re.match(r"(?:in|on|via|through|by|with|from|at|which|who|that|as)\b", m.group(1), re.IGNORECASE):
         return None  # "..., in a statement posted on its channel": a participle, no speaker
     return sent.start + m.start(1), m.group(1)
+
+
+_TITLE_THEN_NAME = re.compile(r"[,\u201d\"]\s*((?:(?:the|a|an)\s+|(?=[a-z]))[^,;\u2014\u201d\"]{2,60}?),\s+"
+                              r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3},\s*$")
 
 
 def _subject_is_source(tok, cues, verb: str = "") -> bool:

@@ -1,0 +1,25 @@
+"""Source patterns of the fifth accuracy session (issue 13). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.extract.according.sources import source_chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, second", [
+    # a closing speaker given by title, then name in apposition: the title is the source
+    ("A farmer died after a drone attack on his village, the region's governor, Ivan Petrov, said.",
+     "governor"),
+    ("Two houses burned after the shelling, the district mayor, Olena Bondar, said.", "mayor"),
+])
+def test_a_closing_speaker_named_by_title_then_name(analyse_text, text, second):
+    ana = analyse_text(text, source="Desk")
+    chain = source_chain(ana, [0]).chain
+    assert chain[0] == "Desk" and len(chain) == 2 and second in chain[1].lower()
+
+
+@pytest.mark.model
+def test_a_place_then_a_name_is_no_title(analyse_text):
+    ana = analyse_text("A man was shot dead in the market of Kharkiv, Ivan Petrov, said.", source="Desk")
+    assert not any("kharkiv" in c.lower() for c in source_chain(ana, [0]).chain[1:])
