@@ -5,6 +5,8 @@ a short report end to end and checks which incidents come out.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eventcoder.coder import Coder
@@ -196,6 +198,36 @@ def test_segment_aggregate_keeps_the_town_of_a_province_level_twin():
                       geo_precision=1, country="Colombia", fatalities=1)
     merged = aggregate([region, town, elsewhere])
     assert [(e.location, e.geo_precision, e.fatalities) for e in merged] == [("Suarez", 1, 3), ("Tumaco", 1, 1)]
+
+
+def test_segment_aggregate_undated_lead_takes_the_day_told_further_down():
+    """A report with no date of its own: its undated lead and the same bombing dated later in the text
+    are one event, dated; in a dated report (or two different days) they stay apart."""
+    def pair():
+        lead = Event(doc_id="x", sub_event_type="Suicide bomb", location="Borno", admin1="Borno", geo_precision=3,
+                     country="Nigeria", fatalities=6)
+        told = Event(doc_id="x", sub_event_type="Suicide bomb", location="Gwoza", admin1="Borno", geo_precision=1,
+                     country="Nigeria", fatalities=4, event_date=dt.date(2024, 6, 29), time_precision=1)
+        return lead, told
+    merged = aggregate(list(pair()), undated_report=True)
+    assert [(e.location, e.event_date, e.time_precision, e.fatalities) for e in merged] == [
+        ("Gwoza", dt.date(2024, 6, 29), 1, 6)]
+    assert len(aggregate(list(pair()))) == 2
+    lead, told = pair()
+    lead.event_date = dt.date(2024, 6, 20)
+    assert len(aggregate([lead, told], undated_report=True)) == 2
+
+
+def test_segment_lead_under_a_dateline_is_the_event_its_body_places(analyse_text):
+    """The lead names no place (the dateline's city stands for it); the body names the town: one
+    event, at the town. A second riot the body places in another town on another day stays apart."""
+    text = ("TUNIS -- Rioters torched a police station on Thursday, officials said.\n\n"
+            "The rioting in Kasserine went on into the night as youths threw stones at police officers.\n\n"
+            "On Monday, rioters had also set fire to tyres in Gafsa.")
+    events = _events(analyse_text, text, published="2025-03-14")
+    current = [(e.sub_event_type, e.location, e.main) for e in events if not e.background]
+    assert ("Violent demonstration", "Kasserine", True) in current, current
+    assert not any(loc == "Tunis" for _, loc, _ in current), current
 
 
 def test_segment_confidence_is_discounted_and_bounded():

@@ -32,6 +32,7 @@ from . import mappings
 from .extract.when import dates as dates_x
 from .extract.cues import find_cues, load_cues
 from .extract.base import Analysis, Place, Span, Trigger
+from .extract.where.places import DATELINE_REASON
 from .schema import SUB_TO_TYPE, Event, interaction_code
 
 
@@ -299,23 +300,48 @@ def _province_of(region: Event, town: Event) -> bool:
 _PLACE_FIELDS = ("location", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision")
 
 
-def aggregate(events: list[Event]) -> list[Event]:
+def _same_day(a: Event, b: Event, undated_report: bool) -> bool:
+    """The same date; in a report with no date of its own, also an undated event beside a dated one
+    (the lead that does not repeat the day the text gives further down)."""
+    return a.event_date == b.event_date or (undated_report and None in (a.event_date, b.event_date))
+
+
+def _placed_by_dateline(event: Event) -> bool:
+    """The event's place is the dateline's city (no place in its own sentences)."""
+    return event.reasons.get("location") == DATELINE_REASON
+
+
+def _dateline_twin(a: Event, b: Event) -> bool:
+    """`a` is placed only by the dateline, `b` at a place its own sentences name in the same country:
+    the lead ("rioting broke out on Thursday") and the body that names the town tell one event."""
+    return (_placed_by_dateline(a) and not _placed_by_dateline(b) and a.country == b.country
+            and bool(b.location) and a.location != b.location)
+
+
+def aggregate(events: list[Event], undated_report: bool = False) -> list[Event]:
     """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll. An
-    event placed only at a province and one at a town of that province are one place: the
-    town is kept."""
+    event placed only at a province, or only by the dateline's city, and one at a town of that
+    province (of that country) are one place: the town is kept. In a report with no date
+    (`undated_report`), an undated event joins a dated one of the same sub-type and place, and
+    takes its date."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.background == ev.background
-                     and o.sub_event_type == ev.sub_event_type and o.event_date == ev.event_date
-                     and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o))), None)
+                     and o.sub_event_type == ev.sub_event_type and _same_day(o, ev, undated_report)
+                     and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o)
+                          or _dateline_twin(o, ev) or _dateline_twin(ev, o))), None)
         if twin is None:
             out.append(ev)
             continue
-        if _province_of(twin, ev):
+        if _province_of(twin, ev) or _dateline_twin(twin, ev):
             for name in _PLACE_FIELDS:
                 setattr(twin, name, getattr(ev, name))
             twin.evidence = [e for e in twin.evidence if e.field != "location"]
             twin.reasons["location"] = ev.reasons.get("location", "")
+        if twin.event_date is None and ev.event_date is not None:
+            twin.event_date, twin.time_precision = ev.event_date, ev.time_precision
+            twin.evidence = [e for e in twin.evidence if e.field not in ("event_date", "time_precision")]
+            twin.reasons["event_date"] = ev.reasons.get("event_date", "")
         twin.evidence.extend(ev.evidence)
         twin.fatalities = max(twin.fatalities, ev.fatalities)
         for name in ("actor1", "actor2", "inter1", "inter2", "claimed_by"):

@@ -22,31 +22,48 @@ def test_day_inside_span(analyse_text, text, date, precision):
     assert (result.date, result.precision) == (dt.date.fromisoformat(date), precision), result
 
 
-# reports with no publication date or dateline: a weekday beside a day and month fixes the year
+# reports with no publication date or dateline: a weekday beside a day and month fixes the year, the
+# latest one not after the day the report was read and not before the latest year the report names
+READ = dt.datetime(2026, 12, 7, 8, 0)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text,lang,date", [
-    # 8 March is a Saturday in 2025 (and 2014, outside the window): the year near the latest named (2023)
+    # 8 March is a Saturday in 2025 (and 2014, before the latest named year, 2023)
     ("Gunmen raided a cattle market on Saturday, March 8, killing nine herders. The market was last attacked "
      "in 2023.", "en", "2025-03-08"),
-    # 4 October is a Wednesday in 2017 and 2023: 2023 is nearer 2022
+    # 4 October is a Wednesday in 2017 and 2023: 2023 is the latest
     ("Troops fought rebels near the airport on Wednesday, October 4. The airport had been shelled in 2022.", "en",
      "2023-10-04"),
+    # 13 June is a Monday in 2011, 2016 and 2022: the news is not older than the 2012 it recalls; 2022 is the latest
+    ("Rebels seized the border town on Monday, June 13. They had first taken it in 2012.", "en", "2022-06-13"),
     ("Des soldats ont été tués lors d'une embuscade le mardi 3 mai. L'armée avait déjà été visée en 2021.", "fr",
      "2022-05-03"),
+    # no year named: the latest year within seven of the reading (8 August is a Thursday in 2024)
+    ("Police fired tear gas at marchers in the capital on Thursday, August 8.", "en", "2024-08-08"),
 ])
 def test_undated_report_weekday_fixes_year(analyse_text, text, lang, date):
-    ana = analyse_text(text, published=None, lang=lang)
+    ana = analyse_text(text, published=None, lang=lang, ingested_at=READ)
     result = event_date(ana, [0])
     assert (result.date, result.precision) == (dt.date.fromisoformat(date), 1), result
 
 
 @pytest.mark.model
+def test_undated_report_year_not_after_reading(analyse_text):
+    """Read on 2024-08-01, "Thursday, August 8" has not come yet that year: the one before (2019)."""
+    ana = analyse_text("Police fired tear gas at marchers in the capital on Thursday, August 8.", published=None,
+                       ingested_at=dt.datetime(2024, 8, 1, 8, 0))
+    assert event_date(ana, [0]).date == dt.date(2019, 8, 8)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Troops fought rebels near the airport on Wednesday, October 4.",  # no year named: nothing to be near
+    # 4 October is a Wednesday in 2023: before the latest year named (2025)
+    "Troops fought rebels near the airport on Wednesday, October 4. The airport is to be rebuilt in 2025.",
     "Troops fought rebels near the airport on October 4. The airport had been shelled in 2022.",  # no weekday
 ])
 def test_undated_report_unresolved(analyse_text, text):
-    ana = analyse_text(text, published=None)
+    ana = analyse_text(text, published=None, ingested_at=READ)
     result = event_date(ana, [0])
     assert result.date is None, result
 

@@ -1,9 +1,11 @@
 """Days of a report with no publication date or dateline: a weekday beside a day and month
-("Saturday, March 8", "mardi 3 mai") fixes the year, within a few years of the report's own.
+("Saturday, March 8", "mardi 3 mai") fixes the year.
 
-The year chosen is the one in which that day falls on that weekday, nearest to the latest year the
-report names (a tie goes to the later year); a report naming no year leaves the day unresolved.
-A day and month fall on a given weekday about every 6 years, so the window is 7 years either side.
+A report is news when it is read: the year chosen is the latest one in which that day falls on that
+weekday, not after the day the report was read (`Document.ingested_at`, else today) and not before
+the latest year the report names (the news is not older than the history it recalls). A report
+naming no year is read as recent: the latest such year within `WINDOW` years of the reading. A day
+and month fall on a given weekday about every 6 years, so the window is 7 years.
 """
 from __future__ import annotations
 
@@ -23,19 +25,17 @@ def weekday_year(ana: Analysis, weekday: int, month: int, day: int) -> Optional[
     years = ana.__dict__.get("_text_years")
     if years is None:
         years = ana.__dict__["_text_years"] = [int(y) for y in _YEARS.findall(ana.text)]
-    if not years:
-        return None
-    latest = max(years)
-    fits = []
-    for year in range(latest - WINDOW, latest + WINDOW + 1):
+    read = ana.document.ingested_at.date() if ana.document.ingested_at else dt.date.today()
+    named = [y for y in years if y <= read.year]
+    floor = max(named) if named else read.year - WINDOW
+    for year in range(read.year, floor - 1, -1):
         with contextlib.suppress(ValueError):
-            if dt.date(year, month, day).weekday() == weekday:
-                fits.append(year)
-    if not fits:
-        return None
-    year = min(fits, key=lambda y: (abs(y - latest), -y))
-    return dt.date(year, month, day), (f"no report date: {year} is the year nearest {latest} (the latest "
-                                       f"the report names) in which that day is that weekday")
+            date = dt.date(year, month, day)
+            if date <= read and date.weekday() == weekday:
+                why = f"the latest named year is {floor}" if named else "no year named"
+                return date, (f"no report date: {year} is the latest year, not after the report was read "
+                              f"({read.isoformat()}), in which that day is that weekday ({why})")
+    return None
 
 
 def weekday_day(ana: Analysis, before: str, month_word: str, day: int, lex: dict,

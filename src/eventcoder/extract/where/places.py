@@ -29,6 +29,8 @@ from .ranking import best_place, source_place
 from .unlisted import unlisted_place
 
 LOGGER = logging.getLogger(__name__)
+#: why an event is placed at its dateline's city (`segment.aggregate` lets a twin naming its town replace it)
+DATELINE_REASON = "no place in the event sentences; dateline city"
 #: the event sentence describes its town without naming it: the dateline city is then not the place
 UNNAMED_PLACE = re.compile(r"\b(?:in|at|near|on)\s+an?\s+(?:(?:northern|southern|eastern|western|north-?eastern|"
                            r"north-?western|south-?eastern|south-?western|central|remote|small|border|frontier)\s+)?"
@@ -359,8 +361,7 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         named = unlisted_place(ana, sentences, dateline[0].country or "", dateline[0].iso3)
         if named is not None:
             return named
-        return replace(dateline[0], geo_precision=1, modifier="dateline",
-                       reason="no place in the event sentences; dateline city")
+        return replace(dateline[0], geo_precision=1, modifier="dateline", reason=DATELINE_REASON)
     known = [p for p in places if p.kind == "country" and p.sentence in wanted]
     known += [p for p in places if p.modifier == "dateline" and p.country]
     if known:
