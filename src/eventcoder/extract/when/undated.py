@@ -1,11 +1,12 @@
 """Days of a report with no publication date or dateline: a weekday beside a day and month
-("Saturday, March 8", "mardi 3 mai") fixes the year.
+("Saturday, March 8", "mardi 3 mai") fixes the year when only one year can be meant.
 
-A report is news when it is read: the year chosen is the latest one in which that day falls on that
-weekday, not after the day the report was read (`Document.ingested_at`, else today) and not before
-the latest year the report names (the news is not older than the history it recalls). A report
-naming no year is read as recent: the latest such year within `WINDOW` years of the reading. A day
-and month fall on a given weekday about every 6 years, so the window is 7 years.
+The years are those in which that day falls on that weekday, not after the day the report was read
+(`Document.ingested_at`, else today) and not before the latest year the report names (the news is
+not older than the history it recalls): exactly one such year is the event's; several leave the day
+unresolved (a wrong year is worse than none: the incident it joins can date it). A report naming
+no year is read as recent: the latest such year within `WINDOW` years of the reading (a day and
+month fall on a given weekday about every 6 years).
 """
 from __future__ import annotations
 
@@ -28,14 +29,17 @@ def weekday_year(ana: Analysis, weekday: int, month: int, day: int) -> Optional[
     read = ana.document.ingested_at.date() if ana.document.ingested_at else dt.date.today()
     named = [y for y in years if y <= read.year]
     floor = max(named) if named else read.year - WINDOW
+    fits = []
     for year in range(read.year, floor - 1, -1):
         with contextlib.suppress(ValueError):
             date = dt.date(year, month, day)
             if date <= read and date.weekday() == weekday:
-                why = f"the latest named year is {floor}" if named else "no year named"
-                return date, (f"no report date: {year} is the latest year, not after the report was read "
-                              f"({read.isoformat()}), in which that day is that weekday ({why})")
-    return None
+                fits.append(date)
+    if not fits or (named and len(fits) > 1):
+        return None
+    why = f"the only one since {floor}, the latest year the report names" if named else "no year named: the latest"
+    return fits[0], (f"no report date: {fits[0].year} is the year, not after the report was read "
+                     f"({read.isoformat()}), in which that day is that weekday ({why})")
 
 
 def weekday_day(ana: Analysis, before: str, month_word: str, day: int, lex: dict,
