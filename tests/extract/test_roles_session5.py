@@ -42,3 +42,24 @@ def test_a_joint_team_of_two_units_still_names_the_force(analyse_text):
     names = _pair(roles)
     assert not any(n and n.endswith("District Reserve Guard") for n in names)
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, country, expected", [
+    ("Nine people were killed in clashes between cattle herders and farmers near Mongo on Monday, "
+     "the governor said.", "clashes", "Chad", "Unidentified Communal Militia (Chad)"),
+    ("At least twelve men died in tribal fighting in the highlands on Sunday after police arrived, "
+     "officials said.", "fighting", "Papua New Guinea", "Unidentified Clan Militia (Papua New Guinea)"),
+])
+def test_fighting_between_unnamed_communities(analyse_text, text, word, country, expected):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, word, "Armed clash", "Battles", country))
+    assert _pair(roles) == (expected, expected) and roles.actor1.inter == roles.actor2.inter == 4
+
+
+@pytest.mark.model
+def test_a_named_community_militia_is_kept(analyse_text):
+    text = "Fighters of the Nuer community clashed with Dinka youths near Bor on Monday, officials said."
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "clashed", "Armed clash", "Battles", "South Sudan"))
+    assert "Unidentified" not in (roles.actor1.name if roles.actor1 else "")

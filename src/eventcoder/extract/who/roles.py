@@ -14,6 +14,7 @@ from .actor_refs import self_report, speaking_groups, specific_unit, state_base
 from .coreference import _corefer
 from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
                           named_target, passive_target)
+from .communal import communal_sides
 from .perpetrator import stated_perpetrator
 from .actors import find_actors, infer_country
 from .role_fallback import assoc_identities, unparsed_roles, victim_identities
@@ -293,6 +294,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if held is not a2:
             a2 = held
             notes.append("actor2: the state held the territory")
+    if etype == "Battles":  # "clashes between herders and farmers": each side a militia of its community
+        a1, a2 = communal_sides(ana, sorted(sents), country, a1, a2, ctx.trigger)
     if a1 is None and etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
         unid = next((m for m in nearby if m.kind == "unidentified" and m not in hurt), None)
         a1 = generic("Unidentified Armed Group", "unidentified", 3, unid)
