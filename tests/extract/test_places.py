@@ -427,3 +427,13 @@ def test_places_the_dateline_city_stays_when_the_lead_describes_no_other_town(an
 def test_places_country_names_in_other_languages(analyse_text, text, lang, country):
     places = find_places(analyse_text(text, lang=lang))
     assert any(p.kind == "country" and p.country == country for p in places)
+
+
+@pytest.mark.model
+def test_places_a_country_the_report_names_breaks_a_tie(analyse_text):
+    """Two places alike in the event sentence ('at the Astana Anyar police office in Bandung'): the
+    one in the country the report names, not a foreign capital whose name a local name begins with."""
+    text = ("Indonesia: a bomber blew himself up at a police station, police said.\n\n"
+            "The blast hit the Astana Anyar police office in Bandung on Wednesday.")
+    _, _, place = _event(analyse_text, text, sentences=(1,))
+    assert (place.name, place.country) == ("Bandung", "Indonesia"), place

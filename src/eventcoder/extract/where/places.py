@@ -323,7 +323,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     usable = [p for p in places if p.sentence in wanted and p.span is not None
               and p.kind != "country" and p.modifier != "dateline"]
     first = sentences[0] if sentences else -1
-    best = best_place(ana, [p for p in usable if p.sentence == first])
+    told = frozenset(p.country for p in places if p.country and (p.kind == "country" or p.modifier == "dateline"))
+    best = best_place(ana, [p for p in usable if p.sentence == first], told)
     if best is not None and best.kind == "place":  # "the Abu Salim district of Tripoli"
         best = next((p for p in usable if p.sentence == best.sentence
                      and p.name.startswith(best.name + " - ")), best)
@@ -332,7 +333,7 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
                  and (best is None or (best.kind == "border" and not source_place(ana, p))  # "on the border
                       or (p.country == best.country and p.span.text != best.span.text  # with Rwanda" ... "the town of X"
                           and (best.kind != "admin1" or p.admin1 == best.admin1)))]
-        best = best_place(ana, later) or best or best_place(ana, usable)
+        best = best_place(ana, later, told) or best or best_place(ana, usable, told)
     if best is not None and best.kind in ("admin1", "border"):
         best = _border_in_admin1(best, [p for p in places if p.span is not None
                                         and p.sentence in wanted | {first - 1}])

@@ -49,13 +49,16 @@ def heading(ana: Analysis, p: Place) -> bool:
     return bool(line) and len(line) < 120 and not line.endswith((".", "!", "?", '"', "”", ":", "»"))
 
 
-def best_place(ana: Analysis, cands: list[Place]) -> Optional[Place]:
+def best_place(ana: Analysis, cands: list[Place], told: frozenset = frozenset()) -> Optional[Place]:
+    """The best-ranked candidate. `told`: the countries the report names (or its dateline's): of two
+    places alike in every other way, the one in a country the report names ("at the Astana Anyar
+    police office in Bandung" in a report on Indonesia: Bandung, not Kazakhstan's capital)."""
     if not cands:
         return None
     body = [p for p in cands if not heading(ana, p)]  # the body's mention of a place also in the heading
     cands = [p for p in cands if p in body or not any(q.name == p.name for q in body)]
     return max(cands, key=lambda p: (not source_place(ana, p), p.modifier != "reference", linked(ana, p),
-                                     specificity(p), -p.span.start))
+                                     not told or p.country in told, specificity(p), -p.span.start))
 
 
 def source_place(ana: Analysis, p: Place) -> bool:
