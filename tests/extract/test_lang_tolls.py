@@ -36,3 +36,21 @@ def test_one_of_the_dead_is_part_of_the_toll_ru():
     text = ("Белгород, 10 марта 2025. В результате обстрела Белгорода погибли три человека. "
             "Один из погибших был водителем автобуса.")
     assert _main_toll(text) == 3
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("MOPTI, 10 mars 2025. L'armée a repoussé une attaque près de Mopti et a permis d'éliminer 13 assaillants.", 13),
+    ("MOPTI, 10 mars 2025. Six civils sont décédés dans une attaque près de Mopti.", 6),
+    ("TOCOA, 10 mar. 2025. El ejército informó que cuatro guerrilleros fueron dados de baja en un combate "
+     "cerca de Tocoa.", 4),
+    ("غزة، 10 مارس 2025. ارتقى ثلاثة فلسطينيين في غارة إسرائيلية على خان يونس.", 3),
+])
+def test_death_word_synonyms(text, toll):
+    assert _main_toll(text) == toll
+
+
+def test_speaker_named_before_the_death_word_is_no_victim():
+    text = ("TOCOA, 10 mar. 2025. Hombres armados atacaron una patrulla en Tocoa. El ministro de Seguridad, "
+            "Juan Pérez, confirmó la muerte de los agentes.")
+    assert _main_toll(text) == 0
+
