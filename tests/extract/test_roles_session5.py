@@ -63,3 +63,14 @@ def test_a_named_community_militia_is_kept(analyse_text):
     ana = analyse_text(text)
     roles = assign_roles(ana, make_ctx(ana, "clashed", "Armed clash", "Battles", "South Sudan"))
     assert "Unidentified" not in (roles.actor1.name if roles.actor1 else "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Soldiers repelled an attack by ISWAP fighters on a base near Monguno on Sunday, the army said.", "repelled"),
+    ("Troops fought off an assault by Boko Haram on their camp near Gwoza on Friday, officials said.", "fought"),
+])
+def test_a_named_group_that_attacked_a_state_force_comes_first(analyse_text, text, word):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, word, "Armed clash", "Battles", "Nigeria"))
+    assert roles.actor1.inter == 2 and roles.actor2.name == "Military Forces of Nigeria (2023-)"
