@@ -367,14 +367,12 @@ def _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
             else:
                 a2 = attackers
             notes.append("a state force does not fight its own state's other force")
-        # unidentified attackers of a state force come first ("gunmen ambushed a patrol", "an attack on an
-        # army checkpoint"); a named group keeps the order the report gives (reports and coders differ there)
+        # the attackers of a state force come first ("gunmen ambushed a patrol", "an attack on an army
+        # checkpoint", "repelled an attack by ISWAP"); a named group the state only lost men to in an encounter
+        # keeps the order the report gives (see state_first_in_deadly_clash)
         if a1 is not None and a2 is not None and a1.kind == "state" and a2.kind in ("unidentified", "armed"):
-            first_hit = attacked_side(ana, a1) or victim(a1) and not victim(a2)
-            if a2.kind == "armed" and not attacking_side(ana, a2) and not (attacked_side(ana, a1)
-                                                                        and not attacked_side(ana, a2)):
-                pass
-            elif (first_hit and not attacked_side(ana, a2)) or attacking_side(ana, a2):
+            first_hit = attacked_side(ana, a1) or a2.kind == "unidentified" and victim(a1) and not victim(a2)
+            if (first_hit and not attacked_side(ana, a2)) or attacking_side(ana, a2):
                 a1, a2 = a2, a1
                 notes.append("actor1: the side that attacked")
         elif a1 is not None and a2 is None and a1.kind == "state" and (attacked_side(ana, a1) or victim(a1)):
