@@ -100,6 +100,18 @@ def test_coder_photo_captions_neither_make_nor_locate_events():
     assert [e.location for e in events if not e.background] == ["Gwoza"]
 
 
+def test_coder_links_to_other_articles_and_section_headings_make_no_events():
+    """A 'Read also:' link with its article's headline, and a section heading in title case, name
+    fighting that this report does not tell: only the report's own attack is coded."""
+    text = ("Gunmen shot dead nine villagers in Kuje on Tuesday, police said.\n\n"
+            "The attackers arrived on motorcycles and fled into the bush, residents said.\n\n"
+            "Read also: Troops Clash With Rebels Near Goma As Fighting Spreads\n\n"
+            "Fighting Spreads Across The Region\n\n"
+            "Police said they had deployed more officers to the area.")
+    _, events = _code(text)
+    assert [(e.sub_event_type, e.location) for e in events if not e.background] == [("Attack", "Kuje")], events
+
+
 def test_coder_caption_patterns_compile():
     from eventcoder.captions import _pattern
 

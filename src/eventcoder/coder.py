@@ -18,7 +18,7 @@ from typing import Optional
 from . import calibration, mappings
 from . import segment as segment_x
 from . import town_list
-from .captions import caption_sentences
+from .captions import furniture_sentences
 from .extract.who import roles as roles_x
 from .extract.according import certainty as certainty_x
 from .extract.what import classify as classify_x
@@ -55,7 +55,7 @@ class Coder:
             if veto:
                 LOGGER.debug("%s: report vetoed (%s)", doc.doc_id, veto)
                 return []
-            captions = caption_sentences(ana)  # photo captions restate the news with the photo's place
+            captions = furniture_sentences(ana)  # captions, links to other articles, section headings
             triggers = [t for t in triggers_x.find_triggers(ana) if segment_x.is_valid(t) and t.sentence not in captions]
         if not triggers:
             return []
