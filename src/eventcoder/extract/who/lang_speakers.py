@@ -58,7 +58,7 @@ def _patterns(lang: str):
     return verb_after, verb_before, title
 
 
-def _strip_articles(text: str) -> str:
+def strip_articles(text: str) -> str:
     return _ARTICLES.sub("", " " + text.rstrip()).rstrip()
 
 
@@ -82,15 +82,15 @@ def is_speaker(ana, start: int, end: int, depth: int = 0) -> bool:
         # "la Policía Nacional del Perú (PNP)", "la Guardia Civil (Policía Estatal), precisó": a short form or
         # gloss in brackets tells or acts as the name before the brackets does
         return True
-    near = _strip_articles(before)
+    near = strip_articles(before)
     titled = False
     if title is not None:
         m = title.search(near)
         if m is not None:
-            near, titled = _strip_articles(near[:m.start()]), True
+            near, titled = strip_articles(near[:m.start()]), True
     if verb_before.search(near):
         return True
     if titled:  # "dijo Juan Pérez, jefe de la Policía": the verb before the speaker's name
         cut = _APPOSITION_BEFORE.search(near)
-        return cut is not None and bool(verb_before.search(_strip_articles(near[:cut.start()])))
+        return cut is not None and bool(verb_before.search(strip_articles(near[:cut.start()])))
     return False

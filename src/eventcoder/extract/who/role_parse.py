@@ -14,6 +14,7 @@ from ..base import ActorMention
 from ..cues import load_cues
 from ..according.source_mentions import dateline_end
 from .lang_speakers import is_speaker
+from .lang_targets import split_targets
 
 _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
@@ -90,7 +91,12 @@ def in_subtree(tok, mentions) -> list[ActorMention]:
 
 
 def parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[list, list]:
-    """Mentions in agent and patient position around the trigger token (empty without a parse)."""
+    """Mentions in agent and patient position around the trigger token (empty without a parse); in a
+    non-English parse a mention right after a target word ("contre l'armée") is a patient."""
+    return split_targets(ana, *_parse_roles(ana, offset, mentions, end))
+
+
+def _parse_roles(ana, offset: int, mentions, end: Optional[int] = None) -> tuple[list, list]:
     tok = token_at(ana, offset)
     if tok is None:
         return [], []
