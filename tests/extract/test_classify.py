@@ -53,6 +53,9 @@ SUB_TYPE_CASES = [
     ("Attack", "Militiamen massacred at least 20 villagers in Djugu on Friday."),
     ("Abduction/forced disappearance", "Gunmen abducted 25 passengers from a bus on the Kaduna-Abuja highway."),
     ("Abduction/forced disappearance", "Armed men kidnapped a local journalist in Culiacan on Monday night."),
+    # the raid's gunfire is part of the abduction, not a clash beside it
+    ("Abduction/forced disappearance", "Gunmen shot at a guard at the school gate in Kebbi before they abducted "
+                                       "dozens of pupils from their dormitory."),
     ("Agreement", "The two sides signed a ceasefire agreement in Doha on Saturday."),
     ("Agreement", "Government and rebel negotiators completed a prisoner exchange in Juba."),
     ("Arrests", "Police arrested a senior opposition leader at his home in Kampala."),
