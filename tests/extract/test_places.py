@@ -437,3 +437,13 @@ def test_places_a_country_the_report_names_breaks_a_tie(analyse_text):
             "The blast hit the Astana Anyar police office in Bandung on Wednesday.")
     _, _, place = _event(analyse_text, text, sentences=(1,))
     assert (place.name, place.country) == ("Bandung", "Indonesia"), place
+
+
+@pytest.mark.model
+def test_places_an_institution_named_after_its_town_is_in_that_town(analyse_text):
+    """'School Kankara': the town an institution is named after is where the event happened, not
+    the state named beside it nor a town of a later sentence."""
+    text = ("Gunmen abducted pupils on Friday from the Government Science Secondary School Kankara in "
+            "Katsina State. The governor was visiting Daura at the time.")
+    _, _, place = _event(analyse_text, text, sentences=(0, 1))
+    assert (place.name, place.admin1, place.geo_precision) == ("Kankara", "Katsina", 1), place

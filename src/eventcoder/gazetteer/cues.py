@@ -130,6 +130,10 @@ ADMIN2_AFTER = re.compile(r"^\s+(?:district|territory|local government area|lga|
                           r"(?:territorial|urban|rural|settlement) community)\b", re.I)
 FACILITY_AFTER = re.compile(r"^\s+(?:Avenue|Street|Road|Boulevard|Square|University|Stadium|Club|FC|United|Times|"
                             r"Post|Company|Airlines|Airways|Bank|Hotel|Grill|Restaurant)\b")
+#: an institution named after its town, the town last ("Government Science Secondary School Kankara",
+#: "General Hospital Gwoza"): the town is where the institution is
+FACILITY_BEFORE = re.compile(r"\b(?:School|College|Academy|Hospital|Clinic|Barracks|Prison|Mosque|Church|Market|"
+                             r"Camp|Seminary|Polytechnic)\s+$")
 BORDER = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s*[-–/]\s*(?P<b>[A-Z][\w'’-]+)\s+border\b"
                     r"|\bborder(?: (?:region|area|areas|zone|strip))? (?:between|with) (?P<c>[A-Z][\w'’-]+)"
                     r"(?: and (?P<d>[A-Z][\w'’-]+))?")

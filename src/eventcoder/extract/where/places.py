@@ -39,7 +39,7 @@ UNNAMED_PLACE = re.compile(r"\b(?:in|at|near|on)\s+an?\s+(?:(?:northern|southern
 LATER_SENTENCES = 8
 
 from ...gazetteer.cues import (ADMIN1_AFTER, ADMIN1_BEFORE, ADMIN2_AFTER, AREA_AFTER, CAMP_AFTER,
-                             CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, LOC_BEFORE, NEAR_BEFORE,
+                             CITY_PART_BEFORE, CITY_POSSESSIVE_BEFORE, FACILITY_AFTER, FACILITY_BEFORE, LOC_BEFORE, NEAR_BEFORE,
                              PART_BEFORE, POSSESSIVE_AFTER, RELATIVE_GAP, ROAD_AFTER, ROAD_BEFORE, ROAD_RIGHT,
                              DASH_BEFORE, POSSESSIVE_PLACE,
                              LANDMARK_AFTER, PART_OF_BEFORE, COMPOUND_AFTER, line_dateline)
@@ -79,7 +79,8 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
     prev = re.search(r"([A-Z][\w'’-]*) $", left)
     cue = bool(LOC_BEFORE.search(left) or NEAR_BEFORE.search(left) or ADMIN1_AFTER.match(right)
                or ADMIN2_AFTER.match(right) or ROAD_AFTER.match(right) or ROAD_BEFORE.search(left)
-               or (DASH_BEFORE.search(left) and ROAD_RIGHT.match(right)))  # "the Maiduguri-Damboa road"
+               or (DASH_BEFORE.search(left) and ROAD_RIGHT.match(right))  # "the Maiduguri-Damboa road"
+               or FACILITY_BEFORE.search(left))  # "Government Secondary School Kankara"
     doc = ana.spacy_doc
     if doc is not None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

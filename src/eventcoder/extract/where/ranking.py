@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...gazetteer.cues import (LOC_BEFORE, METONYM_AFTER, MOVE_BEFORE, NEAR_BEFORE, ROAD_BEFORE, SOURCE_AFTER,
-                               SOURCE_BEFORE)
+from ...gazetteer.cues import (FACILITY_BEFORE, LOC_BEFORE, METONYM_AFTER, MOVE_BEFORE, NEAR_BEFORE, ROAD_BEFORE,
+                               SOURCE_AFTER, SOURCE_BEFORE)
 from ..base import Analysis, Place
 
 
@@ -29,8 +29,8 @@ def linked(ana: Analysis, p: Place) -> bool:
     # "in Kandahar's Spin Boldak", "in Sagaing region's Kanbalu township"
     left = re.sub(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*(?:\s+(?:region|state|province|governorate|oblast|county|"
                   r"department|district))?['’]s\s+$", "", left)
-    if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left) or ROAD_BEFORE.search(left):
-        return True
+    if NEAR_BEFORE.search(left) or LOC_BEFORE.search(left) or ROAD_BEFORE.search(left) or FACILITY_BEFORE.search(left):
+        return True  # ... or the town an institution is named after ("School Kankara")
     doc = ana.spacy_doc
     if doc is None:
         return False
