@@ -1,0 +1,38 @@
+"""Dictionary families added in the fifth accuracy session (issue 13): armed groups with their aliases,
+country-bound militias and named state units. Sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract.who.actors import find_actors
+
+
+def _names(analyse_text, sentence, country):
+    ana = analyse_text(sentence)
+    return {m.name for m in find_actors(ana, country, dt.date(2024, 3, 1))}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, country, name", [
+    ("Papuan separatists shot dead a soldier near Intan Jaya.", "Indonesia", "TPNPB: West Papua National Liberation Army"),
+    ("Renamo gunmen attacked a bus on the highway.", "Mozambique", "RENAMO: Mozambican National Resistance"),
+    ("Karimojong raiders stole cattle near Kotido.", "Uganda", "Karimojong Ethnic Militia (Uganda)"),
+    ("Fighters of the Tripoli Protection Force clashed with a rival brigade.", "Libya", "Tripoli Protection Force"),
+    ("Amhara militiamen clashed with federal troops.", "Ethiopia", "Amhara Ethnic Militia (Ethiopia)"),
+    ("The Lord's Resistance Army abducted ten children.", "Central African Republic", "LRA: Lord's Resistance Army"),
+    ("Defence volunteers exchanged fire with insurgents in Narathiwat.", "Thailand",
+     "Village Defence Volunteers (Thailand)"),
+    ("Kyrgyz border guards exchanged fire with their neighbours.", "Kyrgyzstan",
+     "Military Forces of Kyrgyzstan (2021-) Border Service"),
+])
+def test_new_groups_and_units_resolve(analyse_text, sentence, country, name):
+    assert name in _names(analyse_text, sentence, country)
+
+
+@pytest.mark.model
+def test_country_bound_names_name_no_one_elsewhere(analyse_text):
+    # "the seventh brigade" is the Kaniyat only in Libya; "defence volunteers" a militia only in Thailand
+    names = _names(analyse_text, "The Seventh Brigade and defence volunteers were deployed to the border.", "Ukraine")
+    assert not any("Kaniyat" in n or "Village Defence" in n for n in names)
