@@ -218,6 +218,24 @@ def test_segment_aggregate_undated_lead_takes_the_day_told_further_down():
     assert len(aggregate([lead, told], undated_report=True)) == 2
 
 
+def test_segment_aggregate_report_day_twin_takes_the_day_the_act_happened():
+    """'Police said today ... the kidnapping on Wednesday': the event dated on the report's day and
+    its twin dated three days before are one event, on the earlier day; a twin two weeks before,
+    or two events on days the text names, stay apart."""
+    day = dt.date(2014, 4, 5)
+
+    def pair(first, second):
+        told = Event(doc_id="x", sub_event_type="Abduction/forced disappearance", location="Sabah",
+                     admin1="Sabah", geo_precision=3, country="Malaysia", event_date=first, time_precision=1)
+        act = Event(doc_id="x", sub_event_type="Abduction/forced disappearance", location="Semporna",
+                    admin1="Sabah", geo_precision=1, country="Malaysia", event_date=second, time_precision=1)
+        return [told, act]
+    merged = aggregate(pair(day, dt.date(2014, 4, 2)), report_day=day)
+    assert [(e.location, e.event_date) for e in merged] == [("Semporna", dt.date(2014, 4, 2))]
+    assert len(aggregate(pair(day, dt.date(2014, 3, 20)), report_day=day)) == 2
+    assert len(aggregate(pair(dt.date(2014, 4, 4), dt.date(2014, 4, 2)), report_day=day)) == 2
+
+
 def test_segment_lead_under_a_dateline_is_the_event_its_body_places(analyse_text):
     """The lead names no place (the dateline's city stands for it); the body names the town: one
     event, at the town. A second riot the body places in another town on another day stays apart."""

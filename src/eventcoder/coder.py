@@ -76,7 +76,7 @@ class Coder:
                 continue
             events.append(event)
         events = town_list.split_events(ana, events, places)  # "strikes hit X, Y and Z": three events
-        events = segment_x.aggregate(events, undated_report=ana.anchor_date is None)
+        events = segment_x.aggregate(events, undated_report=ana.anchor_date is None, report_day=ana.anchor_date)
         segment_x.choose_main(events)
         for n, event in enumerate(events, 1):
             event.event_id = f"{doc.doc_id}-e{n}"

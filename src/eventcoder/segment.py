@@ -300,10 +300,20 @@ def _province_of(region: Event, town: Event) -> bool:
 _PLACE_FIELDS = ("location", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision")
 
 
-def _same_day(a: Event, b: Event, undated_report: bool) -> bool:
+#: an event dated on the report's own day and its twin dated this many days before it or fewer
+STATEMENT_LAG = 7
+
+
+def _same_day(a: Event, b: Event, undated_report: bool, report_day=None) -> bool:
     """The same date; in a report with no date of its own, also an undated event beside a dated one
-    (the lead that does not repeat the day the text gives further down)."""
-    return a.event_date == b.event_date or (undated_report and None in (a.event_date, b.event_date))
+    (the lead that does not repeat the day the text gives further down); and an event dated on the
+    report's own day ("police said today") beside its twin dated a few days before (the day the
+    text names for the act)."""
+    if a.event_date == b.event_date or (undated_report and None in (a.event_date, b.event_date)):
+        return True
+    if report_day is None or None in (a.event_date, b.event_date) or report_day not in (a.event_date, b.event_date):
+        return False
+    return 0 < abs((a.event_date - b.event_date).days) <= STATEMENT_LAG
 
 
 def _placed_by_dateline(event: Event) -> bool:
@@ -318,16 +328,17 @@ def _dateline_twin(a: Event, b: Event) -> bool:
             and bool(b.location) and a.location != b.location)
 
 
-def aggregate(events: list[Event], undated_report: bool = False) -> list[Event]:
+def aggregate(events: list[Event], undated_report: bool = False, report_day=None) -> list[Event]:
     """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll. An
     event placed only at a province, or only by the dateline's city, and one at a town of that
     province (of that country) are one place: the town is kept. In a report with no date
     (`undated_report`), an undated event joins a dated one of the same sub-type and place, and
-    takes its date."""
+    takes its date; one dated on the report's day (`report_day`) joins its twin dated a few days
+    before, and takes that day."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.background == ev.background
-                     and o.sub_event_type == ev.sub_event_type and _same_day(o, ev, undated_report)
+                     and o.sub_event_type == ev.sub_event_type and _same_day(o, ev, undated_report, report_day)
                      and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o)
                           or _dateline_twin(o, ev) or _dateline_twin(ev, o))), None)
         if twin is None:
@@ -338,7 +349,8 @@ def aggregate(events: list[Event], undated_report: bool = False) -> list[Event]:
                 setattr(twin, name, getattr(ev, name))
             twin.evidence = [e for e in twin.evidence if e.field != "location"]
             twin.reasons["location"] = ev.reasons.get("location", "")
-        if twin.event_date is None and ev.event_date is not None:
+        if ev.event_date is not None and (twin.event_date is None or (
+                twin.event_date == report_day and ev.event_date < twin.event_date)):
             twin.event_date, twin.time_precision = ev.event_date, ev.time_precision
             twin.evidence = [e for e in twin.evidence if e.field not in ("event_date", "time_precision")]
             twin.reasons["event_date"] = ev.reasons.get("event_date", "")
