@@ -23,3 +23,21 @@ def test_a_closing_speaker_named_by_title_then_name(analyse_text, text, second):
 def test_a_place_then_a_name_is_no_title(analyse_text):
     ana = analyse_text("A man was shot dead in the market of Kharkiv, Ivan Petrov, said.", source="Desk")
     assert not any("kharkiv" in c.lower() for c in source_chain(ana, [0]).chain[1:])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, medium", [
+    ("According to reports from the \u201cDaily Lantern\u201d website, gunmen killed ten men in the village.",
+     "Daily Lantern website"),
+    ("According to reports in local media, gunmen killed ten men near the market.", "Local media"),
+    ("Gunmen killed ten men near the market, according to a report on state television.", "State television"),
+])
+def test_reports_in_a_medium_cite_that_medium(analyse_text, text, medium):
+    ana = analyse_text(text, source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk", medium]
+
+
+@pytest.mark.model
+def test_bare_reports_cite_no_one(analyse_text):
+    ana = analyse_text("According to reports, gunmen killed ten men near the market.", source="Desk")
+    assert source_chain(ana, [0]).chain == ["Desk"]

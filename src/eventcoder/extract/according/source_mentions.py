@@ -83,7 +83,7 @@ def mentions(ana: Analysis, i: int) -> list[Mention]:
         medium = report_medium(phrase) if ana.lang == "en" else None
         if medium is not None:  # "according to a report in Wednesday's issue of the newssheet X": X
             start, phrase = m.end() + tail.index(phrase) + medium, phrase[medium:]
-            phrase = re.split(r"\s+(?=(?:on|about|into|over|after|detailing)\s)", phrase)[0].rstrip("\"\u201d")
+            phrase = re.sub(r"[\"\u201c\u201d]", "", re.split(r"\s+(?=(?:on|about|into|over|after|detailing)\s)", phrase)[0])
         if ana.lang == "en" and not _cited_is_source(phrase, cues):
             continue  # "citing the persistent threat posed by ...", "according to reports"
         _add(ana, hits, start, phrase, order, m.end(), verb=m.group().lower())

@@ -39,12 +39,18 @@ def looks_like_source(phrase: str, cues) -> bool:
 
 # "a report in Wednesday's issue of the independent newssheet "X"", "a new report by X": the medium X
 _REPORT = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|fresh|separate|preliminary|initial)\s+)?"
-                     r"(?:report|article|story)\s+", re.IGNORECASE)
+                     r"(?:reports?|articles?|story|stories)\s+", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:newspaper|newssheet|daily|weekly|paper|magazine|website|channel|broadcaster|outlet|"
                         r"television|radio)\s+[\"\u201c]?(?=[A-Z])")
 _BY_NAME = re.compile(r"\b(?:in|by|from|of|on)\s+(?:the\s+)?[\"\u201c]?(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|"
                       r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
                       r"September|October|November|December)\b)")
+
+
+# "reports in local media", "a report on state television": media named by their kind
+_BY_KIND = re.compile(r"\b(?:in|by|from|on)\s+(?:the\s+)?(?=(?:local|state|national|regional|social|official|"
+                      r"independent|foreign|international|pro-government|opposition|private)\s+(?:media|press|"
+                      r"news\s+outlets|outlets|television|tv|radio)\b)", re.IGNORECASE)
 
 
 def report_medium(phrase: str) -> Optional[int]:
@@ -54,7 +60,7 @@ def report_medium(phrase: str) -> Optional[int]:
     described = list(_DESCRIBED.finditer(phrase))
     if described:
         return described[-1].end()
-    named = _BY_NAME.search(phrase)
+    named = _BY_NAME.search(phrase) or _BY_KIND.search(phrase)
     return named.end() if named else None
 
 
