@@ -136,3 +136,36 @@ def lemma(lang: str, word: str) -> str:
     if lang == "ru" and available() and any("\u0400" <= ch <= "\u04FF" for ch in word):
         return ru_lemma(word).replace("ё", "е")
     return word
+
+
+#: pymorphy3's grammemes of a person's first name, surname and patronymic
+_PERSON = ("Name", "Surn", "Patr")
+
+
+def _person_reading(word: str) -> bool:
+    """Has the capitalised word a reading as a first name, surname or patronymic?"""
+    return any(any(g in p.tag for g in _PERSON) for p in _parses(word) if p.score >= 0.01)
+
+
+def ru_person_name(words: list[str]) -> bool:
+    """Do two or more capitalised Cyrillic words in a row read as a person's names ("Сафарали Хасана",
+    "Ивана Петрова", "Ахмед Хасан")? Each has a first-name, surname or patronymic reading: such a
+    pair is a person, not a place, even where one word is also a town's name."""
+    if len(words) < 2 or not available():
+        return False
+    if not all(w[:1].isupper() and any("\u0400" <= ch <= "\u04FF" for ch in w) for w in words):
+        return False
+    return all(_person_reading(w) for w in words)
+
+
+def ru_person_tokens(text: str, tokens) -> set[int]:
+    """Indices of the tokens (regex matches over `text`) that stand in a run of two capitalised
+    Cyrillic words read as a person's names ("уроженца района Сафарали Хасана"): never a place."""
+    out: set[int] = set()
+    if not available():
+        return out
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if text[a.end():b.start()] == " " and ru_person_name([a.group(), b.group()]):
+            out.update((i, i + 1))
+    return out

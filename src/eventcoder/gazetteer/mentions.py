@@ -141,8 +141,9 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
     """All gazetteer/country matches in `text`, non-overlapping, longest first, in offset order."""
     tokens = list(_TOKEN.finditer(text))
     spans: list[tuple[int, int, str, list[str]]] = []  # (token i, token j, key, variant keys)
+    person = morph.ru_person_tokens(text, tokens) if lang == "ru" else set()
     for i, tok in enumerate(tokens):
-        if not _cased(tok.group()):
+        if not _cased(tok.group()) or i in person:
             continue
         if lang == "ru" and morph.ru_function_word(tok.group()):
             continue  # "Она", "Ранее", "При": a pronoun, adverb or preposition starts no name
@@ -153,7 +154,7 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
                 if not _JOINER.match(gap):
                     break
                 words.append(tokens[j].group())
-                if not _cased(words[-1]) and len(words[-1]) > _MAX_PARTICLE:
+                if not _cased(words[-1]) and len(words[-1]) > _MAX_PARTICLE or j in person:
                     break
             if not _cased(words[-1]):
                 continue

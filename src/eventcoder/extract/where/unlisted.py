@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Optional
 
-from ... import countries
+from ... import countries, morph
 from ..base import Analysis, Place
 from ..cues import load_cues
 
@@ -70,6 +70,8 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
         return False
     if len(proper) == 1 and re.search(rf"\b{re.escape(proper[0].lower())}\b", ana.text):
         return False  # a common word the report also writes in lower case
+    if ana.lang == "ru" and morph.ru_person_name(proper):
+        return False  # "уроженца района Сафарали Хасана": a person's first name and surname
     doc = ana.spacy_doc
     if doc is not None:
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
