@@ -184,3 +184,16 @@ def test_evaluate_new_fields_are_scored(tmp_path):
     assert result["fields"]["source_chain"]["accuracy"] == 0.0
     assert result["fields"]["source_chain_lenient"]["accuracy"] == 1.0
     assert "source_chain_lenient" in ev.format_table(result)
+
+
+@pytest.mark.parametrize("pred, gold, right", [
+    ("Idleb", "Idlib", True),            # ACLED's spelling and the common one
+    ("Jawa Barat", "West Java", True),   # the GeoNames name and the English one
+    ("Nord-Kivu", "North Kivu", True),
+    ("Aleppo", "Idlib", False),          # two units
+    ("Sud-Kivu", "North Kivu", False),
+    (None, "Idlib", False),
+])
+def test_evaluate_admin1_is_compared_as_a_unit(pred, gold, right):
+    event = Event(doc_id="x", admin1=pred)
+    assert ev.field_correct("admin1", event, {"admin1": gold}) is right

@@ -37,7 +37,9 @@ def _field_correct(name: str, pred: Event, gold: dict) -> Optional[bool]:
 
         if gold.get(name) is None:
             return None
-        return fuzz.ratio(norm(getattr(pred, name)), norm(gold[name])) >= 90
+        if fuzz.ratio(norm(getattr(pred, name)), norm(gold[name])) >= 90:
+            return True
+        return name == "admin1" and same_admin1(getattr(pred, name), gold[name])
     if name == "coords_25km":
         if gold.get("geo_precision") != 1:
             return None
@@ -97,6 +99,19 @@ def _inter_of(actor: str, country: Optional[str]) -> Optional[set[int]]:
         return {4}
     inter = dic.name_to_inter().get(actor)
     return {inter} if inter else None
+
+
+def same_admin1(a: Optional[str], b: Optional[str]) -> bool:
+    """Two names of one first-level unit ("Idlib" / "Idleb", "West Java" / "Jawa Barat", "North
+    Kivu" / "Nord-Kivu"): the gazetteer knows both as names of the same admin1 entry (its GeoNames
+    name, its ACLED spelling and the names `admin1_aliases.tsv` lists)."""
+    if not a or not b:
+        return False
+    from .gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    units = [{c.id for c in gaz.lookup(name) if c.kind == "admin1"} for name in (a, b)]
+    return bool(units[0] & units[1])
 
 
 # the gold field whose `<field>_also_acceptable` list applies to a scored field
