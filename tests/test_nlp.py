@@ -45,3 +45,14 @@ def test_french_parse_gets_the_english_labels():
     assert deps["civils"] == "dobj" and deps["hommes"] == "nsubj" and deps["dans"] == "prep"
     assert [c.text for c in next(t for t in doc if t.text == "dans").children] == ["village"]
     assert ("Kessou", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("NIAMEY (Reuters) -Gunmen killed five villagers on Monday, officials said.", "NIAMEY"),  # dash touching
+    ("NIAMEY (Reuters) - Gunmen killed five villagers on Monday, officials said.", "NIAMEY"),
+    ("NIAMEY - Gunmen killed five villagers on Monday, officials said.", "NIAMEY"),
+    ("Al-Shabaab fighters killed five villagers on Monday, officials said.", None),  # a hyphenated name
+])
+def test_dateline_dash_may_touch_the_lead_after_an_agency(text, place):
+    ana = analyse(Document(text=text, published=dt.date(2025, 6, 24)))
+    assert ana.dateline_place == place
