@@ -74,3 +74,25 @@ def test_a_named_group_that_attacked_a_state_force_comes_first(analyse_text, tex
     ana = analyse_text(text)
     roles = assign_roles(ana, make_ctx(ana, word, "Armed clash", "Battles", "Nigeria"))
     assert roles.actor1.inter == 2 and roles.actor2.name == "Military Forces of Nigeria (2023-)"
+
+
+@pytest.mark.model
+def test_a_headline_trigger_takes_the_strikes_owner_from_the_lead(analyse_text):
+    # the trigger is in the headline, which names no one; the lead names the drone's owner
+    text = "Атака БПЛА на село.\nБеспилотник ВСУ атаковал автомобиль в селе утром, погиб водитель."
+    ana = analyse_text(text, lang="ru")
+    ctx = make_ctx(ana, "Атака", "Air/drone strike", "Explosions/Remote violence", "Russia")
+    ctx.sentences = [0, 1]
+    roles = assign_roles(ana, ctx)
+    assert roles.actor1.name == "Military Forces of Ukraine (2019-)"
+
+
+@pytest.mark.model
+def test_a_headline_bombing_does_not_take_the_force_of_the_lead(analyse_text):
+    # a bomb's lead names its victims or the police who tell it as often as its doer
+    text = "Взрыв на рынке.\nПолиция сообщила, что взрыв на рынке ранил трёх человек."
+    ana = analyse_text(text, lang="ru")
+    ctx = make_ctx(ana, "Взрыв", "Remote explosive/landmine/IED", "Explosions/Remote violence", "Russia")
+    ctx.sentences = [0, 1]
+    roles = assign_roles(ana, ctx)
+    assert not roles.actor1.name.startswith("Police Forces")

@@ -56,6 +56,11 @@ def assoc_identities(ana, mentions, kinds, country) -> list[str]:
     return out
 
 
+# strikes from a distance: the armed actor the lead names after a headline is the one that fired (a bomb or
+# a raid's lead names its victims or the police who tell it as often)
+_STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
 def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
     """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
     a differently named armed actor of that sentence the target (Battles, strikes on positions).
@@ -66,6 +71,9 @@ def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], 
 
     trig = ctx.trigger
     armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state", "unidentified")]
+    if not armed and ctx.sub_event_type in _STAND_OFF:
+        # a headline trigger ("... после атаки БПЛА"): the next event sentence that names the strike's owner
+        return _next_sentence_roles(ana, ctx, usable)
     if not armed:
         return None, []
     cues = load_cues(ana.lang, "roles")
@@ -91,3 +99,29 @@ def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], 
     a1 = agents[0]
     others = [m for m in targets + agents[1:] if m.name != a1.name]
     return a1, others[:1]
+
+
+def _next_sentence_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
+    """The trigger's sentence names no armed actor (a headline): the first of the event's next two sentences
+    that does gives the agent (its first armed actor not named after a target word) and the
+    target (a differently named one)."""
+    from ..cues import find_cues, load_cues
+
+    cues = load_cues(ana.lang, "roles")
+    for i in sorted(s for s in ctx.sentences if 0 < s - ctx.trigger.sentence <= 2):
+        armed = sorted((m for m in usable if m.sentence == i and m.kind in ("armed", "state", "unidentified")),
+                       key=lambda m: m.span.start)
+        if not armed:
+            continue
+        sent = ana.sentences[i]
+
+        def after_target_word(m: ActorMention) -> bool:
+            before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
+            return any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("target_before", ())))
+
+        agents = [m for m in armed if not after_target_word(m)]
+        if not agents:
+            return None, armed[:1]
+        others = [m for m in armed if m.name != agents[0].name]
+        return agents[0], others[:1]
+    return None, []
