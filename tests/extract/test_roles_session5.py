@@ -96,3 +96,14 @@ def test_a_headline_bombing_does_not_take_the_force_of_the_lead(analyse_text):
     ctx.sentences = [0, 1]
     roles = assign_roles(ana, ctx)
     assert not roles.actor1.name.startswith("Police Forces")
+
+
+@pytest.mark.model
+def test_a_group_the_lead_only_blames_is_not_the_strikes_owner(analyse_text):
+    text = ("Ataque con drones en una huerta.\n"
+            "Los vecinos atribuyen el ataque al Cártel de Sinaloa, aunque la Fiscalía no ha señalado responsables.")
+    ana = analyse_text(text, lang="es")
+    ctx = make_ctx(ana, "Ataque", "Air/drone strike", "Explosions/Remote violence", "Mexico")
+    ctx.sentences = [0, 1]
+    roles = assign_roles(ana, ctx)
+    assert "Sinaloa" not in roles.actor1.name

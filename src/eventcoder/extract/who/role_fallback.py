@@ -61,6 +61,11 @@ def assoc_identities(ana, mentions, kinds, country) -> list[str]:
 _STAND_OFF = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
+# a group named after a verb of blame ("les habitants attribuent les attaques au X", "обвинили X"): an accusation
+_ACCUSED_BEFORE = re.compile(r"(?<!\w)(?:atribu|attribu|blam|accus|acus|imput|обвин|приписыва|اتهم|تتهم|يتهم)\w*"
+                             r"[^.;:]{0,60}$", re.IGNORECASE)
+
+
 def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
     """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
     a differently named armed actor of that sentence the target (Battles, strikes on positions).
@@ -119,7 +124,8 @@ def _next_sentence_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMent
             before = ana.text[max(sent.start, m.span.start - 30):m.span.start]
             return any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("target_before", ())))
 
-        agents = [m for m in armed if not after_target_word(m)]
+        agents = [m for m in armed if not after_target_word(m)
+                  and not _ACCUSED_BEFORE.search(ana.text[sent.start:m.span.start])]
         if not agents:
             return None, armed[:1]
         others = [m for m in armed if m.name != agents[0].name]
