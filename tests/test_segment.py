@@ -218,6 +218,17 @@ def test_segment_aggregate_undated_lead_takes_the_day_told_further_down():
     assert len(aggregate([lead, told], undated_report=True)) == 2
 
 
+def test_segment_back_reference_beside_an_aside_tells_the_incident(analyse_text):
+    """'The attack occurred on Tuesday in X, where militants have killed dozens this year': the
+    sentence's own clause goes on telling the incident (its day), the relative clause is context."""
+    text = ("Gunmen killed 12 villagers in an attack on a village in western Niger, officials said on Wednesday.\n"
+            "The attack occurred on Tuesday in the commune of Banibangou, where militants have killed dozens "
+            "of civilians this year.")
+    events = _events(analyse_text, text, published="2025-03-13")
+    main = next(e for e in events if e.main)
+    assert (main.sub_event_type, main.event_date, main.fatalities) == ("Attack", dt.date(2025, 3, 11), 12), main
+
+
 def test_segment_aggregate_report_day_twin_takes_the_day_the_act_happened():
     """'Police said today ... the kidnapping on Wednesday': the event dated on the report's day and
     its twin dated three days before are one event, on the earlier day; a twin two weeks before,

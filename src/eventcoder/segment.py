@@ -191,6 +191,8 @@ def _continued(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     if _anaphoric(trigs):
         kinds = {t.event_type for t in trigs if getattr(t, "definite", False)}
         for seg in reversed(segments):  # "the fighting" -> the latest incident with a fight
+            if seg.background is not None and seg.sentences[0] == index:
+                continue  # "The attack occurred in X, where militants have killed hundreds this year"
             if kinds & {t.event_type for t in seg.triggers}:
                 return seg
         # weak words go on telling the incident, not a background aside told before them
@@ -225,10 +227,11 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
             current, entry = None, True
         here = _specific(places_in.get(i, []))
         cue = _background_cue(ana, i)
+        aside = None
         if cue is not None:
             past, trigs, whole = _background_scope(ana, cue, trigs)
             if past:
-                last = Segment([i], past, background=cue, places=here)
+                last = aside = Segment([i], past, background=cue, places=here)
                 segments.append(last)
             if whole:
                 current = None  # a background sentence closes the incident it interrupts
@@ -254,7 +257,9 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
             target.sentences.append(i)
             target.triggers.extend(trigs)
             target.places.extend(here)
-        current = last = target
+        # "The attack took place in X, where the army has fought militants since 2014": the
+        # sentence's own clause tells the incident, the aside it ends on goes on in what follows
+        current = last = aside if aside is not None and _anaphoric(trigs) else target
     return _split_civilian_attacks(segments)
 
 
