@@ -36,3 +36,18 @@ def test_country_bound_names_name_no_one_elsewhere(analyse_text):
     # "the seventh brigade" is the Kaniyat only in Libya; "defence volunteers" a militia only in Thailand
     names = _names(analyse_text, "The Seventh Brigade and defence volunteers were deployed to the border.", "Ukraine")
     assert not any("Kaniyat" in n or "Village Defence" in n for n in names)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, country, name", [
+    ("Communist rebels ambushed an army patrol in the hills.", "Philippines", "NPA: New People's Army"),
+    ("A marine ranger was wounded by a roadside bomb.", "Thailand", "Military Forces of Thailand (2023-)"),
+    ("Iranian border guards clashed with smugglers.", "Iran", "Police Forces of Iran (1989-) Border Guard"),
+])
+def test_more_country_bound_words_resolve(analyse_text, sentence, country, name):
+    assert name in _names(analyse_text, sentence, country)
+
+
+@pytest.mark.model
+def test_communist_rebels_outside_the_philippines_are_not_the_npa(analyse_text):
+    assert not any("NPA" in n for n in _names(analyse_text, "Communist rebels ambushed a patrol.", "India"))

@@ -107,3 +107,16 @@ def test_a_group_the_lead_only_blames_is_not_the_strikes_owner(analyse_text):
     ctx.sentences = [0, 1]
     roles = assign_roles(ana, ctx)
     assert "Sinaloa" not in roles.actor1.name
+
+
+
+@pytest.mark.model
+def test_a_patrol_fired_on_by_a_named_group_states_the_perpetrator(analyse_text):
+    import datetime as dt
+
+    from eventcoder.extract.who.actors import find_actors
+    from eventcoder.extract.who.perpetrator import stated_perpetrator
+
+    ana = analyse_text("The soldiers were fired on by Abu Sayyaf militants near Patikul on Monday.")
+    found, how = stated_perpetrator(ana, find_actors(ana, "Philippines", dt.date(2025, 3, 10)), [0])
+    assert (found.name, how) == ("Abu Sayyaf Group", "by")

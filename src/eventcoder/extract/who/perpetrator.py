@@ -10,7 +10,7 @@ from typing import Optional
 from ..base import ActorMention, Analysis
 
 _DONE_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:carried\s+out|perpetrated|committed|staged|conducted|orchestrated|planted|"
-                      r"laid|launched|fired|flown|dropped|organi[sz]ed|executed|led|triggered|detonated|set\s+off|"
+                      r"laid|launched|fired(?:\s+(?:on|upon|at))?|flown|dropped|organi[sz]ed|executed|led|triggered|detonated|set\s+off|"
                       r"masterminded|claimed|inflicted)\s+by\s+"
                       r"(?:(?:members|fighters|militants|elements|gunmen|men|units|a\s+unit|a\s+cell|"
                       r"operatives|cadres)\s+(?:of|from)\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
