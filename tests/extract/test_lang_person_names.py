@@ -1,5 +1,6 @@
-"""Issue 18: a person's first name and surname in Russian is no place, even where one of the words
-is also a town's name (sentences written for these tests)."""
+"""Issue 18: Russian names and places (sentences written for these tests): a person's first name and
+surname is no place, even where one of the words is also a town's name; "Белгородской области" is the
+region, not its capital city."""
 from __future__ import annotations
 
 import pytest
@@ -26,3 +27,11 @@ def test_person_name_is_no_place():
     names = [m.text for m in scan(text, get_gazetteer(), "ru")]
     assert "Белгорода" in names
     assert not any("Хасан" in n for n in names)
+
+
+@needs_morph
+@pytest.mark.parametrize("phrase", ["Белгородской области", "Курской области"])
+def test_region_adjective_before_oblast_is_the_region(phrase):
+    text = f"Из-за обстрелов {phrase} погибли два жителя."
+    found = [m for m in scan(text, get_gazetteer(), "ru") if m.text == phrase.split()[0]]
+    assert found and all(c.kind == "admin1" for c in found[0].candidates)

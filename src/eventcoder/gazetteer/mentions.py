@@ -27,6 +27,8 @@ _MAX_PARTICLE = 4
 # Russian case endings tried when a Cyrillic word has no entry ("в Санкт-Петербурге")
 _RU_ENDINGS = ("ого", "ому", "ой", "ом", "ей", "ах", "е", "у", "ы", "и", "а", "я", "ю")
 _AR_CLITICS = "وبلفك"
+#: a Russian region noun after a capitalised adjective ("Белгородской области", "Краснодарском крае")
+_RU_REGION_NEXT = re.compile(r"\s+(?:област[ьиеюя]\w*|обл\.|кра[йяюе]\w*|республик\w*)(?!\w)", re.I)
 _ROAD_NEXT = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|border|frontier|carretera|autopista)\b", re.I)
 
 
@@ -159,6 +161,14 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
             if not _cased(words[-1]):
                 continue
             key = fold(text[tok.start():tokens[j].end()])
+            if lang == "ru" and i == j and _RU_REGION_NEXT.match(text, tok.end()):
+                # "Белгородской области": the adjective names the region, not its capital city (the
+                # unit's own name, "Араратской" -> "арарат", only where the gazetteer lacks the region)
+                forms = [fold(f) for f in morph.region_forms(words[0])]
+                regions = [f for f in forms if " " in f]
+                found_regions = gaz.lookup_many(set(regions)) if regions else {}
+                spans.append((i, j, key, [f for f in regions if found_regions.get(f)] or forms))
+                continue
             spans.append((i, j, key, _variants(key, words, lang)))
     keys = {k for _, _, key, var in spans for k in (key, *var)}
     found = gaz.lookup_many(keys)
