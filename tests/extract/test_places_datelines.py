@@ -157,3 +157,22 @@ def test_triggers_a_days_act_refers_back(analyse_text):
     ana = analyse_text("Airstrikes hit two villages in Sagaing. Tuesday's attacks on the villages also wounded "
                        "a dozen people.")
     assert [t.definite for t in find_triggers(ana) if t.span.text == "attacks"] == [True]
+
+
+@pytest.mark.model
+def test_border_with_one_country_is_on_the_reports_side(analyse_text):
+    """'near the border with Mali' in a report on Niger: the event is in Niger, by the border."""
+    text = ("Gunmen killed 19 herders at a village in Niger's west on Saturday, officials said.\n\n"
+            "The attackers came from across the border with Mali, a Niger security source said.")
+    places, place = _place(analyse_text, text, [1])
+    assert (place.kind, place.country, place.name) == ("border", "Niger", "Niger-Mali border"), place
+
+
+@pytest.mark.model
+def test_a_place_name_that_names_a_country_is_in_that_country(analyse_text):
+    """'South Lebanon' is Lebanon's South governorate, not the town of that name in Ohio, even in a
+    report that also mentions the United States."""
+    text = ("An Israeli drone struck a car in South Lebanon on Thursday, killing four men, a US official "
+            "and Lebanese security sources said.")
+    places, place = _place(analyse_text, text, [0])
+    assert (place.country, place.admin1) == ("Lebanon", "South"), place

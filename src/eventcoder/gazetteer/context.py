@@ -9,6 +9,7 @@ Used by `eventcoder.extract.where.places.find_places` (codebook §3):
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 
 from .. import countries
@@ -34,6 +35,25 @@ def borders(ana: Analysis) -> list[Place]:
                          sentence=ana.sentence_at(m.start()).index,
                          reason="border area: " + ", ".join(c.name for c in cs)))
     return out
+
+
+def border_side(border: Place, places: list[Place]) -> Place:
+    """"near the border with Mali" names only the country across the border: the event is on the
+    report's side, in the country the report names most (places and country names), when that is
+    another one: "Niger-Mali border", in Niger. A border of two named countries is kept as it is."""
+    if border.kind != "border" or not (border.reason or "").startswith("border area: "):
+        return border  # a border already placed in a province ("Iraq-Syria border (Anbar)")
+    named = border.reason.split(": ", 1)[1].split(", ")
+    if len(named) != 1:
+        return border
+    votes = Counter(p.country for p in places if p.country and p.country != named[0] and p.kind != "border")
+    if not votes:
+        return border
+    side = countries.lookup(votes.most_common(1)[0][0])
+    if side is None:
+        return border
+    return replace(border, name=f"{side.name}-{named[0]} border", country=side.name, iso3=side.iso3,
+                   reason=f"border area: {side.name}, {named[0]} (the report's side of the border with {named[0]})")
 
 
 def references(text: str, places: list[Place]) -> list[Place]:

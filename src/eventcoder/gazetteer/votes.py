@@ -49,6 +49,22 @@ def context_countries(ana: Analysis, mentions: list[Mention]) -> Counter:
     return ctx
 
 
+def country_inside(name: str):
+    """The country a place name of two or more words names ("South Lebanon" -> Lebanon), or None;
+    codes and demonyms do not count ("US", "Malian")."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i:i + n])
+            if len(key) >= 4 and countries.by_demonym(key) is None:
+                found = countries.lookup(key)
+                if found is not None:
+                    return found
+    return None
+
+
 def foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
     """A name clash: a small, uncurated town in a country nothing else in the report points to
     ("Levant", Maine), or any uncurated place but a big city in a country the report barely

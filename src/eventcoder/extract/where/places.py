@@ -19,8 +19,8 @@ from typing import Optional
 
 from ... import countries
 from ...gazetteer import get_gazetteer
-from ...gazetteer.context import borders, neighbourhoods, references
-from ...gazetteer.votes import context_countries as _context_countries, foreign_clash as _foreign_clash
+from ...gazetteer.context import border_side, borders, neighbourhoods, references
+from ...gazetteer.votes import context_countries as _context_countries, country_inside, foreign_clash as _foreign_clash
 from ...gazetteer.lookup import Candidate
 from ...gazetteer.mentions import Mention, scan, stopwords
 from ..base import Analysis, Place
@@ -249,7 +249,9 @@ def _find_places(ana: Analysis) -> list[Place]:
             continue
         admin_hint = _admin_hint(left, right)
         article = bool(re.search(r"\bthe\s+$", left, re.IGNORECASE))
-        best = max(m.candidates, key=lambda c: _score(c, ctx, admin_hint, near_admin1, article))
+        inside = country_inside(m.text)  # "South Lebanon" is in Lebanon, not Ohio
+        pool = [c for c in m.candidates if inside is None or c.iso2 == inside.iso2] or m.candidates
+        best = max(pool, key=lambda c: _score(c, ctx, admin_hint, near_admin1, article))
         own = ctx[(m.text.lower(), best.iso2)]  # the mention's own vote for its country
         if best.kind == "admin2" and ctx[best.iso2] - own <= 0 and not ADMIN2_AFTER.match(right):
             LOGGER.debug("place rejected (district of a country not in the report): %r", m.text)
@@ -342,7 +344,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         best = _unlisted_in(ana, best, sentences)  # "in the village of Kpinkanou in Borno State"
     if best is not None:
         if best.kind == "border":
-            return replace(best, reason=best.reason or "only a border area is named")
+            side = border_side(best, places)
+            return replace(side, reason=side.reason or "only a border area is named")
         return replace(best, reason=f"event sentence {best.sentence}: {best.reason}")
     dateline = [p for p in places if p.modifier == "dateline" and p.kind == "place"  # a dateline inside the page
                 and (p.sentence in wanted or (ana.dateline and p.span.start < ana.dateline.end))]  # for its own story
