@@ -120,3 +120,19 @@ def test_a_patrol_fired_on_by_a_named_group_states_the_perpetrator(analyse_text)
     ana = analyse_text("The soldiers were fired on by Abu Sayyaf militants near Patikul on Monday.")
     found, how = stated_perpetrator(ana, find_actors(ana, "Philippines", dt.date(2025, 3, 10)), [0])
     assert (found.name, how) == ("Abu Sayyaf Group", "by")
+
+
+@pytest.mark.model
+def test_a_group_whose_fighters_were_killed_did_not_claim_the_strike(analyse_text):
+    from eventcoder.extract.according.certainty import assess_certainty
+    from eventcoder.extract.according.sources import source_chain
+
+    text = ("Three Hezbollah fighters were killed in an Israeli drone strike on their car near Tyre on Monday. "
+            "Later on Monday, Hezbollah claimed responsibility for new attacks on Israeli army posts.")
+    ana = analyse_text(text)
+    ctx = make_ctx(ana, "strike", "Air/drone strike", "Explosions/Remote violence", "Lebanon")
+    ctx.sentences = [0, 1]
+    ctx.certainty = assess_certainty(ana, [0, 1])
+    ctx.sources = source_chain(ana, [0, 1])
+    roles = assign_roles(ana, ctx)
+    assert _pair(roles) == ("Military Forces of Israel (2022-)", "Hezbollah")

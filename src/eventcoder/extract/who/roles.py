@@ -76,6 +76,8 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if own is not None and own.name != claim.name:
             claim = None
     hurt = [m for m in usable if m.kind in ("armed", "state") and is_victim(ana, m)]
+    if claim is not None and any(h.name == claim.name and h.sentence == ctx.trigger.sentence for h in hurt):
+        claim = None  # "X fighters were killed in a strike ...; X claimed new attacks": another act's claim
     if not claim and hurt:  # "three soldiers were killed", "a police vehicle struck a mine": not the agent
         patients = [m for m in agents if m in hurt] + patients
         agents = [m for m in agents if m not in hurt]
@@ -294,8 +296,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if held is not a2:
             a2 = held
             notes.append("actor2: the state held the territory")
-    if etype == "Battles":  # "clashes between herders and farmers": each side a militia of its community
-        a1, a2 = communal_sides(ana, sorted(sents), country, a1, a2, ctx.trigger)
+    a1, a2 = communal_sides(ana, sorted(sents), country, a1, a2, ctx.trigger) if etype == "Battles" else (a1, a2)
     if a1 is None and etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
         unid = next((m for m in nearby if m.kind == "unidentified" and m not in hurt), None)
         a1 = generic("Unidentified Armed Group", "unidentified", 3, unid)
