@@ -197,6 +197,21 @@ def test_classify_negative_cues_veto(analyse_text, cue, title, text):
     assert report_negative_cue(ana) == cue
 
 
+def test_classify_court_case_told_after_a_raid_is_no_veto(analyse_text):
+    """The lead tells police taking two men from their homes; the court case comes after it ('was
+    sentenced in 2014', 'convicted'): an arrest is coded, the report is not a court report. Without a
+    title, a lead that is itself about a court still vetoes the report."""
+    text = ("Intelligence police stormed the homes of two opposition leaders in Caracas early on Tuesday and "
+            "arrested them, their families said. One was sentenced in 2014 to 14 years in prison after a trial "
+            "that a judge later called unfair; the other was never convicted.")
+    ana = analyse_text(text, published="2025-03-14")
+    assert report_negative_cue(ana) is None
+    assert classify(find_triggers(ana), ana, [0])[1] == "Arrests"
+    court = analyse_text("A court sentenced a man to life for a bombing in 2012 that killed 30 people in Kano. The "
+                         "judge said the trial had lasted two years.")
+    assert report_negative_cue(court) == "court"
+
+
 @pytest.mark.parametrize("text", [
     "The striker's attack on goal in the 80th minute sealed the match.",
     "Shares of defence firms rose as investors welcomed strong order books and stock gains.",

@@ -240,6 +240,8 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
             present.discard("Attack")
         if CLASH in present and ev.max(CLASH) < CLASH_STRONG <= ev.max("Abduction/forced disappearance"):
             present.discard(CLASH)  # the raid's gunfire ("shot at a guard, then abducted the pupils")
+    if "Arrests" in present and "Attack" in present and not ev.lethal_attack and ev.max("Arrests") >= CLASH_STRONG:
+        present.discard("Attack")  # police "stormed the homes" of the men they arrested: a raid, no killing
     # -- the planters killed by their own bomb ("two militants were killed when the bomb they were
     # planting exploded prematurely"): no clash beside the disrupted weapons use (§1.7)
     if ev.present("Disrupted weapons use") and CLASH in present and ev.max(CLASH) < CLASH_STRONG \

@@ -203,7 +203,7 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     # any clear act protects unless the headline says what the text is ("Review: ... war film");
     # acts of listed types (a protest marking an anniversary) protect whatever the headline says
     in_domain = title_scores[best] >= lex.cues[best].get("sentence_min", 99)
-    if (protects is not True or not in_domain) and _lead_protects(lex, ana, protects, all_toks):
+    if (protects is not True or not in_domain) and _lead_protects(lex, ana, protects, all_toks, best):
         return None
     LOGGER.debug("report vetoed by negative cue %s (score %.1f)", best, best_score)
     return best
@@ -213,15 +213,22 @@ def _report_cue(ana: Analysis) -> Optional[str]:
 LEAD_ACT = 0.8
 
 
-def _lead_protects(lex: Lexicon, ana: Analysis, types, all_toks) -> bool:
+def _lead_protects(lex: Lexicon, ana: Analysis, types, all_toks, cue: str = "") -> bool:
     """Does the first body sentence (after a headline line) tell a clear act (a lexicon act of
     weight >= LEAD_ACT, of one of `types` event types when a list is given)? A detective "shot four
-    times while coaching a youth football team" is news, whatever the rest says of football."""
+    times while coaching a youth football team" is news, whatever the rest says of football.
+    `types` "clean": any clear act, in a first sentence with none of the cue's own words (police
+    who "stormed the homes of two opposition leaders", the court case told further down; not a
+    court that "sentenced five men for the 2015 bombing")."""
     if not types or not ana.sentences:
         return False
     title = (ana.document.title or "").strip()
     first = ana.sentences[1 if title and ana.sentences[0].text.strip() == title and len(ana.sentences) > 1 else 0]
     toks = [t for t in all_toks if first.start <= t.start < first.end]
+    if types == "clean":
+        if list(lex.cue_hits(cue, toks)):
+            return False
+        types = True
     for _, _, entry in _drop_contained(search(lex.automaton, toks, lex.streams(toks))):
         if entry.weight < LEAD_ACT or not entry.sub_event_type:
             continue
