@@ -112,6 +112,16 @@ def test_coder_links_to_other_articles_and_section_headings_make_no_events():
     assert [(e.sub_event_type, e.location) for e in events if not e.background] == [("Attack", "Kuje")], events
 
 
+def test_coder_file_photo_caption_and_weeks_of_protests_make_no_protest():
+    """A '[File: Name/AP Photo]' caption restates old clashes; 'weeks of protests' is a campaign,
+    not one protest: the report's arrest is what is coded."""
+    text = ("Police arrested the opposition governor Luis Vargas in Tarija on Wednesday, the interior minister said.\n\n"
+            "Police fire tear gas at demonstrators during clashes in Tarija [File: Jane Doe/AP Photo]\n\n"
+            "Vargas had helped lead weeks of protests against the census, officials said.")
+    _, events = _code(text)
+    assert [e.sub_event_type for e in events if not e.background] == ["Arrests"], events
+
+
 def test_coder_caption_patterns_compile():
     from eventcoder.captions import _pattern
 
