@@ -54,3 +54,21 @@ def test_speaker_named_before_the_death_word_is_no_victim():
             "Juan Pérez, confirmó la muerte de los agentes.")
     assert _main_toll(text) == 0
 
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("MOPTI, 10 mars 2025. L'armée a repoussé une attaque près de Mopti et a tué onze assaillants. "
+     "Deux soldats ont été tués dans les combats.", 13),
+    ("AYACUCHO, 10 mar. 2025. El Ejército se enfrentó con guerrilleros cerca de Ayacucho; murieron cuatro "
+     "guerrilleros. Dos soldados murieron en el combate.", 6),
+    ("بغداد، 10 مارس 2025. قتل ثلاثة مسلحين في اشتباك مع الجيش في الموصل. وقتل جنديان في الاشتباك.", 5),
+])
+def test_both_sides_tolls_add_up(text, toll):
+    assert _main_toll(text) == toll
+
+
+@pytest.mark.skipif(not morph.available(), reason="pymorphy3 is not installed")
+def test_both_sides_tolls_add_up_ru():
+    text = ("Махачкала, 10 марта 2025. В ходе боя в Буйнакске уничтожены три боевика. "
+            "В перестрелке погибли два полицейских.")
+    assert _main_toll(text) == 5
