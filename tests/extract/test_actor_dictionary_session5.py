@@ -51,3 +51,14 @@ def test_more_country_bound_words_resolve(analyse_text, sentence, country, name)
 @pytest.mark.model
 def test_communist_rebels_outside_the_philippines_are_not_the_npa(analyse_text):
     assert not any("NPA" in n for n in _names(analyse_text, "Communist rebels ambushed a patrol.", "India"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, country, name", [
+    ("Iraq's National Security Service detained two men.", "Iraq",
+     "Military Forces of Iraq (2022-) National Security Service"),
+    ("The National Security Service detained two journalists in Juba.", "South Sudan",
+     "Military Forces of South Sudan (2011-) National Security Service"),
+])
+def test_an_agency_name_several_states_share_follows_the_state(analyse_text, sentence, country, name):
+    assert name in _names(analyse_text, sentence, country)

@@ -136,3 +136,18 @@ def test_a_group_whose_fighters_were_killed_did_not_claim_the_strike(analyse_tex
     ctx.sources = source_chain(ana, [0, 1])
     roles = assign_roles(ana, ctx)
     assert _pair(roles) == ("Military Forces of Israel (2022-)", "Hezbollah")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, country, expected", [
+    # passive, no agent, no force named: arrests are a state's act, the country's police
+    ("A senior opposition politician has been arrested in the capital over a newspaper column.", "Zimbabwe",
+     "Police Forces of Zimbabwe (2017-)"),
+    # the home force whose spokesman tells the arrests made them
+    ("Five suspects have been arrested in Kirkuk province, Iraq's military spokesman said on Sunday.", "Iraq",
+     "Military Forces of Iraq (2022-)"),
+])
+def test_arrests_without_a_named_agent(analyse_text, text, country, expected):
+    ana = analyse_text(text)
+    roles = assign_roles(ana, make_ctx(ana, "arrested", "Arrests", "Strategic developments", country))
+    assert roles.actor1.name == expected

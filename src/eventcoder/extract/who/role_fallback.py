@@ -131,3 +131,19 @@ def _next_sentence_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMent
         others = [m for m in armed if m.name != agents[0].name]
         return agents[0], others[:1]
     return None, []
+
+
+def arrests_agent(ana: Analysis, ctx, found: list[ActorMention], country: Optional[str]) -> Optional[ActorMention]:
+    """Arrests told in the passive with no one named as the agent ("five suspects have been arrested ...,
+    the army's spokesman said"): the home state's force the event's sentences name (its spokesman tells its
+    own act), else the country's police (arrests are a state's act)."""
+    sents = set(ctx.sentences) | {ctx.trigger.sentence}
+    own = [m for m in found if m.kind == "state" and m.inter == 1 and m.sentence in sents
+           and m.name.startswith(("Military Forces", "Police Forces"))]
+    if own:
+        m = min(own, key=lambda m: (m.sentence != ctx.trigger.sentence, abs(m.span.start - ctx.trigger.span.start)))
+        return ActorMention(m.span, m.name, 1, m.sentence, kind="state")
+    if not country:
+        return None
+    return ActorMention(ctx.trigger.span, dic.state_name(country, "police", ctx.event_date), 1, ctx.trigger.sentence,
+                        kind="state")

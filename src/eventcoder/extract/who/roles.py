@@ -17,7 +17,7 @@ from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally
 from .communal import communal_sides
 from .perpetrator import stated_perpetrator
 from .actors import find_actors, infer_country
-from .role_fallback import assoc_identities, unparsed_roles, victim_identities
+from .role_fallback import arrests_agent, assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
@@ -269,9 +269,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         a1, a2 = _disruption(ana, ctx, found, usable, a1, country, generic)
         notes.append("actor1: the force that intercepted or defused; actor2: the side that fired or planted")
     else:  # Strategic developments
-        if a1 is None:
-            a1 = _fallback_agent(ana, [m for m in nearby if m not in hurt and m not in patients], everywhere, ctx,
-                                 ("state", "armed"))
+        a1 = a1 or _fallback_agent(ana, [m for m in nearby if m not in hurt and m not in patients], everywhere,
+                                   ctx, ("state", "armed"))
+        a1 = arrests_agent(ana, ctx, found, country) if a1 is None and sub == "Arrests" else a1
         if sub in _ONE_SIDED:
             a2 = None
         elif sub in _TWO_PARTY and (a2 is None or a1 is not None and (a2.name == a1.name or a2.kind == a1.kind)):
