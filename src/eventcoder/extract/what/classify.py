@@ -23,6 +23,8 @@ from typing import Optional
 from ...schema import SUB_RANK, SUB_TO_TYPE
 from ..base import Analysis, Trigger
 from ..cues import find_cues, load_cues
+from .classify_cues import (CLASH, CLASH_STRONG, LETHAL_MIN, LOOT, REMOTE_CLEAR, VD, _TERRITORY, cue_flags,
+                            killings)
 from .triggers import report_cue
 
 LOGGER = logging.getLogger(__name__)
@@ -33,25 +35,15 @@ PRESENT_MAX = 0.55
 PRESENT_COMBINED = 0.75
 #: nothing present: the strongest sub-type still wins if all live triggers combine to this much
 FALLBACK_TOTAL = 0.65
-#: Armed clash needs a real clash word (not only "gunfire", "attacked") to outrank a suicide bomb
-CLASH_STRONG = 0.75
-#: an Explosions/Remote violence trigger this strong tells a strike in clear words
-REMOTE_CLEAR = 0.85
-#: "killed"/"shot" words (not "gunmen": 0.4) turn an abduction into an Attack
-LETHAL_MIN = 0.45
 
 PROTEST = "Peaceful protest"
 EFAP = "Excessive force against protesters"
 PWI = "Protest with intervention"
-VD = "Violent demonstration"
 MOB = "Mob violence"
-CLASH = "Armed clash"
 NVT = "Non-violent transfer of territory"
 HQ = "Headquarters or base established"
-LOOT = "Looting/property destruction"
 DWU = "Disrupted weapons use"
 IED = "Remote explosive/landmine/IED"
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 #: attack words no stronger than this name no manner of killing ("attack", "killed"; not "shot dead")
 GENERIC_ATTACK = 0.6
 #: explosion words under this ("strikes", "blast") name no particular weapon beside a clear one
@@ -260,23 +252,6 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     return best, support
 
 
-def _killings(live: list[Trigger], ana: Analysis) -> frozenset[int]:
-    """Beside an abduction, the Attack triggers that tell a killing ("later killed him"), not
-    the raid itself ("stormed the village") nor the killing of those who resisted or fled it."""
-    if not any(t.sub_event_type == "Abduction/forced disappearance" for t in live):
-        return frozenset()
-    cues = load_cues(ana.lang, "classify")
-    out = set()
-    for t in live:
-        if t.sub_event_type != "Attack" or getattr(t, "definite", False) or t.score < LETHAL_MIN \
-                or not find_cues(t.span.text, cues.get("lethal", ())):
-            continue
-        sent = ana.sentences[t.sentence] if 0 <= t.sentence < len(ana.sentences) else None
-        if sent is None or not find_cues(ana.text, cues.get("incidental_killing", ()), sent.start, sent.end):
-            out.add(id(t))
-    return frozenset(out)
-
-
 def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) -> bool:
     """A word for an attack (not only a killing word) whose sentence reports casualties."""
     from ..howmany.fatalities import count_fatalities
@@ -287,42 +262,6 @@ def _attack_with_casualties(ev: _Evidence, ana: Analysis, sentences: list[int]) 
     hit = {t.sentence for t in words}
     told = count_fatalities(ana, sorted(hit & set(sentences)))
     return bool(told.value or told.injured)
-
-
-def _cue_flags(live: list[Trigger], ana: Analysis, cues: dict) -> dict:
-    """The `_Evidence` flags that the language's classify cues give over the live triggers."""
-    def words(name: str) -> tuple:
-        return tuple(cues.get(name, ()))
-
-    def found(t: Trigger, name: str) -> bool:
-        return find_cues(t.span.text, words(name))
-
-    killing = words("lethal") + words("lethal_force")
-    clear_clash = [t for t in live if t.sub_event_type == CLASH and t.score >= CLASH_STRONG]
-    return {
-        "coup": any(t.sub_event_type == "Other" and t.score >= 0.8 and found(t, "coup") for t in live),
-        "takeover": any(t.sub_event_type in (VD, LOOT) and found(t, "riot_takeover") for t in live),
-        "crowd_clash": any(t.sub_event_type in (VD, CLASH) and found(t, "riot_clash") for t in live),
-        "lethal_attack": any(t.sub_event_type == "Attack" and t.score >= LETHAL_MIN
-                             and (not killing or find_cues(t.span.text, killing)) for t in live),
-        "ground_assault": _ground_assault(live, cues),
-        "bomb_ambush": bool(words("ambush")) and bool(clear_clash) and all(found(t, "ambush") for t in clear_clash)
-        and any(SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence" and t.score >= REMOTE_CLEAR
-                for t in live),
-        "brief_hold": bool(words("brief_hold")) and any(
-            t.sub_event_type in _TERRITORY
-            and find_cues(ana.text[max(0, t.span.start - 25):t.span.start], words("brief_hold")) for t in live),
-    }
-
-
-def _ground_assault(live: list[Trigger], cues: dict) -> bool:
-    """Gunfire words among the clash words (classify.yaml `gunfire`), and every explosion word a
-    hand-held one (a grenade, or `assault_weapons`: "fired rocket launchers")."""
-    gunfire, hand_held = tuple(cues.get("gunfire", ())), tuple(cues.get("assault_weapons", ()))
-    if not gunfire or not any(t.sub_event_type == CLASH and find_cues(t.span.text, gunfire) for t in live):
-        return False
-    blasts = [t for t in live if SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence"]
-    return bool(blasts) and all(t.sub_event_type == "Grenade" or find_cues(t.span.text, hand_held) for t in blasts)
 
 
 def _blast_killed(ev: _Evidence, ana: Analysis, cues: dict) -> bool:
@@ -366,7 +305,7 @@ def classify(triggers: list[Trigger], ana: Analysis,
     if not live:
         return None
     cues = load_cues(ana.lang, "classify")
-    ev = _Evidence(live, _killings(live, ana), **_cue_flags(live, ana, cues))
+    ev = _Evidence(live, killings(live, ana), **cue_flags(live, ana, cues))
     sub, support = _decide(ev)
     if sub in INTERCEPTABLE and _intercepted_harmlessly(ev, ana, live):
         # "a rocket fired from Gaza was intercepted; no injuries were reported": the weapon was
