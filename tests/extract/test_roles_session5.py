@@ -151,3 +151,15 @@ def test_arrests_without_a_named_agent(analyse_text, text, country, expected):
     ana = analyse_text(text)
     roles = assign_roles(ana, make_ctx(ana, "arrested", "Arrests", "Strategic developments", country))
     assert roles.actor1.name == expected
+
+
+@pytest.mark.model
+def test_a_state_force_that_only_tells_a_killing_is_not_its_perpetrator(analyse_text):
+    # police sent afterwards are no act's subject in the killing: the attackers are unnamed
+    text = "Seven villagers were killed on Thursday when a land dispute turned violent in the north. " \
+           "Police were deployed to the town on Friday."
+    ana = analyse_text(text)
+    ctx = make_ctx(ana, "killed", "Attack", "Violence against civilians", "Ghana")
+    ctx.sentences = [0, 1]
+    roles = assign_roles(ana, ctx)
+    assert roles.actor1.name == "Unidentified Armed Group (Ghana)"
