@@ -184,6 +184,8 @@ VETO_CASES = [
     ("drill", "Navy drill off Zambales", "Marines fired missiles at a target ship during a live-fire drill in a joint military exercise."),
     ("film", "Review: 'Dust over Gao'", "The film opens with an ambush on a convoy, and the director stages the battle with care."),
     ("anniversary", "Ten years since Garissa attack", "Families gathered to commemorate the anniversary of the attack that killed 148 students."),
+    ("anniversary", None, "Saturday marked exactly one year since gunmen killed 40 students at a college in Mubi. "
+                          "The attackers were never caught."),
     ("court", "Court jails bomber", "A court sentenced a man to life for a bombing in 2012 that killed 30 people in Kano."),
     ("weather", "Cyclone hits coast", "A tropical cyclone hit the coast of Sofala, killing four people and destroying homes."),
     ("opinion", "Opinion: Mali needs roads, not drones", "More air strikes will not end the insurgency; we need schools."),
