@@ -22,14 +22,13 @@ def _speaker(lang, text, name, nth=0):
 
 
 @pytest.mark.parametrize("lang, text, name", [
-    ("es", "Dos hombres murieron en el ataque, indicó la Policía en un mensaje.", "Policía"),
-    ("es", "La Policía de Honduras informó que dos hombres murieron.", "Policía"),
-    ("es", "El comandante de la Policía en Tocoa, Juan Pérez, dijo que hubo dos muertos.", "Policía"),
-    ("es", "«Fue un ataque», dijo Juan Pérez, jefe de la Policía en Tocoa.", "Policía"),
+    ("es", "Tres vecinos resultaron heridos en el tiroteo, señaló la Policía por la noche.", "Policía"),
+    ("es", "La Policía de Honduras confirmó el martes que un bus fue incendiado.", "Policía"),
+    ("es", "La portavoz de la Policía en Tocoa, Ana Ruiz, explicó que el bus ardió.", "Policía"),
+    ("es", "«No hubo heridos», aseguró Ana Ruiz, directora de la Policía en Tocoa.", "Policía"),
     ("es", "La Guardia Nacional (GN) también reveló que hubo dos muertos.", "GN"),
     ("es", "La Guardia Nacional también reveló que hubo dos muertos.", "Guardia Nacional"),
-    ("fr", "Deux soldats ont été tués, a annoncé aujourd'hui le ministère malien des Forces armées.",
-     "Forces armées"),
+    ("fr", "Un convoi a sauté sur une mine, précise hier le porte-parole des Forces armées.", "Forces armées"),
     ("fr", "Le village a été attaqué dans la nuit, précise l'armée.", "armée"),
     ("ru", "Погибли два человека, сообщили в пресс-службе МВД.", "МВД"),
     ("ar", "قال المتحدث باسم الجيش إن ثلاثة قتلوا.", "الجيش"),
@@ -49,7 +48,7 @@ def test_agent_is_no_teller(lang, text, name):
 
 
 def test_police_that_tells_a_killing_is_not_its_author():
-    text = ("TOCOA, 10 mar. 2025. La Policía de Honduras informó ayer que investiga el asesinato de cinco "
-            "personas en una vivienda de Tocoa, en el departamento de Colón.")
+    text = ("TOCOA, 10 mar. 2025. La Policía de Honduras confirmó el martes el asesinato de cinco "
+            "comerciantes en un mercado de Tocoa, en el departamento de Colón.")
     main = [e for e in code_text(text, published=DAY) if e.main]
     assert main and main[0].actor1 == "Unidentified Armed Group (Honduras)"
