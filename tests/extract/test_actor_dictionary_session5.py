@@ -43,6 +43,9 @@ def test_country_bound_names_name_no_one_elsewhere(analyse_text):
     ("Communist rebels ambushed an army patrol in the hills.", "Philippines", "NPA: New People's Army"),
     ("A marine ranger was wounded by a roadside bomb.", "Thailand", "Military Forces of Thailand (2023-)"),
     ("Iranian border guards clashed with smugglers.", "Iran", "Police Forces of Iran (1989-) Border Guard"),
+    ("Fighters of the Cobra Faction raided a cattle camp.", "South Sudan",
+     "SSDM/A-Cobra Faction: South Sudan Democratic Movement/Army (Cobra Faction)"),
+    ("The SSDM/A attacked an army post near Pibor.", "South Sudan", "SSDM/A: South Sudan Democratic Movement/Army"),
 ])
 def test_more_country_bound_words_resolve(analyse_text, sentence, country, name):
     assert name in _names(analyse_text, sentence, country)
