@@ -221,7 +221,8 @@ def refers_to_agreement(root, generic: dict) -> bool:
 
 def _since_tally(verb) -> bool:
     """ "Since then, hundreds of fighters have surrendered", "over the past three years, armed
-    groups have used drones": a present-perfect count over a period."""
+    groups have used drones", "has seized territory in recent months": a present-perfect count
+    over a period."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -235,7 +236,7 @@ def _since_tally(verb) -> bool:
         if c.dep_ == "prep" and c.lower_ in _SPAN_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj" and g.lower_ in _SPAN_UNITS and \
-                        any(m.lower_ in ("past", "last") for m in g.children):
+                        any(m.lower_ in ("past", "last", "recent") for m in g.children):
                     return True
     return False
 
