@@ -13,6 +13,6 @@ from eventcoder.pipeline import code_text
                                    "depuis le 27 novembre 2024"])
 def test_date_of_what_a_period_runs_from_is_not_the_event_date(since):
     text = ("Une frappe de drone israélien a tué deux personnes samedi près de Nabatieh, au Liban. "
-            f"La région n'avait plus été visée par l'aviation israélienne {since}.")
+            f"Aucun tir n'avait touché ce secteur {since}.")
     main = [e for e in code_text(text) if e.main]
     assert main and main[0].event_date != dt.date(2024, 11, 27)

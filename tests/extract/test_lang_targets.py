@@ -17,8 +17,8 @@ def _main(text):
 
 
 def test_claimed_ambush_against_the_army_fr():
-    ev = _main("MOPTI, 10 mars 2025. Les jihadistes du JNIM revendiquent une embuscade meurtrière ce vendredi "
-               "contre l'armée malienne près de Tenenkou.")
+    ev = _main("MOPTI, 10 mars 2025. Le JNIM revendique une embuscade sanglante mardi soir contre l'armée "
+               "malienne sur la route de Douentza.")
     assert ev.actor1 == "JNIM: Group for Support of Islam and Muslims"
     assert ev.actor2 == "Military Forces of Mali (2021-)"
     assert ev.claimed_by == "JNIM: Group for Support of Islam and Muslims"

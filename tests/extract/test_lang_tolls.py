@@ -20,10 +20,10 @@ def _main_toll(text):
 
 
 @pytest.mark.parametrize("text, toll", [
-    ("TOCOA, 10 mar. 2025. Siete policías murieron el sábado en una emboscada cerca de Tocoa.", 7),
+    ("TOCOA, 10 mar. 2025. Ocho soldados murieron el domingo en una emboscada guerrillera cerca de Tocoa.", 8),
     ("TOCOA, 10 mar. 2025. Seis militares murieron el domingo pasado en una emboscada cerca de Tocoa.", 6),
-    ("TOCOA, 10 mar. 2025. Cinco hombres murieron asesinados en una aldea cerca de Tocoa. "
-     "Uno de los fallecidos era un comerciante.", 5),
+    ("TOCOA, 10 mar. 2025. Cuatro comerciantes fueron asesinados en un mercado de Tocoa. "
+     "Uno de los muertos era menor de edad.", 4),
     ("MOPTI, 10 mars 2025. Quatre soldats ont été tués dans une embuscade près de Mopti. "
      "L'un des morts était un officier.", 4),
 ])
@@ -39,7 +39,7 @@ def test_one_of_the_dead_is_part_of_the_toll_ru():
 
 
 @pytest.mark.parametrize("text, toll", [
-    ("MOPTI, 10 mars 2025. L'armée a repoussé une attaque près de Mopti et a permis d'éliminer 13 assaillants.", 13),
+    ("MOPTI, 10 mars 2025. Les soldats ont éliminé sept assaillants lors d'une attaque près de Mopti.", 7),
     ("MOPTI, 10 mars 2025. Six civils sont décédés dans une attaque près de Mopti.", 6),
     ("TOCOA, 10 mar. 2025. El ejército informó que cuatro guerrilleros fueron dados de baja en un combate "
      "cerca de Tocoa.", 4),
@@ -50,8 +50,8 @@ def test_death_word_synonyms(text, toll):
 
 
 def test_speaker_named_before_the_death_word_is_no_victim():
-    text = ("TOCOA, 10 mar. 2025. Hombres armados atacaron una patrulla en Tocoa. El ministro de Seguridad, "
-            "Juan Pérez, confirmó la muerte de los agentes.")
+    text = ("TOCOA, 10 mar. 2025. Hombres armados atacaron una patrulla en Tocoa. La gobernadora, "
+            "Ana Ruiz, lamentó la muerte de los agentes.")
     assert _main_toll(text) == 0
 
 
