@@ -148,8 +148,8 @@ def _person_reading(word: str) -> bool:
 
 
 def ru_person_name(words: list[str]) -> bool:
-    """Do two or more capitalised Cyrillic words in a row read as a person's names ("Сафарали Хасана",
-    "Ивана Петрова", "Ахмед Хасан")? Each has a first-name, surname or patronymic reading: such a
+    """Do two or more capitalised Cyrillic words in a row read as a person's names ("Ахмед Хасан",
+    "Ивана Петрова")? Each has a first-name, surname or patronymic reading: such a
     pair is a person, not a place, even where one word is also a town's name."""
     if len(words) < 2 or not available():
         return False
@@ -160,7 +160,7 @@ def ru_person_name(words: list[str]) -> bool:
 
 def ru_person_tokens(text: str, tokens) -> set[int]:
     """Indices of the tokens (regex matches over `text`) that stand in a run of two capitalised
-    Cyrillic words read as a person's names ("уроженца района Сафарали Хасана"): never a place."""
+    Cyrillic words read as a person's names ("выступил Ахмед Хасан"): never a place."""
     out: set[int] = set()
     if not available():
         return out

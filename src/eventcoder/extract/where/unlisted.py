@@ -71,7 +71,7 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
     if len(proper) == 1 and re.search(rf"\b{re.escape(proper[0].lower())}\b", ana.text):
         return False  # a common word the report also writes in lower case
     if ana.lang == "ru" and morph.ru_person_name(proper):
-        return False  # "уроженца района Сафарали Хасана": a person's first name and surname
+        return False  # "в районе ... Ахмед Хасан": a person's first name and surname
     doc = ana.spacy_doc
     if doc is not None:
         span = doc.char_span(start, start + len(name), alignment_mode="expand")

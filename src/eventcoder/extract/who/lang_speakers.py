@@ -5,11 +5,11 @@ the one who tells the event, or inside the title of the person or office who tel
 The plain rule (a speech verb right after the name, "según" right before it) misses the word orders
 of real reports in these languages:
 
-- the verb first (subject inversion): "..., indicó la Policía", "a annoncé le ministère", "قال الجيش";
-- the force inside a speaker's title: "a annoncé le ministère malien des Forces armées",
-  "dijo Juan Pérez, jefe de la Policía", "el comandante de la Policía en X, Juan Pérez, indicó";
-- words between the name and its verb: "la Policía de Ecuador informó", "la Policía Nacional del
-  Perú (PNP) informó", "el jefe de la Policía, Juan Pérez, dijo".
+- the verb first (subject inversion): "..., señaló la Policía", "précise l'armée", "قال الجيش";
+- the force inside a speaker's title: "précise le porte-parole des Forces armées",
+  "aseguró Ana Ruiz, directora de la Policía", "la portavoz de la Policía en X, Ana Ruiz, explicó";
+- words between the name and its verb: "la Policía de Honduras confirmó", "la Guardia Nacional (GN)
+  confirmó", "la Policía, Ana Ruiz, dijo".
 
 The verbs and titles are data (`lexicons/<lang>/attribution.yaml`: `speech`, `according_to`,
 `speaker_titles`, `speech_between`).
@@ -25,7 +25,7 @@ _UP = "A-ZÀ-ÖØ-ÝА-ЯЁ"
 #: a capitalised name (words joined by spaces or particles)
 _NAME = rf"[{_UP}][\w'\u2019.-]*(?:\s+(?:de\s+|del\s+|la\s+|le\s+)?[{_UP}][\w'\u2019.-]*){{0,4}}"
 #: what may stand between a name and the speech verb that has it as subject: a bracketed short form
-#: "(PNP)", a place or country complement "de Ecuador" / "en Esmeraldas", an apposition ", Juan Pérez,"
+#: "(GN)", a place or country complement "de Honduras" / "en Tocoa", an apposition ", Ana Ruiz,"
 _SKIP_AFTER = re.compile(
     rf"^(?:\s*\([^()\n]{{1,40}}\)|\s+(?:de|del|de\s+la|des|du|d'|d\u2019|en|à|au|в|по)\s*(?:la\s+|l'|l\u2019)?{_NAME}|"
     rf"\s*,\s*{_NAME}\s*,)+")
@@ -51,7 +51,7 @@ def _patterns(lang: str):
     verb_after = re.compile(rf"^[\s,]*{gap_after}(?:{alt(verbs)})(?!\w)", re.IGNORECASE) if verbs else None
     gap = rf"(?:\s+(?:{alt(between)}|\w+ment|\w+mente))?" if between else r"(?:\s+(?:\w+ment|\w+mente))?"
     verb_before = re.compile(rf"(?:^|(?<!\w))(?:{alt(verbs)}){gap}\s*$", re.IGNORECASE) if verbs else None
-    # "jefe de la", "ministère malien des", "المتحدث باسم": a title (an adjective may follow it) and its link
+    # "directora de la", "porte-parole des", "المتحدث باسم": a title (an adjective may follow it) and its link
     title = re.compile(rf"(?:^|(?<!\w))(?:{alt(titles)})(?:\s+[\w'\u2019-]+)?"
                        rf"(?:\s+(?:de|del|de\s+la|des|du|d'|d\u2019|of))?(?:\s+(?:la|l'|l\u2019))?\s*$",
                        re.IGNORECASE) if titles else None
@@ -79,7 +79,7 @@ def is_speaker(ana, start: int, end: int, depth: int = 0) -> bool:
     before = re.sub(r"\s+", " ", text[max(line_start, start - 90):start])
     inside = _INSIDE_BRACKETS.search(text, line_start, start)
     if inside is not None and depth < 1 and is_speaker(ana, inside.start(), inside.end("name"), depth + 1):
-        # "la Policía Nacional del Perú (PNP)", "la Guardia Civil (Policía Estatal), precisó": a short form or
+        # "la Guardia Nacional (GN)", "la Guardia Nacional (Policía Militar), explicó": a short form or
         # gloss in brackets tells or acts as the name before the brackets does
         return True
     near = strip_articles(before)
@@ -90,7 +90,7 @@ def is_speaker(ana, start: int, end: int, depth: int = 0) -> bool:
             near, titled = strip_articles(near[:m.start()]), True
     if verb_before.search(near):
         return True
-    if titled:  # "dijo Juan Pérez, jefe de la Policía": the verb before the speaker's name
+    if titled:  # "aseguró Ana Ruiz, directora de la Policía": the verb before the speaker's name
         cut = _APPOSITION_BEFORE.search(near)
         return cut is not None and bool(verb_before.search(strip_articles(near[:cut.start()])))
     return False

@@ -1,8 +1,8 @@
 """Targets named after a target preposition in languages whose parse the English role rules read
 loosely (French): "une embuscade ... contre l'armée malienne", "des frappes visant les positions de X".
 
-The French parse may hang the target under a word of the trigger's phrase ("embuscade meurtrière
-ce vendredi contre l'armée": under "vendredi"), so the trigger's subtree holds both sides; a mention
+The French parse may hang the target under a word of the trigger's phrase ("une embuscade sanglante
+mardi soir contre l'armée": under the day), so the trigger's subtree holds both sides; a mention
 right after a `target_before` word of `lexicons/<lang>/roles.yaml` is the side acted on, never the
 agent. English keeps its parse rules.
 """
