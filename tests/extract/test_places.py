@@ -447,3 +447,12 @@ def test_places_an_institution_named_after_its_town_is_in_that_town(analyse_text
             "Katsina State. The governor was visiting Daura at the time.")
     _, _, place = _event(analyse_text, text, sentences=(0, 1))
     assert (place.name, place.admin1, place.geo_precision) == ("Kankara", "Katsina", 1), place
+
+
+@pytest.mark.model
+def test_places_a_name_and_surname_after_a_comma_is_a_person(analyse_text):
+    """'One of the villagers, Hassan Ya'u, who escaped': no town in India; the village stays the place."""
+    text = ("Gunmen abducted 40 people in Maradun on Sunday, police said. One of the villagers, Hassan Ya'u, "
+            "who escaped the attack, said the gunmen came on motorcycles.")
+    ana = analyse_text(text)
+    assert not any(p.country == "India" for p in find_places(ana))

@@ -87,6 +87,8 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
         label = next((t.ent_type_ for t in span if t.ent_type_), "") if span is not None else ""
         if label in NER_PLACE:
             return True
+        if label == "PERSON" and left.rstrip().endswith(",") and re.match(r"\s+[A-Z][\w'’-]+", right):
+            return False  # "one of the villagers, Hassan Ya'u, who escaped": a name and surname, no place
         if label:  # PERSON, ORG, NORP...: NER may be wrong ("Goma" as a person) when a cue says place
             if prev and not cue and prev.group(1) not in ("The", "In", "At"):
                 return False  # the tail of a longer name: "Emergency Medicine Centre"
