@@ -17,8 +17,8 @@ Steps (called by `coder.Coder.code`):
    A takeover or clash in which civilians were deliberately killed ("overran the town, killing eight
    civilians") yields a second incident for the killing (codebook §1.2: crossfire victims stay in
    the battle, a massacre of residents is its own event).
-2. `aggregate`: incidents with the same sub-type, place and date become one (codebook §1.8);
-3. `choose_main`: the main event is the first locatable non-background incident of the body;
+2. `aggregate` (aggregate.py): incidents with the same sub-type, place and date become one (codebook §1.8);
+3. `choose_main` (aggregate.py): the main event is the first locatable non-background incident of the body;
 4. `confidence`: the classifier's confidence discounted for what could not be located or dated.
 """
 from __future__ import annotations
@@ -28,12 +28,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import mappings
+from .aggregate import aggregate, choose_main  # noqa: F401 (steps 2 and 3, re-exported)
 from .extract.when import dates as dates_x
 from .extract.cues import find_cues, load_cues
 from .extract.base import Analysis, Place, Span, Trigger
-from .extract.where.places import DATELINE_REASON
-from .schema import SUB_TO_TYPE, Event, interaction_code
+from .schema import SUB_TO_TYPE, Event
 
 
 @dataclass
@@ -294,96 +293,3 @@ def confidence(classifier: float, ev: Event) -> float:
     if ev.certainty == "speculative":
         score *= 0.7
     return max(0.0, min(1.0, score))
-
-
-def _province_of(region: Event, town: Event) -> bool:
-    """`region` is placed only at the province (admin1) that holds `town`'s place."""
-    return (region.geo_precision == 3 and bool(region.admin1) and region.location == region.admin1
-            and town.location != town.admin1 and town.admin1 == region.admin1 and town.country == region.country)
-
-
-_PLACE_FIELDS = ("location", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision")
-
-
-#: an event dated on the report's own day and its twin dated this many days before it or fewer
-STATEMENT_LAG = 7
-
-
-def _same_day(a: Event, b: Event, undated_report: bool, report_day=None) -> bool:
-    """The same date; in a report with no date of its own, also an undated event beside a dated one
-    (the lead that does not repeat the day the text gives further down); and an event dated on the
-    report's own day ("police said today") beside its twin dated a few days before (the day the
-    text names for the act)."""
-    if a.event_date == b.event_date or (undated_report and None in (a.event_date, b.event_date)):
-        return True
-    if report_day is None or None in (a.event_date, b.event_date) or report_day not in (a.event_date, b.event_date):
-        return False
-    return 0 < abs((a.event_date - b.event_date).days) <= STATEMENT_LAG
-
-
-def _placed_by_dateline(event: Event) -> bool:
-    """The event's place is the dateline's city (no place in its own sentences)."""
-    return event.reasons.get("location") == DATELINE_REASON
-
-
-def _dateline_twin(a: Event, b: Event) -> bool:
-    """`a` is placed only by the dateline, `b` at a place its own sentences name in the same country:
-    the lead ("rioting broke out on Thursday") and the body that names the town tell one event."""
-    return (_placed_by_dateline(a) and not _placed_by_dateline(b) and a.country == b.country
-            and bool(b.location) and a.location != b.location)
-
-
-def aggregate(events: list[Event], undated_report: bool = False, report_day=None) -> list[Event]:
-    """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll. An
-    event placed only at a province, or only by the dateline's city, and one at a town of that
-    province (of that country) are one place: the town is kept. In a report with no date
-    (`undated_report`), an undated event joins a dated one of the same sub-type and place, and
-    takes its date; one dated on the report's day (`report_day`) joins its twin dated a few days
-    before, and takes that day."""
-    out: list[Event] = []
-    for ev in events:
-        twin = next((o for o in out if o.background == ev.background
-                     and o.sub_event_type == ev.sub_event_type and _same_day(o, ev, undated_report, report_day)
-                     and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o)
-                          or _dateline_twin(o, ev) or _dateline_twin(ev, o))), None)
-        if twin is None:
-            out.append(ev)
-            continue
-        if _province_of(twin, ev) or _dateline_twin(twin, ev):
-            for name in _PLACE_FIELDS:
-                setattr(twin, name, getattr(ev, name))
-            twin.evidence = [e for e in twin.evidence if e.field != "location"]
-            twin.reasons["location"] = ev.reasons.get("location", "")
-        if ev.event_date is not None and (twin.event_date is None or (
-                twin.event_date == report_day and ev.event_date < twin.event_date)):
-            twin.event_date, twin.time_precision = ev.event_date, ev.time_precision
-            twin.evidence = [e for e in twin.evidence if e.field not in ("event_date", "time_precision")]
-            twin.reasons["event_date"] = ev.reasons.get("event_date", "")
-        twin.evidence.extend(ev.evidence)
-        twin.fatalities = max(twin.fatalities, ev.fatalities)
-        for name in ("actor1", "actor2", "inter1", "inter2", "claimed_by"):
-            if getattr(twin, name) is None and getattr(ev, name) is not None:
-                setattr(twin, name, getattr(ev, name))
-        twin.interaction = interaction_code(twin.inter1, twin.inter2)
-        twin.notes = mappings.notes(twin)
-    return out
-
-
-def choose_main(events: list[Event]) -> None:
-    """The main event is the first locatable non-background event (the report's lead), unless a
-    killing of civilians at the same place and day carries the same toll: the report's deaths are
-    the civilians', so the killing is the news (`_shared_toll`)."""
-    candidates = [e for e in events if not e.background]
-    if not candidates:
-        return
-    located = [e for e in candidates if e.location] or candidates
-    first = located[0]
-    twin = next((e for e in located[1:] if _shared_toll(first, e)), None)
-    (twin or first).main = True
-
-
-def _shared_toll(fight: Event, killing: Event) -> bool:
-    """A battle or takeover and a killing of civilians told as one toll: same place, day and figure."""
-    return (killing.sub_event_type == "Attack" and fight.event_type == "Battles" and fight.fatalities > 0
-            and fight.fatalities == killing.fatalities and fight.location == killing.location
-            and fight.event_date == killing.event_date)
