@@ -1,5 +1,6 @@
-"""Issue 18: Spanish names of state forces (sentences written for these tests): "Guardia Nacional" is
-Venezuela's in Venezuela and Mexico's in Mexico; bare "Carabineros" keep their body's name."""
+"""Issue 18: names of state forces in Spanish and Russian (sentences written for these tests):
+"Guardia Nacional" is Venezuela's in Venezuela and Mexico's in Mexico; bare "Carabineros" keep their
+body's name; Russian border guards ("пограничники") are the state's Border Service."""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,3 +26,10 @@ def test_bare_carabineros_keep_their_body_name():
             "en Santiago de Chile.")
     main = [e for e in code_text(text, published=dt.date(2025, 3, 12)) if e.main]
     assert main and main[0].actor2 == "Police Forces of Chile (2022-) Carabineros"
+
+
+def test_russian_border_guards_are_the_border_service():
+    text = ("Бишкек, 10 марта 2025. Пограничники Кыргызстана вступили в перестрелку с вооруженными "
+            "контрабандистами у села Кок-Таш Баткенской области; погиб один контрабандист.")
+    main = [e for e in code_text(text, published=dt.date(2025, 3, 12)) if e.main]
+    assert main and main[0].actor1 == "Military Forces of Kyrgyzstan (2021-) Border Service"
