@@ -247,6 +247,17 @@ def test_segment_aggregate_report_day_twin_takes_the_day_the_act_happened():
     assert len(aggregate(pair(dt.date(2014, 4, 4), dt.date(2014, 4, 2)), report_day=day)) == 2
 
 
+def test_segment_aggregate_one_toll_in_two_places_of_a_province():
+    """'Gunmen killed 12 villagers in Quissanga' ... '12 people were killed near Macomia' the same day:
+    one event, at the first place; a different day, or another toll, stays apart."""
+    def ev(location, fatalities, day=dt.date(2023, 5, 2)):
+        return Event(doc_id="x", sub_event_type="Attack", location=location, admin1="Cabo Delgado",
+                     country="Mozambique", fatalities=fatalities, event_date=day, geo_precision=2)
+    assert [e.location for e in aggregate([ev("Quissanga", 12), ev("Macomia", 12)])] == ["Quissanga"]
+    assert len(aggregate([ev("Quissanga", 12), ev("Macomia", 7)])) == 2
+    assert len(aggregate([ev("Quissanga", 12, None), ev("Macomia", 12)], undated_report=True)) == 2
+
+
 def test_segment_lead_under_a_dateline_is_the_event_its_body_places(analyse_text):
     """The lead names no place (the dateline's city stands for it); the body names the town: one
     event, at the town. A second riot the body places in another town on another day stays apart."""

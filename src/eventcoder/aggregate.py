@@ -48,19 +48,27 @@ def _dateline_twin(a: Event, b: Event) -> bool:
             and bool(b.location) and a.location != b.location)
 
 
+def _toll_twin(a: Event, b: Event) -> bool:
+    """One toll told with two places of one province ("killed eight jawans near Ambeli village" and,
+    quoted, "eight jawans were killed on the Bedre-Kutru road"): the same figure identifies the act."""
+    return (a.fatalities > 0 and a.fatalities == b.fatalities and bool(a.admin1) and a.admin1 == b.admin1
+            and a.country == b.country and a.event_date == b.event_date)  # not an undated lead and a dated recall
+
+
 def aggregate(events: list[Event], undated_report: bool = False, report_day=None) -> list[Event]:
     """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll. An
     event placed only at a province, or only by the dateline's city, and one at a town of that
     province (of that country) are one place: the town is kept. In a report with no date
     (`undated_report`), an undated event joins a dated one of the same sub-type and place, and
     takes its date; one dated on the report's day (`report_day`) joins its twin dated a few days
-    before, and takes that day."""
+    before, and takes that day; the same toll in two places of one province is one event, at the
+    first place (`_toll_twin`)."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.background == ev.background
                      and o.sub_event_type == ev.sub_event_type and _same_day(o, ev, undated_report, report_day)
                      and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o)
-                          or _dateline_twin(o, ev) or _dateline_twin(ev, o))), None)
+                          or _dateline_twin(o, ev) or _dateline_twin(ev, o) or _toll_twin(o, ev))), None)
         if twin is None:
             out.append(ev)
             continue

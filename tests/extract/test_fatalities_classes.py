@@ -12,6 +12,9 @@ from eventcoder.extract.where.places import find_places
 from ..conftest import assert_spans
 
 CASES = [
+    # a year after a month and day is no count listed with the victims
+    ("On April 26, 2023, nine guards and a driver were killed when their truck hit a mine.", 10,
+     "nine guards and a driver"),
     # the page's date stamp glued to the lead sentence is no part of the victims' phrase
     ("date 2021-09-14 Some 7 rangers and one cook were killed when the convoy hit a mine.", 8,
      "7 rangers and one cook"),

@@ -47,6 +47,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
             low = True
         begin = len(item) - len(item.lstrip(" \"'“”«(")) if q else offset + start
         noun = re.match(r"\s+(?:(?:of|de|des)\s+(?:the|those|les|los|las)\s+)?[^\W\d]+(?:-[^\W\d]+)?", rest[end:])
+        if not noun and re.fullmatch(r"(?:19|20)\d\d", rest[start:end]):
+            return None  # "On April 26, 2023, nine jawans ... were killed": the year is no victim count
         if noun and not _pats(lang)["stops"].fullmatch(noun.group().strip()):
             end += noun.end()  # "six guards": the evidence names who died
             more = re.match(r"\s+([^\W\d]+)", rest[end:])
