@@ -41,7 +41,7 @@ def test_country_bound_names_name_no_one_elsewhere(analyse_text):
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, country, name", [
     ("Communist rebels ambushed an army patrol in the hills.", "Philippines", "NPA: New People's Army"),
-    ("A marine ranger was wounded by a roadside bomb.", "Thailand", "Military Forces of Thailand (2023-)"),
+    ("Two marine rangers guarding a school were hurt.", "Thailand", "Military Forces of Thailand (2023-)"),
     ("Iranian border guards clashed with smugglers.", "Iran", "Police Forces of Iran (1989-) Border Guard"),
     ("Fighters of the Cobra Faction raided a cattle camp.", "South Sudan",
      "SSDM/A-Cobra Faction: South Sudan Democratic Movement/Army (Cobra Faction)"),

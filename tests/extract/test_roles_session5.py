@@ -14,19 +14,19 @@ def _pair(roles):
 @pytest.mark.model
 def test_a_device_named_with_its_acronym_then_planted_by_a_group(analyse_text):
     # the bracketed acronym between the device and "planted by" used to hide the doer
-    text = ("Three policemen were injured on Sunday in a blast involving an Improvised Explosive Device (IED) "
-            "planted by Maoists in Sukma district.")
+    text = ("Two constables were hurt on Sunday in an explosion that involved a pressure-triggered explosive device "
+            "(IED) planted by Maoists near a culvert in Sukma.")
     ana = analyse_text(text)
-    roles = assign_roles(ana, make_ctx(ana, "blast", "Remote explosive/landmine/IED",
+    roles = assign_roles(ana, make_ctx(ana, "explosion", "Remote explosive/landmine/IED",
                                        "Explosions/Remote violence", "India"))
     assert roles.actor1.name == "CPI (Maoist): Communist Party of India (Maoist)"
 
 
 @pytest.mark.model
 def test_the_target_unit_named_before_a_count_of_other_personnel(analyse_text):
-    # "the DRG and at least two other personnel": a count of people, not a second unit acting jointly
-    text = ("A jawan of the District Reserve Guard (DRG) and at least two other personnel were injured in a "
-            "blast on Monday in Bijapur, police said.")
+    # "the DRG and at least three porters": a count of people, not a second unit acting jointly
+    text = "Policemen of the District Reserve Guard (DRG) and at least three porters were hurt in a blast near a " \
+           "forest camp on Monday."
     ana = analyse_text(text)
     roles = assign_roles(ana, make_ctx(ana, "blast", "Remote explosive/landmine/IED",
                                        "Explosions/Remote violence", "India"))
@@ -46,8 +46,8 @@ def test_a_joint_team_of_two_units_still_names_the_force(analyse_text):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, word, country, expected", [
-    ("Nine people were killed in clashes between cattle herders and farmers near Mongo on Monday, "
-     "the governor said.", "clashes", "Chad", "Unidentified Communal Militia (Chad)"),
+    ("A week of clashes between pastoralists and farmers over a water point left nine dead near Mongo.",
+     "clashes", "Chad", "Unidentified Communal Militia (Chad)"),
     ("At least twelve men died in tribal fighting in the highlands on Sunday after police arrived, "
      "officials said.", "fighting", "Papua New Guinea", "Unidentified Clan Militia (Papua New Guinea)"),
 ])
@@ -67,7 +67,7 @@ def test_a_named_community_militia_is_kept(analyse_text):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, word", [
-    ("Soldiers repelled an attack by ISWAP fighters on a base near Monguno on Sunday, the army said.", "repelled"),
+    ("Soldiers at a hilltop post repelled an attack by ISWAP fighters before dawn on Sunday.", "repelled"),
     ("Troops fought off an assault by Boko Haram on their camp near Gwoza on Friday, officials said.", "fought"),
 ])
 def test_a_named_group_that_attacked_a_state_force_comes_first(analyse_text, text, word):
@@ -79,9 +79,9 @@ def test_a_named_group_that_attacked_a_state_force_comes_first(analyse_text, tex
 @pytest.mark.model
 def test_a_headline_trigger_takes_the_strikes_owner_from_the_lead(analyse_text):
     # the trigger is in the headline, which names no one; the lead names the drone's owner
-    text = "Атака БПЛА на село.\nБеспилотник ВСУ атаковал автомобиль в селе утром, погиб водитель."
+    text = "Удар по ферме.\nУтром беспилотник ВСУ сбросил заряд на ферму у границы, ранен сторож."
     ana = analyse_text(text, lang="ru")
-    ctx = make_ctx(ana, "Атака", "Air/drone strike", "Explosions/Remote violence", "Russia")
+    ctx = make_ctx(ana, "Удар", "Air/drone strike", "Explosions/Remote violence", "Russia")
     ctx.sentences = [0, 1]
     roles = assign_roles(ana, ctx)
     assert roles.actor1.name == "Military Forces of Ukraine (2019-)"
@@ -127,8 +127,8 @@ def test_a_group_whose_fighters_were_killed_did_not_claim_the_strike(analyse_tex
     from eventcoder.extract.according.certainty import assess_certainty
     from eventcoder.extract.according.sources import source_chain
 
-    text = ("Three Hezbollah fighters were killed in an Israeli drone strike on their car near Tyre on Monday. "
-            "Later on Monday, Hezbollah claimed responsibility for new attacks on Israeli army posts.")
+    text = ("An Israeli drone strike on a motorbike near Tyre on Monday killed two Hezbollah fighters. "
+            "Hezbollah said in the evening that it had shelled two army posts across the border.")
     ana = analyse_text(text)
     ctx = make_ctx(ana, "strike", "Air/drone strike", "Explosions/Remote violence", "Lebanon")
     ctx.sentences = [0, 1]
@@ -141,10 +141,10 @@ def test_a_group_whose_fighters_were_killed_did_not_claim_the_strike(analyse_tex
 @pytest.mark.model
 @pytest.mark.parametrize("text, country, expected", [
     # passive, no agent, no force named: arrests are a state's act, the country's police
-    ("A senior opposition politician has been arrested in the capital over a newspaper column.", "Zimbabwe",
+    ("Two trade union leaders were arrested at their homes in Bulawayo before a planned strike.", "Zimbabwe",
      "Police Forces of Zimbabwe (2017-)"),
     # the home force whose spokesman tells the arrests made them
-    ("Five suspects have been arrested in Kirkuk province, Iraq's military spokesman said on Sunday.", "Iraq",
+    ("Three men wanted for smuggling weapons were arrested near Tikrit, an Iraqi army spokesman said.", "Iraq",
      "Military Forces of Iraq (2022-)"),
 ])
 def test_arrests_without_a_named_agent(analyse_text, text, country, expected):
@@ -156,10 +156,10 @@ def test_arrests_without_a_named_agent(analyse_text, text, country, expected):
 @pytest.mark.model
 def test_a_state_force_that_only_tells_a_killing_is_not_its_perpetrator(analyse_text):
     # police sent afterwards are no act's subject in the killing: the attackers are unnamed
-    text = "Seven villagers were killed on Thursday when a land dispute turned violent in the north. " \
+    text = "Four farm workers were shot dead at a cocoa plantation on Thursday night. " \
            "Police were deployed to the town on Friday."
     ana = analyse_text(text)
-    ctx = make_ctx(ana, "killed", "Attack", "Violence against civilians", "Ghana")
+    ctx = make_ctx(ana, "shot", "Attack", "Violence against civilians", "Ghana")
     ctx.sentences = [0, 1]
     roles = assign_roles(ana, ctx)
     assert roles.actor1.name == "Unidentified Armed Group (Ghana)"
