@@ -260,7 +260,7 @@ def _closing_speaker(ana, sent, tok, anywhere: bool = False) -> Optional[tuple[i
     if not re.match(final + r"[.\"\u201d]*\s*$", after) and not (anywhere and re.match(final + r"[,;\u2014]", after)):
         return None
     before = ana.text[sent.start:tok.idx]
-    titled = _TITLE_THEN_NAME.search(before)  # "..., the region's governor, Ivan Petrov, said.": the title
+    titled = _TITLE_THEN_NAME.search(before)  # "..., the province's governor, <name>, said.": the title
     if titled and looks_like_source(titled.group(1), load_cues(ana.lang, "attribution")):
         return sent.start + titled.start(1), titled.group(1)
     m = re.search(r"[,\u201d\"]\s*[\u201d\"]?\s*([^,;\u2014\u201d\"]{2,60}?)\s*$", before)

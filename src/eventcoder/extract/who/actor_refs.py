@@ -67,7 +67,7 @@ def state_base(name: str) -> tuple[str, str]:
     return (m.group(1), m.group(2) or "") if m else (name, "")
 
 
-# (not "the DRG and at least two other personnel": a count of people, not another unit)
+# (not "the DRG and at least three porters": a count of people, not another unit)
 _JOINT_AFTER = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:and|,|as\s+well\s+as)\s+(?!(?:at\s+least|about|some|several|"
                           r"other|another|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(r"(?:\band\s+(?:the\s+)?|\bjoint\s+(?:team|force|operation)\s+of\s+(?:the\s+)?)$",

@@ -1,5 +1,5 @@
 """Fighting between communities that the report does not name (codebook §2.1 identity militias):
-"clashes between herders and farmers", "tribal fighting", "a tribe ... ambushed a neighbouring tribe",
+"clashes between pastoralists and farmers", "tribal fighting", "rival clans fought over land",
 "inter-communal violence". Both sides are then the codebook's generic communal militia of the country
 ("Unidentified Communal Militia (Chad)"; clans and tribes: "Unidentified Clan Militia (Papua New Guinea)"),
 inter 4, never the state that only counts the dead or sends troops afterwards.

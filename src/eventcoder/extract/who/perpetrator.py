@@ -19,7 +19,7 @@ _DONE_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\
 # "a bombardment carried out by X jets"
 _NOUN_BY = re.compile(r"\b(?:attacks?|assaults?|ambush(?:es)?|bombings?|bombardments?|raids?|bombs?|devices?|ieds?|"
                       r"mines?|explosives?|shelling|(?:air\s*)?strikes?|blasts?|massacres?|killings?)"
-                      r"(?:\s*\([^()]{1,12}\))?\s+"  # "an Improvised Explosive Device (IED) planted by X"
+                      r"(?:\s*\([^()]{1,12}\))?\s+"  # "a crude explosive device (IED) planted by X"
                       r"(?:(?:carried\s+out|perpetrated|staged|planted|laid|launched|mounted|fired|set\s+off|detonated|"
                       r"triggered|conducted|committed|claimed)\s+)?by\s+"
                       r"(?:(?:members|fighters|militants|elements|gunmen|men|operatives|cadres)\s+(?:of|from)\s+)?"

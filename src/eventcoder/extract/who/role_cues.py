@@ -211,7 +211,7 @@ def _fallback_agent(ana, cands, everywhere, ctx, kinds=("armed", "state")) -> Op
         m = _first(near, ("armed",)) or _first(near, ("unidentified",))
         if m is not None:
             return (_corefer(ana, m, everywhere, ctx.certainty) or m) if m.kind == "unidentified" else m
-        return None  # "ten were killed when a dispute turned violent, police said": the attackers are unnamed
+        return None  # "four workers were shot dead ...; police were deployed": the attackers are unnamed
     return _first(near, kinds)
 
 

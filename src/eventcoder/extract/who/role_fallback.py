@@ -77,7 +77,7 @@ def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], 
     trig = ctx.trigger
     armed = [m for m in usable if m.sentence == trig.sentence and m.kind in ("armed", "state", "unidentified")]
     if not armed and ctx.sub_event_type in _STAND_OFF:
-        # a headline trigger ("... после атаки БПЛА"): the next event sentence that names the strike's owner
+        # a headline trigger ("Удар по ферме"): the next event sentence that names the strike's owner
         return _next_sentence_roles(ana, ctx, usable)
     if not armed:
         return None, []
@@ -134,7 +134,7 @@ def _next_sentence_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMent
 
 
 def arrests_agent(ana: Analysis, ctx, found: list[ActorMention], country: Optional[str]) -> Optional[ActorMention]:
-    """Arrests told in the passive with no one named as the agent ("five suspects have been arrested ...,
+    """Arrests told in the passive with no one named as the agent ("three men were arrested ...,
     the army's spokesman said"): the home state's force the event's sentences name (its spokesman tells its
     own act), else the country's police (arrests are a state's act)."""
     sents = set(ctx.sentences) | {ctx.trigger.sentence}

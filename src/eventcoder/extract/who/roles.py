@@ -77,7 +77,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
             claim = None
     hurt = [m for m in usable if m.kind in ("armed", "state") and is_victim(ana, m)]
     if claim is not None and any(h.name == claim.name and h.sentence == ctx.trigger.sentence for h in hurt):
-        claim = None  # "X fighters were killed in a strike ...; X claimed new attacks": another act's claim
+        claim = None  # "a strike killed two X fighters ...; X said it shelled a post": another act's claim
     if not claim and hurt:  # "three soldiers were killed", "a police vehicle struck a mine": not the agent
         patients = [m for m in agents if m in hurt] + patients
         agents = [m for m in agents if m not in hurt]
