@@ -53,6 +53,8 @@ SUB_TYPE_CASES = [
     ("Attack", "Militiamen massacred at least 20 villagers in Djugu on Friday."),
     ("Abduction/forced disappearance", "Gunmen abducted 25 passengers from a bus on the Kaduna-Abuja highway."),
     ("Abduction/forced disappearance", "Armed men kidnapped a local journalist in Culiacan on Monday night."),
+    # a column of armed youths that "marched on" a town and killed: no protest
+    ("Attack", "Hundreds of armed youths marched on the village of Lekwongole and massacred 40 herders, officials said."),
     # the raid's gunfire is part of the abduction, not a clash beside it
     ("Abduction/forced disappearance", "Gunmen shot at a guard at the school gate in Kebbi before they abducted "
                                        "dozens of pupils from their dormitory."),

@@ -48,6 +48,8 @@ IED = "Remote explosive/landmine/IED"
 GENERIC_ATTACK = 0.6
 #: explosion words under this ("strikes", "blast") name no particular weapon beside a clear one
 GENERIC_REMOTE = 0.7
+#: protest words under this ("marched") beside violence and no force against a crowd name no protest
+WEAK_PROTEST = 0.6
 #: remote strikes that an interception turns into Disrupted weapons use
 INTERCEPTABLE = ("Shelling/artillery/missile attack", "Air/drone strike")
 
@@ -146,6 +148,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     mob_words = {t.span.text.lower() for t in ev.by_sub.get(MOB, [])}
     if MOB in present and CLASH in present and all(t.span.text.lower() in mob_words for t in ev.by_sub[CLASH]):
         present.discard(CLASH)
+    # "thousands of armed youths marched on Pibor" beside killings: a weak march word and no force
+    # against a crowd is a column of fighters, no protest
+    if PROTEST in present and ev.max(PROTEST) < WEAK_PROTEST and not ev.crowd_force() and \
+            (ev.any("Attack") or CLASH in present):
+        present.discard(PROTEST)
     demo = PROTEST in present
     # a mob that lynched someone, with relatives or villagers protesting after: the killing words
     # are the mob's, no force against the protest (Mob violence, codebook §1.4)
