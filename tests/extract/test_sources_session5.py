@@ -40,3 +40,29 @@ def test_reports_in_a_medium_cite_that_medium(analyse_text, text, medium):
 def test_bare_reports_cite_no_one(analyse_text):
     ana = analyse_text("According to reports, gunmen killed ten men near the market.", source="Desk")
     assert source_chain(ana, [0]).chain == ["Desk"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, agency", [
+    # a body that opens on the bracketed agency with no dash after it
+    ("Riverton (AP) Gunmen attacked a bus station on Sunday, killing three people.", "AP"),
+    ("Bus station attack leaves three dead\n\n (AP) Gunmen attacked a bus station on Sunday.", "AP"),
+    # a credit line under the headline: the agency's news brand, a broadcaster
+    ("Bus station attack leaves three dead\n\nAP News\nPosted: May 02\n\nGunmen attacked a bus station.", "AP"),
+    ("Bus station attack leaves three dead\nAl Jazeera\nGunmen attacked a bus station on Sunday.", "Al Jazeera"),
+    # an agency cited at the close: Portugal's wire
+    ("Gunmen attacked a bus station on Sunday, killing three people, Lusa reported.\n", "Lusa"),
+])
+def test_the_medium_a_report_is_credited_to(analyse_text, text, agency):
+    from eventcoder.extract.according.source_credits import wire_agency
+
+    found = wire_agency(analyse_text(text, source="Desk"))
+    assert found is not None and found[0] == agency
+
+
+@pytest.mark.model
+def test_a_party_acronym_in_brackets_is_no_credit(analyse_text):
+    from eventcoder.extract.according.source_credits import wire_agency
+
+    ana = analyse_text("Members of the Alliance Party (AP) marched in the capital on Sunday.", source="Desk")
+    assert wire_agency(ana) is None

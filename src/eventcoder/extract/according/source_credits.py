@@ -121,7 +121,8 @@ def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
     head = text[:700]
     patterns = [
         rf"\((?P<a>{alts})\)\s*(?:[\u2014\u2013-]|--)",                      # "SANAA, Yemen (AP) —"
-        rf"(?m)^\s*(?P<a>{alts})\s*(?:\||$)",                                  # "AP" alone, "Press Trust of India |"
+        rf"(?m)^\s*(?P<a>{alts})(?:[ \t]+News)?[ \t]*(?:\||$)",                 # "AP" or "AP News" alone, "PTI |"
+        rf"(?m)^[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*,?[ \t]*)?\((?P<a>{alts})\)[ \t]+(?=[A-Z])",  # "(AP) Gunmen ..."
         rf"\|\s*(?P<a>{alts})\s*$",                                           # caption credit "... | AP"
         rf"/(?P<a>ТАСС|TASS|РИА Новости|(?i:tass))/",                          # "ТБИЛИСИ, 1 декабря. /ТАСС/."
         rf"\((?P<a>{alts})\)\s*$",
