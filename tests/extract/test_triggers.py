@@ -171,6 +171,10 @@ def test_triggers_word_boundaries_on_lexicon_path():
     ("Survivors of the 2013 bombing met the minister.", "bombing"),
     ("The rebels have seized a large part of the province in recent months.", "seized"),
     ("The meeting was held amid ongoing and widespread protests against land grabbing.", "protests"),
+    ("Gunmen killed 20 people in a village of Jonglei, a state notorious for ethnic fighting and cattle raids.",
+     "fighting"),
+    ("Gunmen killed 20 people in a village of Jonglei, a state notorious for ethnic fighting and cattle raids.",
+     "raids"),
 ])
 def test_triggers_generic_statements_are_cued(analyse_text, text, phrase):
     (t,) = _found(find_triggers(analyse_text(text, published="2025-06-01")), phrase)

@@ -92,6 +92,11 @@ def is_generic(generic: dict, root, kind: str = "act") -> bool:
         return True  # "forces, backed by coalition air strikes, have regained ...": who they are
     if root.dep_ == "dobj" and _lemma(root.head) in generic.get("flight", ()):
         return True  # "thousands have fled the fighting": the conflict people escape, not one incident
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "ethnic fighting and cattle raids": the first of the run
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _lemma(tok.head.head) in generic.get("reputation", ()):
+        return True  # "a state notorious for ethnic fighting", "a region plagued by attacks": what it is known for
     verb = governing_verb(root)
     if kind == "weapon" and _traded(root, verb, generic.get("weapon_trade", frozenset())):
         return True
