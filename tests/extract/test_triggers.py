@@ -175,6 +175,7 @@ def test_triggers_word_boundaries_on_lexicon_path():
      "fighting"),
     ("Gunmen killed 20 people in a village of Jonglei, a state notorious for ethnic fighting and cattle raids.",
      "raids"),
+    ("Recently, the breakaway faction signed a peace deal with the government in the capital.", "peace deal"),
 ])
 def test_triggers_generic_statements_are_cued(analyse_text, text, phrase):
     (t,) = _found(find_triggers(analyse_text(text, published="2025-06-01")), phrase)
@@ -382,6 +383,8 @@ def test_triggers_described_definite_noun_opens_the_report(analyse_text):
     # a fuel tanker blast on a highway is a road accident
     ("At least 12 people were killed when a fuel tanker exploded on a highway, the road safety "
      "agency said.", "exploded"),
+    # troops described by where they were sent are no deployment
+    ("The general visited soldiers deployed under the African Union mission in Lamu County.", "deployed"),
 ])
 def test_triggers_involvement_references_trade_and_denials_are_not_events(analyse_text, text, word):
     found = [t for t in find_triggers(analyse_text(text)) if t.span.text.lower() == word]

@@ -342,8 +342,9 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
         if cue is None and (is_generic(lex.generic, root, payload.kind) or past_year_modifier(root, year)
                             or (sub == "Agreement" and refers_to_agreement(root, lex.generic))):
             cue = "generic"
-        if cue is None and first == last and root is not None and root.dep_ == "amod" and root.tag_ == "VBN":
-            cue = "reference"  # "rescue the kidnapped schoolchildren": an act told as a description
+        if cue is None and first == last and root is not None and root.tag_ == "VBN" and (
+                root.dep_ == "amod" or (root.dep_ == "acl" and SUB_TO_TYPE[sub] == "Strategic developments")):
+            cue = "reference"  # "rescue the kidnapped schoolchildren", "troops deployed under the mission"
         # "drove tractors into Brussels to protest": the purpose of a march is the protest itself
         hypothetical = _is_hypothetical(lex, tokens, first, last, root) or \
             (is_purpose(root) and sub != "Peaceful protest")
