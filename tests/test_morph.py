@@ -39,3 +39,14 @@ def test_inflected_two_word_town_is_found():
 
     found = scan("Вечером в Кривом Роге прогремели взрывы.", get_gazetteer(), "ru")
     assert [m.candidates[0].name for m in found if m.candidates] == ["Kryvyi Rih"]
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Кызыл-Булак", "Kyzyl-Bulak"),        # hyphenated parts keep their capitals
+    ("Новый Ерик", "Novyy Yerik"),         # ый -> yy; е at a word's start -> ye
+    ("Соловьёвка", "Solovyevka"),          # soft sign dropped; ё after it -> ye
+    ("Тихое", "Tikhoye"),                  # е after a vowel -> ye; х -> kh
+    ("Kafr Tal", "Kafr Tal"),              # another script unchanged
+])
+def test_ru_latin_spells_an_unlisted_place_as_acled_does(cyrillic, latin):
+    assert morph.ru_latin(cyrillic) == latin

@@ -169,3 +169,32 @@ def ru_person_tokens(text: str, tokens) -> set[int]:
         if text[a.end():b.start()] == " " and ru_person_name([a.group(), b.group()]):
             out.update((i, i + 1))
     return out
+
+
+#: Cyrillic -> Latin for a place name the gazetteer lacks, as ACLED and GeoNames spell Russian places
+#: (BGN/PCGN without diacritics or soft-sign apostrophes): "Малая Берёзовка" -> "Malaya Berezovka"
+_LATIN = dict(zip("абвгдзиклмнопрстуфыэ", "abvgdziklmnoprstufye"))
+_LATIN.update({"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "",
+               "ю": "yu", "я": "ya", "й": "y", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "w",
+               "ә": "a", "ө": "o", "ү": "u", "ң": "ng", "қ": "q", "ғ": "gh", "ҳ": "h", "ӣ": "i", "ӯ": "u",
+               "ҷ": "j"})
+#: е and ё are "ye" at a word's start and after a vowel, й, ъ or ь ("Ерасх" -> "Yeraskh"), else "e"
+_YE_AFTER = frozenset("аеёиоуыэюяйъь")
+
+
+def ru_latin(name: str) -> str:
+    """A Cyrillic place name in Latin letters, each word's capital kept ("Кок-Таш" -> "Kok-Tash",
+    "Красный Яр" -> "Krasnyy Yar"); a name in another script unchanged."""
+    out = []
+    prev = ""
+    for ch in name:
+        low = ch.lower()
+        if low in ("е", "ё"):
+            latin = "ye" if not prev.isalpha() or prev in _YE_AFTER else "e"
+        else:
+            latin = _LATIN.get(low, ch)
+        if ch != low and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+        prev = low
+    return "".join(out)

@@ -20,7 +20,7 @@ def _place(analyse_text, text, lang="en"):
     ("Des hommes armés ont tué huit civils dans la commune de Tinkoura, au Burkina Faso.", "fr", "Tinkoura"),
     ("Hombres armados mataron a tres campesinos en la vereda de Los Almendrillos, en Colombia.", "es",
      "Los Almendrillos"),
-    ("Боевики обстреляли полицейских в селе Верхний Каргаш в России.", "ru", "Верхний Каргаш"),
+    ("Боевики обстреляли полицейских в селе Верхний Каргаш в России.", "ru", "Verkhniy Kargash"),
 ])
 def test_a_named_place_missing_from_the_gazetteer_is_kept_without_coordinates(analyse_text, text, lang, name):
     _, place = _place(analyse_text, text, lang)
@@ -32,7 +32,7 @@ def test_a_named_place_missing_from_the_gazetteer_is_kept_without_coordinates(an
 @pytest.mark.model
 @pytest.mark.parametrize("text, lang, name, admin1", [
     ("Gunmen killed six farmers in the village of Kpinkanou in Borno State on Sunday.", "en", "Kpinkanou", "Borno"),
-    ("Боевики обстреляли полицейских в селе Верхний Каргаш в Дагестане.", "ru", "Верхний Каргаш", "Dagestan"),
+    ("Боевики обстреляли полицейских в селе Верхний Каргаш в Дагестане.", "ru", "Verkhniy Kargash", "Dagestan"),
 ])
 def test_an_unlisted_place_in_a_known_province_keeps_the_province(analyse_text, text, lang, name, admin1):
     _, place = _place(analyse_text, text, lang)
@@ -95,3 +95,13 @@ def test_a_village_in_a_district_the_next_sentence_names(analyse_text):
 def test_name_before_its_unit(analyse_text, text, name, precision):
     _, place = _place(analyse_text, text)
     assert (place.name, place.admin1, place.geo_precision) == (name, "Benue", precision)
+
+
+@pytest.mark.model
+def test_a_russian_region_adjective_is_no_unlisted_village(analyse_text):
+    # the region's own adjective after "района" names the region (now that the village is spelt in
+    # Latin letters, nothing else tells the two apart)
+    ana = analyse_text("Боевики обстреляли пограничников в районе Заречной области Киргизии.", lang="ru")
+    assert unlisted_place(ana, [0], "Kyrgyzstan", "KGZ") is None
+    ana = analyse_text("Боевики обстреляли пограничников в районе Заречный в Киргизии.", lang="ru")
+    assert unlisted_place(ana, [0], "Kyrgyzstan", "KGZ").name == "Zarechnyy"

@@ -28,7 +28,7 @@ _MAX_PARTICLE = 4
 _RU_ENDINGS = ("ого", "ому", "ой", "ом", "ей", "ах", "е", "у", "ы", "и", "а", "я", "ю")
 _AR_CLITICS = "وبلفك"
 #: a Russian region noun after a capitalised adjective ("Белгородской области", "Краснодарском крае")
-_RU_REGION_NEXT = re.compile(r"\s+(?:област[ьиеюя]\w*|обл\.|кра[йяюе]\w*|республик\w*)(?!\w)", re.I)
+RU_REGION_NEXT = re.compile(r"\s+(?:област[ьиеюя]\w*|обл\.|кра[йяюе]\w*|республик\w*)(?!\w)", re.I)
 _ROAD_NEXT = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|border|frontier|carretera|autopista)\b", re.I)
 
 
@@ -161,7 +161,7 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
             if not _cased(words[-1]):
                 continue
             key = fold(text[tok.start():tokens[j].end()])
-            if lang == "ru" and i == j and _RU_REGION_NEXT.match(text, tok.end()):
+            if lang == "ru" and i == j and RU_REGION_NEXT.match(text, tok.end()):
                 # "Белгородской области": the adjective names the region, not its capital city (the
                 # unit's own name, "Араратской" -> "арарат", only where the gazetteer lacks the region)
                 forms = [fold(f) for f in morph.region_forms(words[0])]

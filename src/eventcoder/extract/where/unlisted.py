@@ -62,7 +62,7 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
         return False
     if countries.lookup(name) is not None or any(countries.lookup(w) is not None for w in proper):
         return False
-    from ...gazetteer.mentions import stopwords
+    from ...gazetteer.mentions import RU_REGION_NEXT, stopwords
     from ...gazetteer.names import fold
 
     stop = stopwords(ana.lang)
@@ -72,6 +72,8 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
         return False  # a common word the report also writes in lower case
     if ana.lang == "ru" and morph.ru_person_name(proper):
         return False  # "в районе ... Ахмед Хасан": a person's first name and surname
+    if ana.lang == "ru" and RU_REGION_NEXT.match(ana.text, start + len(name)):
+        return False  # "в районе Тверской области": the region's adjective, no village
     doc = ana.spacy_doc
     if doc is not None:
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
@@ -105,6 +107,8 @@ def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Opti
                     # "W National Park": the kind is part of the name ("Triveni Rural Municipality" is Triveni)
                     name = ana.text[m.start("name"):m.end("kind")]
                 span = ana.span(m.start("name"), m.start("name") + len(name))
+                if ana.lang == "ru":  # "в селе Кок-Таш" -> "Kok-Tash", as ACLED spells it
+                    name = morph.ru_latin(name)
                 return Place(span=span, name=name, country=country, iso3=iso3, geo_precision=3, kind="place",
                              sentence=i, modifier="unlisted",
                              reason=f"{name!r} is not in the gazetteer: the named place, in {country}, "
