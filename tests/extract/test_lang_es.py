@@ -46,3 +46,15 @@ def test_agent_after_por_parte_de_is_actor1():
     ev = _main("Un soldado del Ejército murió el lunes en Arauquita, Colombia, en un ataque con explosivos "
                "por parte del ELN.", "es")
     assert ev.actor1 == "ELN: National Liberation Army"
+
+
+@pytest.mark.parametrize("text, lang, state", [
+    ("La Guardia Nacional Bolivariana dispersó con gases lacrimógenos una protesta de estudiantes en Mérida, "
+     "Venezuela, el martes.", "es", "Venezuela"),
+    ("Des éléments de la Garde nationale ont dispersé à coups de gaz lacrymogène une manifestation de commerçants "
+     "à Niamey, au Niger.", "fr", "Niger"),
+])
+def test_a_named_national_guard_breaking_up_a_protest_stays_military(text, lang, state):
+    ev = _main(text, lang)
+    assert ev.sub_event_type == "Protest with intervention"
+    assert (ev.actor2 or "").startswith(f"Military Forces of {state}") and ev.actor2.endswith("National Guard")

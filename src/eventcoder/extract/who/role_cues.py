@@ -252,8 +252,9 @@ def _factions(m, mentions, other=None) -> Optional[ActorMention]:
 
 
 def _as_police(m: Optional[ActorMention]) -> Optional[ActorMention]:
-    """Crowd control by unnamed "security forces" is a police job (Protests, Riots)."""
-    if m is None or m.inter == 8 or not m.name.startswith("Military Forces") or \
+    """Crowd control by unnamed "security forces" is a police job (Protests, Riots); a named military
+    body ("... (2013-) National Guard", in any language) stays military."""
+    if m is None or m.inter == 8 or not m.name.startswith("Military Forces") or re.search(r"\)\s+\S", m.name) or \
             re.search(r"\b(army|soldiers?|troops|military)\b", m.span.text, re.IGNORECASE):
         return m
     return ActorMention(m.span, m.name.replace("Military Forces", "Police Forces", 1), m.inter, m.sentence,
