@@ -66,3 +66,25 @@ def test_a_party_acronym_in_brackets_is_no_credit(analyse_text):
 
     ana = analyse_text("Members of the Alliance Party (AP) marched in the capital on Sunday.", source="Desk")
     assert wire_agency(ana) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    'Gunmen shot dead four herders on Monday, according to a report in the weekly "Hill Lantern". '
+    "On Thursday, gunmen burned two huts in another village.",
+    "Police fired tear gas at marchers in the capital, the Valley Times reported. "
+    "Later that day, marchers threw stones at a bus.",
+])
+def test_an_event_told_without_a_source_is_the_relayed_mediums(analyse_text, text):
+    ana = analyse_text(text, source="Desk")
+    assert source_chain(ana, [1]).chain[1] in ("Hill Lantern", "Valley Times")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at marchers in the capital, witnesses reported. Later that day, marchers threw stones at a bus.",
+    "Police fired tear gas at marchers in the capital, the governor said. Later that day, marchers threw stones at a bus.",
+])
+def test_no_medium_no_borrowed_source(analyse_text, text):
+    ana = analyse_text(text, source="Desk")
+    assert source_chain(ana, [1]).chain == ["Desk"]

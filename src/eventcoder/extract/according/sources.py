@@ -13,10 +13,9 @@ import re
 from typing import Optional
 
 from ..who import actor_dictionary as dic
-from . import source_claims as claims_x
-from . import source_credits as credits
+from . import source_claims as claims_x, source_credits as credits
 from . import source_names as names
-from . import source_titles as titles
+from . import source_titles as titles, report_medium as media
 from ..base import Analysis, SourceChain, Span
 from ..cues import find_cues, load_cues
 from .source_mentions import Mention, mentions, shorten  # noqa: F401  (shorten is public API)
@@ -101,6 +100,7 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
         credits.acting_force(ana, sentences[0], out)
     if len(out.chain) == (1 if outlet else 0) and idx:
         _report_source(ana, out, raw, idx, outlet)
+        media.report_medium(ana, out, outlet)  # no source at all: the medium the whole report relays
     credits.wire_credit(ana, out, outlet)
     claims_x.claims(ana, idx, out)
     return out
