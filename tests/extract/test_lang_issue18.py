@@ -214,3 +214,14 @@ def test_french_road_names_its_place_and_the_strike_keeps_its_own_day():
             "depuis le cessez-le-feu, le 27 novembre 2024.")
     events = code_text(text, published=dt.date(2025, 2, 16))
     assert [(e.location, e.event_date) for e in events] == [("Jarjouh", dt.date(2025, 2, 15))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة الموصل يوم الثلاثاء. وفي حادث منفصل قتل شخص واحد "
+     "برصاص مجهولين.", "ar"),
+    ("Трое военных погибли при нападении на блокпост в Махачкале во вторник. В другом инциденте погиб один "
+     "человек.", "ru"),
+])
+def test_a_death_told_as_another_incident_is_no_conflicting_figure(text, lang):
+    events = [e for e in code_text(text, lang=lang, published=DAY) if e.main]
+    assert [e.fatalities for e in events] == [3]
