@@ -88,3 +88,14 @@ def test_an_event_told_without_a_source_is_the_relayed_mediums(analyse_text, tex
 def test_no_medium_no_borrowed_source(analyse_text, text):
     ana = analyse_text(text, source="Desk")
     assert source_chain(ana, [1]).chain == ["Desk"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, role", [
+    ("Gunmen burned the market on Sunday, said Ivan Petrov, 34, wearing a grey coat.", None),
+    ("Soldiers fired on the marchers, said Olena Bondar, 41, a teacher.", "teacher"),
+])
+def test_an_age_in_apposition_is_no_source(analyse_text, text, role):
+    chain = source_chain(analyse_text(text, source="Desk"), [0]).chain
+    assert not any(c.strip().isdigit() for c in chain)
+    assert role is None or any(role in c.lower() for c in chain[1:])

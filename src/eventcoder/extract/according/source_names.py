@@ -382,8 +382,9 @@ def drop_person(ana: Analysis, name: str, span: Span, appos: set) -> tuple[str, 
     title = strip_first_name(title)  # "regional governor Oleksandr [Prokudin]": the tagger's short person
     if title and re.search(r"[a-z]", title) and not _RANKS.fullmatch(title + " "):
         return title, ana.span(span.start, span.start + len(title)), False
-    if appos:
-        first = _ARTICLES.sub("", sorted(appos)[0])
+    roles = sorted(a for a in appos if re.search(r"[^\W\d_]", a))  # "X, 26, a teacher": an age is no role
+    if roles:
+        first = _ARTICLES.sub("", roles[0])
         if _MEDIUM_APPOS.match(first):  # "Zagazola Makama, a publication focused on ...": a medium's own name
             return name, span, False
         return first, span, False
