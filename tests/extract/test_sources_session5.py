@@ -99,3 +99,17 @@ def test_an_age_in_apposition_is_no_source(analyse_text, text, role):
     chain = source_chain(analyse_text(text, source="Desk"), [0]).chain
     assert not any(c.strip().isdigit() for c in chain)
     assert role is None or any(role in c.lower() for c in chain[1:])
+
+
+@pytest.mark.model
+def test_a_wire_that_relays_is_not_yet_the_account(analyse_text):
+    # the agency only carried the story: the residents who speak next are its first source
+    text = "Gunmen killed twelve villagers on Sunday, AFP reported. Residents said the attackers came on motorbikes."
+    assert source_chain(analyse_text(text, source="Desk"), [0, 1]).chain == ["Desk", "AFP", "Residents"]
+
+
+@pytest.mark.model
+def test_a_witness_after_the_police_adds_colour(analyse_text):
+    text = "Gunmen killed twelve villagers on Sunday, police said. Residents said the attackers came on motorbikes."
+    chain = source_chain(analyse_text(text, source="Desk"), [0, 1]).chain
+    assert len(chain) == 2 and "Residents" not in chain

@@ -113,6 +113,11 @@ def same_agency(a: str, b: str) -> bool:
     return _agency_key(a) == _agency_key(b)
 
 
+def is_wire(name: str) -> bool:
+    """A listed wire agency ("AFP", "the Reuters news agency"): a relay of the account, not its source."""
+    return _agency_key(name) in {_agency_key(w) for w in load_cues("en", "attribution").get("wire_agencies", ())}
+
+
 def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
     """The wire agency credited in the dateline, the byline or the closing credit, with its span."""
     agencies = load_cues("en", "attribution").get("wire_agencies", ())

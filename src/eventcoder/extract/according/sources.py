@@ -61,7 +61,7 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
     first: Optional[int] = None  # the first sentence that cites a source for the event
     last_i = -1
     for i, m in found:
-        if first is None and len(out.chain) > (1 if outlet else 0):
+        if first is None and any(not credits.is_wire(c) for c in out.chain[(1 if outlet else 0):]):  # "told AFP": a relay
             first = last_i  # the sentence that gave the first source
         last_i = i
         later = first is not None and i > first
