@@ -105,3 +105,12 @@ def test_a_russian_region_adjective_is_no_unlisted_village(analyse_text):
     assert unlisted_place(ana, [0], "Kyrgyzstan", "KGZ") is None
     ana = analyse_text("Боевики обстреляли пограничников в районе Заречный в Киргизии.", lang="ru")
     assert unlisted_place(ana, [0], "Kyrgyzstan", "KGZ").name == "Zarechnyy"
+
+
+@pytest.mark.model
+def test_a_known_name_only_in_another_province_is_unlisted_in_the_events(analyse_text):
+    # the gazetteer knows villages of this name in Russia, none in the province the event is in
+    ana = analyse_text("Боевики обстреляли полицейских в селе Березовка Курской области.", lang="ru")
+    assert unlisted_place(ana, [0], "Russia", "RUS") is None
+    place = unlisted_place(ana, [0], "Russia", "RUS", "Kursk")
+    assert place is not None and place.name == "Berezovka"

@@ -306,7 +306,7 @@ def _unlisted_in(ana: Analysis, region: Place, sentences: list[int]) -> Place:
     the next event sentence: the village, in that province or district, at its point (precision
     3, or 2 for a district)."""
     near = [region.sentence] + [i for i in sentences if i > region.sentence][:1]
-    named = unlisted_place(ana, near, region.country or "", region.iso3)
+    named = unlisted_place(ana, near, region.country or "", region.iso3, region.admin1)
     if named is None or named.name == region.span.text or region.span.text in named.name:
         return region
     unit = "district" if region.kind == "admin2" or region.modifier == "district" else "province"

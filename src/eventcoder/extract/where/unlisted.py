@@ -31,6 +31,10 @@ NOT_PLACE = ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTIT
 #: a unit written after a name inside it ("Triveni Rural Municipality-7", "Kanti Ward 4")
 _UNIT_TAIL = re.compile(r"\s+(?:Rural\s+|Urban\s+)?(?:Municipality|Ward|Township|Commune|County|District)"
                         r"(?:[\s-]*\d+)?$")
+#: a Russian unit noun after a capitalised adjective: "Курской области", "Лесного района" (the unit
+#: that holds the village, not a word of its name)
+_RU_UNIT_NEXT = re.compile(r"\s+(?:област\w*|обл\.|кра[йяюе]\w*|республик\w*|район\w*|округ\w*)(?!\w)",
+                           re.I)
 #: capitalised kinds that belong to the name: parks, reserves, forests and camps (not units)
 _NAMED_KINDS = ("park", "reserve", "forest", "camp")
 
@@ -62,7 +66,7 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
         return False
     if countries.lookup(name) is not None or any(countries.lookup(w) is not None for w in proper):
         return False
-    from ...gazetteer.mentions import RU_REGION_NEXT, stopwords
+    from ...gazetteer.mentions import stopwords
     from ...gazetteer.names import fold
 
     stop = stopwords(ana.lang)
@@ -72,7 +76,7 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
         return False  # a common word the report also writes in lower case
     if ana.lang == "ru" and morph.ru_person_name(proper):
         return False  # "в районе ... Ахмед Хасан": a person's first name and surname
-    if ana.lang == "ru" and RU_REGION_NEXT.match(ana.text, start + len(name)):
+    if ana.lang == "ru" and _RU_UNIT_NEXT.match(ana.text, start + len(name)):
         return False  # "в районе Тверской области": the region's adjective, no village
     doc = ana.spacy_doc
     if doc is not None:
@@ -82,16 +86,20 @@ def _is_name(ana: Analysis, name: str, start: int) -> bool:
     return True
 
 
-def _in_gazetteer(name: str, iso3: Optional[str]) -> bool:
-    """The gazetteer knows a place of this name in this country (then it is no unlisted place)."""
+def _in_gazetteer(name: str, iso3: Optional[str], admin1: Optional[str] = None) -> bool:
+    """The gazetteer knows a place of this name in this country (then it is no unlisted place); with
+    `admin1`, only one in that province counts ("в селе X" of a region whose X's are all elsewhere)."""
     from ...gazetteer.lookup import get_gazetteer
 
     c = countries.lookup(iso3) if iso3 else None
-    return any(c is None or cand.iso2 == c.iso2 for cand in get_gazetteer().lookup(name))
+    return any((c is None or cand.iso2 == c.iso2) and (admin1 is None or cand.admin1 == admin1)
+               for cand in get_gazetteer().lookup(name))
 
 
-def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Optional[str]) -> Optional[Place]:
-    """The first place named in `sentences` (in order) that the gazetteer lacks, or None."""
+def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Optional[str],
+                   admin1: Optional[str] = None) -> Optional[Place]:
+    """The first place named in `sentences` (in order) that the gazetteer lacks (in `admin1`, when
+    given: the province the event is known to be in), or None."""
     for i in sentences:
         if not 0 <= i < len(ana.sentences):
             continue
@@ -101,7 +109,9 @@ def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Opti
                 kind = m.groupdict().get("kind")
                 name = m.group("name")
                 name = _UNIT_TAIL.sub("", name) or name  # "Triveni Rural Municipality-7" is Triveni
-                if not _is_name(ana, name, m.start("name")) or _in_gazetteer(name, iso3):
+                while ana.lang == "ru" and " " in name and _RU_UNIT_NEXT.match(ana.text, m.start("name") + len(name)):
+                    name = name.rsplit(" ", 1)[0]  # "в селе Липовка Лесного района": Lipovka
+                if not _is_name(ana, name, m.start("name")) or _in_gazetteer(name, iso3, admin1):
                     continue
                 if kind and kind[:1].isupper() and kind.lower().endswith(_NAMED_KINDS):
                     # "W National Park": the kind is part of the name ("Triveni Rural Municipality" is Triveni)
