@@ -65,3 +65,15 @@ def test_communist_rebels_outside_the_philippines_are_not_the_npa(analyse_text):
 ])
 def test_an_agency_name_several_states_share_follows_the_state(analyse_text, sentence, country, name):
     assert name in _names(analyse_text, sentence, country)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, country, name", [
+    # one member of a force named in the singular
+    ("A marine died when a roadside bomb went off near the pier.", "Thailand", "Military Forces of Thailand (2023-)"),
+    ("A paratrooper was wounded by sniper fire outside the base.", "Mali", "Military Forces of Mali"),
+    ("A carabinero was shot during a raid on the farm.", "Chile", "Police Forces of Chile"),
+    ("Marine police fired on a smuggling boat off the coast.", "Thailand", "Police Forces of Thailand"),
+])
+def test_one_member_of_a_force_names_the_force(analyse_text, sentence, country, name):
+    assert any(n.startswith(name) for n in _names(analyse_text, sentence, country))
