@@ -114,3 +114,18 @@ def test_a_known_name_only_in_another_province_is_unlisted_in_the_events(analyse
     assert unlisted_place(ana, [0], "Russia", "RUS") is None
     place = unlisted_place(ana, [0], "Russia", "RUS", "Kursk")
     assert place is not None and place.name == "Berezovka"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, name, admin1", [
+    ("Gunmen killed six farmers in Borno State on Sunday. The attackers arrived on motorcycles at dawn. "
+     "They set fire to houses and a granary. The attack took place in the village of Kpinkanou.", "en",
+     "Kpinkanou", "Borno"),
+    ("Боевики атаковали пост полиции в Курской области во вторник. Нападавшие приехали на двух машинах. "
+     "Погибли двое полицейских. Нападение произошло в селе Липовое Лесного района.", "ru", "Lipovoye", "Kursk"),
+])
+def test_the_village_told_a_few_sentences_after_the_province(analyse_text, text, lang, name, admin1):
+    from eventcoder.pipeline import code_text
+
+    events = [e for e in code_text(text, lang=lang) if e.main]
+    assert [(e.location, e.admin1) for e in events] == [(name, admin1)]

@@ -303,9 +303,9 @@ def _border_in_admin1(best: Place, near: list[Place]) -> Place:
 
 def _unlisted_in(ana: Analysis, region: Place, sentences: list[int]) -> Place:
     """A province or district named with a village the gazetteer lacks, in the same sentence or
-    the next event sentence: the village, in that province or district, at its point (precision
+    one of the next four event sentences: the village, in that province or district, at its point (precision
     3, or 2 for a district)."""
-    near = [region.sentence] + [i for i in sentences if i > region.sentence][:1]
+    near = [region.sentence] + [i for i in sentences if i > region.sentence][:4]
     named = unlisted_place(ana, near, region.country or "", region.iso3, region.admin1)
     if named is None or named.name == region.span.text or region.span.text in named.name:
         return region
