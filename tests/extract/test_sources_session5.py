@@ -52,6 +52,8 @@ def test_bare_reports_cite_no_one(analyse_text):
     ("Bus station attack leaves three dead\nAl Jazeera\nGunmen attacked a bus station on Sunday.", "Al Jazeera"),
     # an agency cited at the close: Portugal's wire
     ("Gunmen attacked a bus station on Sunday, killing three people, Lusa reported.\n", "Lusa"),
+    # a byline: the agency, then the place it filed from
+    ("Bus station attack leaves three dead\n\nImage\nAFP Riverton (Freedonia)\nUpdated: May 02\nGunmen attacked a bus.", "AFP"),
 ])
 def test_the_medium_a_report_is_credited_to(analyse_text, text, agency):
     from eventcoder.extract.according.source_credits import wire_agency

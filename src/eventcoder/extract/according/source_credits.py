@@ -128,6 +128,7 @@ def wire_agency(ana: Analysis) -> Optional[tuple[str, Span]]:
         rf"\((?P<a>{alts})\)\s*(?:[\u2014\u2013-]|--)",                      # "SANAA, Yemen (AP) —"
         rf"(?m)^\s*(?P<a>{alts})(?:[ \t]+News)?[ \t]*(?:\||$)",                 # "AP" or "AP News" alone, "PTI |"
         rf"(?m)^[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*,?[ \t]*)?\((?P<a>{alts})\)[ \t]+(?=[A-Z])",  # "(AP) Gunmen ..."
+        rf"(?m)^[ \t]*(?P<a>{alts})[ \t]+(?:[A-Z][\w'-]*[ \t]*){{1,3}}(?:\([A-Z][\w '-]*\))?[ \t]*$",  # byline "AFP Town (Country)"
         rf"\|\s*(?P<a>{alts})\s*$",                                           # caption credit "... | AP"
         rf"/(?P<a>ТАСС|TASS|РИА Новости|(?i:tass))/",                          # "ТБИЛИСИ, 1 декабря. /ТАСС/."
         rf"\((?P<a>{alts})\)\s*$",
