@@ -129,3 +129,12 @@ def test_the_village_told_a_few_sentences_after_the_province(analyse_text, text,
 
     events = [e for e in code_text(text, lang=lang) if e.main]
     assert [(e.location, e.admin1) for e in events] == [(name, admin1)]
+
+
+@pytest.mark.model
+def test_where_the_attackers_came_from_is_no_village_of_the_event(analyse_text):
+    from eventcoder.pipeline import code_text
+
+    text = ("Gunmen killed six farmers in Borno State on Sunday. The attackers had come on motorcycles from "
+            "the Kelewa Hills area, residents said.")
+    assert [e.location for e in code_text(text, lang="en") if e.main] == ["Borno"]
