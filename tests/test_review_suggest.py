@@ -22,10 +22,10 @@ from eventcoder.store import Store
 pytestmark = pytest.mark.model
 
 REPORTS = [
-    "Mahmuda fighters killed five farmers near Gusau in Zamfara state on Sunday, police said.",
-    "Mahmuda fighters killed four traders near Gusau in Zamfara state on Tuesday, residents said.",
+    "Zarvaki fighters killed five farmers near Gusau in Zamfara state on Sunday, police said.",
+    "Zarvaki fighters killed four traders near Gusau in Zamfara state on Tuesday, residents said.",
 ]
-NEW_REPORT = "Mahmuda fighters killed three herders near Gusau in Zamfara state on Friday, police said."
+NEW_REPORT = "Zarvaki fighters killed three herders near Gusau in Zamfara state on Friday, police said."
 
 
 def _main(doc: Document):
@@ -35,7 +35,7 @@ def _main(doc: Document):
 
 @pytest.fixture
 def corrected(tmp_path):
-    """A store with two reports whose actor1 a reviewer corrected to 'Mahmuda'."""
+    """A store with two reports whose actor1 a reviewer corrected to 'Zarvaki'."""
     store = Store.open(str(tmp_path / "review.db"))
     store.init()
     for n, text in enumerate(REPORTS):
@@ -44,7 +44,7 @@ def corrected(tmp_path):
         store.add_coded(doc, events)
         main = next(e for e in events if e.main)
         assert main.actor1 == "Unidentified Armed Group (Nigeria)"  # the coder does not know the group
-        apply_review(store.engine, main.event_id, "edit", {"actor1": "Mahmuda", "inter1": 2},
+        apply_review(store.engine, main.event_id, "edit", {"actor1": "Zarvaki", "inter1": 2},
                      reason="the report names the group", who="ana")
     yield store
     store.close()
@@ -52,10 +52,10 @@ def corrected(tmp_path):
 
 def test_repeated_actor_correction_becomes_an_alias_that_fixes_a_new_report(corrected, tmp_path):
     found = suggest(corrected.engine)
-    assert [(s.kind, s.alias, s.target, s.support) for s in found] == [("actor", "mahmuda", "Mahmuda", 2)]
+    assert [(s.kind, s.alias, s.target, s.support) for s in found] == [("actor", "zarvaki", "Zarvaki", 2)]
     assert suggest(corrected.engine, min_support=3) == []
     diff = unified_diff(found)
-    assert f"+++ b/{REPO_DATA}/actors/groups.yaml" in diff and '+- name: "Mahmuda"' in diff
+    assert f"+++ b/{REPO_DATA}/actors/groups.yaml" in diff and '+- name: "Zarvaki"' in diff
     # the diff applies to the shipped file with git, and gives what the overlay holds
     repo = tmp_path / "repo"
     target = repo / REPO_DATA / "actors"
@@ -71,7 +71,7 @@ def test_repeated_actor_correction_becomes_an_alias_that_fixes_a_new_report(corr
     assert _main(new).actor1 == "Unidentified Armed Group (Nigeria)"
     with data_overlay(overlay):
         fixed = _main(new)
-    assert (fixed.actor1, fixed.inter1) == ("Mahmuda", 2)
+    assert (fixed.actor1, fixed.inter1) == ("Zarvaki", 2)
     assert _main(new).actor1 == "Unidentified Armed Group (Nigeria)"  # shipped data again outside the block
 
 
@@ -95,7 +95,7 @@ def test_cli_token_suggest_and_evaluate_reviewed(corrected, tmp_path):
     assert "ana" in listed.stdout and made.stdout.strip().split("_", 2)[2] not in listed.stdout
     out = tmp_path / "fix.diff"
     suggested = runner.invoke(cli, ["suggest", "--db", db, "--out", str(out)])
-    assert suggested.exit_code == 0 and "'mahmuda' -> 'Mahmuda'" in suggested.stderr and '+- name: "Mahmuda"' in out.read_text()
+    assert suggested.exit_code == 0 and "'zarvaki' -> 'Zarvaki'" in suggested.stderr and '+- name: "Zarvaki"' in out.read_text()
     scored = runner.invoke(cli, ["evaluate", "--reviewed", "--stored", "--db", db, "--json", "-"])
     assert scored.exit_code == 0, scored.output
     assert "gold: 2 reviewed events" in scored.stdout and "actor1" in scored.stdout
