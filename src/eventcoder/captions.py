@@ -33,10 +33,11 @@ def _pattern(key: str = "patterns") -> Optional[re.Pattern]:
 
 
 def _whole_line(ana: Analysis, i: int) -> bool:
-    sent = ana.sentences[i]
-    before, after = ana.text[:sent.start], ana.text[sent.end:]
-    return (not before.strip(" \t") or before.rstrip(" \t").endswith("\n")) and \
-        (not after.strip(" \t") or after.lstrip(" \t").startswith("\n"))
+    """Only spaces or tabs between sentence `i` and the line breaks (or text ends) around it."""
+    text, sent = ana.text, ana.sentences[i]
+    line_end = text.find("\n", sent.end)
+    return not text[text.rfind("\n", 0, sent.start) + 1:sent.start].strip(" \t") and \
+        not text[sent.end:line_end if line_end >= 0 else len(text)].strip(" \t")
 
 
 def _heading(ana: Analysis, i: int) -> bool:

@@ -31,29 +31,28 @@ def borders(ana: Analysis) -> list[Place]:
             continue
         label = "-".join(c.name for c in cs) + " border"
         out.append(Place(span=ana.span(m.start(), m.end()), name=label, country=cs[0].name,
-                         iso3=cs[0].iso3, geo_precision=3, kind="border", modifier="border",
+                         iso3=cs[0].iso3, geo_precision=3, kind="border",
+                         modifier="border" if len(cs) > 1 else "border_with",  # "the border with Mali"
                          sentence=ana.sentence_at(m.start()).index,
                          reason="border area: " + ", ".join(c.name for c in cs)))
     return out
 
 
 def border_side(border: Place, places: list[Place]) -> Place:
-    """"near the border with Mali" names only the country across the border: the event is on the
-    report's side, in the country the report names most (places and country names), when that is
-    another one: "Niger-Mali border", in Niger. A border of two named countries is kept as it is."""
-    if border.kind != "border" or not (border.reason or "").startswith("border area: "):
-        return border  # a border already placed in a province ("Iraq-Syria border (Anbar)")
-    named = border.reason.split(": ", 1)[1].split(", ")
-    if len(named) != 1:
+    """"near the border with Mali" (modifier "border_with": one country named, the one across the
+    border): the event is on the report's side, in the country the report names most (places and
+    country names), when that is another one: "Niger-Mali border", in Niger. A border of two named
+    countries, or one already placed in a province ("Iraq-Syria border (Anbar)"), is kept as it is."""
+    if border.modifier != "border_with":
         return border
-    votes = Counter(p.country for p in places if p.country and p.country != named[0] and p.kind != "border")
-    if not votes:
-        return border
-    side = countries.lookup(votes.most_common(1)[0][0])
+    across = border.country
+    votes = Counter(p.country for p in places if p.country and p.country != across and p.kind != "border")
+    side = countries.lookup(votes.most_common(1)[0][0]) if votes else None
     if side is None:
         return border
-    return replace(border, name=f"{side.name}-{named[0]} border", country=side.name, iso3=side.iso3,
-                   reason=f"border area: {side.name}, {named[0]} (the report's side of the border with {named[0]})")
+    return replace(border, name=f"{side.name}-{across} border", country=side.name, iso3=side.iso3,
+                   modifier="border",
+                   reason=f"border area: {side.name}, {across} (the report's side of the border with {across})")
 
 
 def references(text: str, places: list[Place]) -> list[Place]:
