@@ -233,9 +233,37 @@ class Lexicon:
         """Weights of the distinct cue terms found in the tokens (`streams`: precomputed `streams(tokens)`)."""
         seen = {}
         if tokens:
-            for _, _, e in search(self.cue_automata.get(cue), tokens, streams or self.streams(tokens)):
-                seen[e.term] = e.weight
+            streams = streams or self.streams(tokens)
+            if cue in self._cues_in(streams):  # else no term of the cue occurs at all: nothing to find
+                for _, _, e in search(self.cue_automata.get(cue), tokens, streams):
+                    seen[e.term] = e.weight
         return seen.values()
+
+    def _cues_in(self, streams) -> frozenset:
+        """The cues with a term anywhere in `streams` (one pass of an automaton of every cue's terms,
+        remembered for the last streams asked: callers score every cue on the same streams)."""
+        memo = self.__dict__.get("_cues_memo")
+        if memo is not None and memo[0] is streams:  # the very object, held by the memo
+            return memo[1]
+        auto = self.__dict__.get("_all_cues")
+        if auto is None:
+            table: dict[str, set] = {}
+            for cue, spec in self.cues.items():
+                for term in (spec.get("terms") or {}):
+                    table.setdefault(_pattern(str(term))[0], set()).add(cue)
+            auto = ahocorasick.Automaton()
+            for pattern, cues in table.items():
+                auto.add_word(pattern, frozenset(cues))
+            if table:
+                auto.make_automaton()
+            auto = self.__dict__["_all_cues"] = auto if table else False
+        present: set = set()
+        if auto:
+            for stream, _ in streams:
+                for _, cues in auto.iter(stream):
+                    present |= cues
+        self.__dict__["_cues_memo"] = (streams, frozenset(present))
+        return self.__dict__["_cues_memo"][1]
 
 
 @functools.lru_cache(maxsize=1 << 17)
