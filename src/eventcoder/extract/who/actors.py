@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from ... import countries
@@ -71,9 +72,18 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
     country (str): the event country (ACLED spelling); names and inter 8 depend on it.
     event_date (date): picks the regime period of state forces.
     RETURNS (list[ActorMention]): mentions in text order, each with its span.
+    Memoised on the Analysis by (country, event_date); each call gets its own copies (callers set
+    `role`, `span`, `inter` on them).
     """
-    text = ana.text
     country = country or infer_country(ana)
+    memo = ana.__dict__.setdefault("_actors_memo", {})
+    if (country, event_date) not in memo:
+        memo[(country, event_date)] = _find_actors(ana, country, event_date)
+    return [replace(m) for m in memo[(country, event_date)]]
+
+
+def _find_actors(ana: Analysis, country: Optional[str], event_date: Optional[dt.date]) -> list[ActorMention]:
+    text = ana.text
     out: list[ActorMention] = []
     for pm in dic.match_phrases(text):
         mention = _resolve(ana, pm, country, event_date)
