@@ -138,3 +138,35 @@ def test_where_the_attackers_came_from_is_no_village_of_the_event(analyse_text):
     text = ("Gunmen killed six farmers in Borno State on Sunday. The attackers had come on motorcycles from "
             "the Kelewa Hills area, residents said.")
     assert [e.location for e in code_text(text, lang="en") if e.main] == ["Borno"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lang, name, near", [
+    ("Gunmen attacked the village of Tunkorowa, about 20 km from Maiduguri, on Sunday, killing five.", "en",
+     "Tunkorowa", "Maiduguri"),
+    ("Bandits killed eleven villagers in Dabgiri community of Zurmi Local Government Area on Monday.", "en",
+     "Dabgiri", None),
+    ("Une attaque a tué huit civils dans le village de Kalengwa, situé à 30 kilomètres de Butembo.", "fr",
+     "Kalengwa", "Butembo"),
+])
+def test_a_village_the_event_sentence_names_beats_the_town_it_is_told_beside(analyse_text, text, lang, name, near):
+    _, place = _place(analyse_text, text, lang)
+    assert place.name == name and "not in the gazetteer" in place.reason
+    if near:  # coded at the neighbouring town's point, approximately
+        assert near in place.reason and place.geo_precision == 2 and place.latitude is not None
+
+
+@pytest.mark.model
+def test_a_possessor_before_an_unlisted_village_is_not_part_of_its_name(analyse_text):
+    _, place = _place(analyse_text, "Two policemen were killed in a blast in Dantewada's Tolnar village on Friday.")
+    assert place.name == "Tolnar"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Gunmen from the village of Tunkorowa attacked a market in Maiduguri on Sunday, killing five.",
+    "Gunmen killed five people in Maiduguri on Sunday, residents of the village of Tunkorowa said.",
+])
+def test_a_known_town_stays_when_the_village_is_where_people_came_from(analyse_text, text):
+    _, place = _place(analyse_text, text)
+    assert place.name == "Maiduguri"

@@ -26,7 +26,7 @@ from ...gazetteer.mentions import Mention, scan, stopwords
 from ..base import Analysis, Place
 from .capitals import capital_place
 from .ranking import best_place, source_place
-from .unlisted import unlisted_place
+from .unlisted import unlisted_place, village_over
 
 LOGGER = logging.getLogger(__name__)
 #: why an event is placed at its dateline's city (`segment.aggregate` lets a twin naming its town replace it)
@@ -339,6 +339,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
                       or (p.country == best.country and p.span.text != best.span.text  # with Rwanda" ... "the town of X"
                           and (best.kind != "admin1" or p.admin1 == best.admin1)))]
         best = best_place(ana, later, told) or best or best_place(ana, usable, told)
+    if best is not None:
+        best = village_over(ana, best, first)  # "the village of X, 30 km from Y": X
     if best is not None and best.kind in ("admin1", "border"):
         best = _border_in_admin1(best, [p for p in places if p.span is not None
                                         and p.sentence in wanted | {first - 1}])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ... import countries, morph
@@ -31,6 +32,14 @@ NOT_PLACE = ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTIT
 #: a unit written after a name inside it ("Triveni Rural Municipality-7", "Kanti Ward 4")
 _UNIT_TAIL = re.compile(r"\s+(?:Rural\s+|Urban\s+)?(?:Municipality|Ward|Township|Commune|County|District)"
                         r"(?:[\s-]*\d+)?$")
+#: an administrative unit written after a name: the name is the unit's ("Zurmi Local Government Area")
+_UNIT_NEXT = re.compile(r"\s+(?:Local\s+Government|LGA\b|district|county|province|region|state|governorate|"
+                        r"municipality|prefecture|department)", re.I)
+#: words before a village that say where people came from or lived, not where the act was
+_ORIGIN_BEFORE = re.compile(r"(?i:\b(?:from|residents?\s+of|natives?\s+of|originaires?\s+d[eu]|desde|"
+                            r"oriundos?\s+de)\s+(?:the\s+|la\s+|le\s+|l['’])?)$")
+#: a possessor before the name: "Dantewada's Cholnar village"
+_POSSESSOR = re.compile(r"^.*['’]s\s+(?=\S)")
 #: a Russian unit noun after a capitalised adjective: "Курской области", "Лесного района" (the unit
 #: that holds the village, not a word of its name)
 _RU_UNIT_NEXT = re.compile(r"\s+(?:област\w*|обл\.|кра[йяюе]\w*|республик\w*|район\w*|округ\w*)(?!\w)",
@@ -49,7 +58,7 @@ def _patterns(lang: str) -> tuple[re.Pattern, ...]:
     out = []
     if cues.get("of"):
         link = rf"\s+(?:{_alternatives(cues['link'])})\s*" if cues.get("link") else r"\s+"
-        out.append(re.compile(rf"(?i:\b(?:{_alternatives(cues['of'])})){link}{_NAME}"))
+        out.append(re.compile(rf"(?i:\b(?P<pre>{_alternatives(cues['of'])})){link}{_NAME}"))
     if cues.get("after") and cues.get("before"):
         out.append(re.compile(rf"(?i:\b(?:{_alternatives(cues['before'])})\s+(?:the\s+)?){_NAME}"
                               rf"\s+(?P<kind>{_alternatives(cues['after'])})\b"))
@@ -97,30 +106,68 @@ def _in_gazetteer(name: str, iso3: Optional[str], admin1: Optional[str] = None) 
 
 
 def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Optional[str],
-                   admin1: Optional[str] = None) -> Optional[Place]:
+                   admin1: Optional[str] = None, settlements: bool = False) -> Optional[Place]:
     """The first place named in `sentences` (in order) that the gazetteer lacks (in `admin1`, when
-    given: the province the event is known to be in), or None."""
+    given: the province the event is known to be in), or None. `settlements`: only a name its kind
+    word calls a village, town or locality (the lexicon's `settlement` kinds), not an area or a unit."""
+    settlement = {w.lower() for w in load_cues(ana.lang, "unlisted_places").get("settlement", ())}
     for i in sentences:
         if not 0 <= i < len(ana.sentences):
             continue
         sent = ana.sentences[i]
-        for pattern in _patterns(ana.lang):
-            for m in pattern.finditer(ana.text, sent.start, sent.end):
-                kind = m.groupdict().get("kind")
-                name = m.group("name")
-                name = _UNIT_TAIL.sub("", name) or name  # "Triveni Rural Municipality-7" is Triveni
-                while ana.lang == "ru" and " " in name and _RU_UNIT_NEXT.match(ana.text, m.start("name") + len(name)):
-                    name = name.rsplit(" ", 1)[0]  # "в селе Липовка Лесного района": Lipovka
-                if not _is_name(ana, name, m.start("name")) or _in_gazetteer(name, iso3, admin1):
-                    continue
-                if kind and kind[:1].isupper() and kind.lower().endswith(_NAMED_KINDS):
-                    # "W National Park": the kind is part of the name ("Triveni Rural Municipality" is Triveni)
-                    name = ana.text[m.start("name"):m.end("kind")]
-                span = ana.span(m.start("name"), m.start("name") + len(name))
-                if ana.lang == "ru":  # "в селе Кок-Таш" -> "Kok-Tash", as ACLED spells it
-                    name = morph.ru_latin(name)
-                return Place(span=span, name=name, country=country, iso3=iso3, geo_precision=3, kind="place",
-                             sentence=i, modifier="unlisted",
-                             reason=f"{name!r} is not in the gazetteer: the named place, in {country}, "
-                                    f"without coordinates")
+        found = [m for pattern in _patterns(ana.lang) for m in pattern.finditer(ana.text, sent.start, sent.end)]
+        if settlements:  # the first village the sentence names, whichever way it is written
+            found.sort(key=lambda m: m.start("name"))
+        for m in found:
+            kind = m.groupdict().get("kind")
+            if settlements and (re.sub(r"\s+", " ", (kind or m.groupdict().get("pre") or "").lower()) not in settlement
+                                or (m.groupdict().get("pre") and _UNIT_NEXT.match(ana.text, m.end("name")))):
+                continue  # "X community of Zurmi Local Government Area": Zurmi is the unit, not a village
+            if settlements and _ORIGIN_BEFORE.search(ana.text, max(sent.start, m.start() - 40), m.start()):
+                continue  # "gunmen from the village of X attacked Y": where they came from
+            name = _POSSESSOR.sub("", m.group("name"))  # "Dantewada's Cholnar village" is Cholnar
+            start = m.end("name") - len(name)
+            name = _UNIT_TAIL.sub("", name) or name  # "Triveni Rural Municipality-7" is Triveni
+            while ana.lang == "ru" and " " in name and _RU_UNIT_NEXT.match(ana.text, start + len(name)):
+                name = name.rsplit(" ", 1)[0]  # "в селе Липовка Лесного района": Lipovka
+            if not _is_name(ana, name, start) or _in_gazetteer(name, iso3, admin1):
+                continue
+            if kind and kind[:1].isupper() and kind.lower().endswith(_NAMED_KINDS):
+                # "W National Park": the kind is part of the name ("Triveni Rural Municipality" is Triveni)
+                name = ana.text[start:m.end("kind")]
+            span = ana.span(start, start + len(name))
+            if ana.lang == "ru":  # "в селе Кок-Таш" -> "Kok-Tash", as ACLED spells it
+                name = morph.ru_latin(name)
+            return Place(span=span, name=name, country=country, iso3=iso3, geo_precision=3, kind="place",
+                         sentence=i, modifier="unlisted",
+                         reason=f"{name!r} is not in the gazetteer: the named place, in {country}, "
+                                f"without coordinates")
     return None
+
+
+#: the most characters between a village and the known town told after it as its neighbour
+NEIGHBOUR_GAP = 80
+
+
+def village_over(ana: Analysis, best: Place, first: int) -> Place:
+    """The event sentence calls a place the gazetteer lacks a village, town or locality ("gunmen
+    attacked the village of X, 30 km from Y"; "X community of Y district"), while the place chosen
+    is a known town or a border area, which the report names as the village's neighbour, its
+    district's seat or the next city: the village is the event's place (codebook §3: the most
+    specific place named). In the chosen town's province and at its point (precision 2) when that
+    town is told in the same or a following event sentence, else without coordinates."""
+    if best.kind not in ("place", "border") or best.modifier in ("unlisted", "dateline") or first < 0:
+        return best
+    village = unlisted_place(ana, [first], best.country or "", best.iso3, settlements=True)
+    if village is None or village.name == best.name or (best.span is not None and village.name in best.span.text):
+        return best
+    if best.sentence == first and best.span is not None and not (
+            village.span.start < best.span.start <= village.span.end + NEIGHBOUR_GAP
+            or re.fullmatch(r"['’]s\s+", ana.text[best.span.end:village.span.start])):  # "Y's X village"
+        return best  # "gunmen killed five in Y, residents of the village of X said": Y
+    if best.kind == "place" and best.latitude is not None and best.sentence >= first:
+        return replace(village, admin1=best.admin1, admin2=best.admin2, latitude=best.latitude,
+                       longitude=best.longitude, geo_precision=2,
+                       reason=f"{village.name!r} is not in the gazetteer: the village the event sentence "
+                              f"names, coded at {best.name} (precision 2)")
+    return village
