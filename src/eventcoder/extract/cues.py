@@ -32,8 +32,14 @@ def cue_pattern(cues: tuple[str, ...]) -> Optional[re.Pattern]:
 
 
 def find_cues(text: str, cues: tuple[str, ...], start: int = 0, end: Optional[int] = None):
-    """Matches of any cue in text[start:end] (match offsets are offsets into `text`)."""
+    """Matches of any cue in text[start:end] (match offsets are offsets into `text`); each call
+    gets its own list."""
+    return list(_found(text, cues, start, len(text) if end is None else end))
+
+
+@functools.lru_cache(maxsize=4096)
+def _found(text: str, cues: tuple[str, ...], start: int, end: int) -> tuple:
+    """`find_cues`, memoised: the extractors of each incident of a report search the same
+    sentences for the same cues (a match object is read-only)."""
     pat = cue_pattern(cues)
-    if pat is None:
-        return []
-    return list(pat.finditer(text, start, len(text) if end is None else end))
+    return () if pat is None else tuple(pat.finditer(text, start, end))

@@ -198,19 +198,19 @@ class Lexicon:
 
     def streams(self, tokens: list[Token]):
         """The word stream and (when different) the lemma stream, each with a char->token map."""
-        out = []
-        for attr in ("lower", "lemma", "stem"):
-            parts, owner = [" "], [-1]
-            for t in tokens:
-                for p in _pieces(getattr(t, attr)) or [getattr(t, attr)]:
-                    parts.append(p + " ")
-                    owner.extend([t.index] * len(p) + [-1])
-            out.append(("".join(parts), owner))
         unique, seen = [], set()
-        for stream in out:
-            if stream[0] not in seen:
-                seen.add(stream[0])
-                unique.append(stream)
+        for attr in ("lower", "lemma", "stem"):
+            pieces = [(t.index, _pieces(v) or (v,)) for t in tokens for v in (getattr(t, attr),)]
+            text = " " + "".join([p + " " for _, ps in pieces for p in ps])
+            if text in seen:  # the same stream as the words' (most lemmas are the word): kept once
+                continue
+            seen.add(text)
+            owner = [-1]
+            for index, ps in pieces:
+                for p in ps:
+                    owner += [index] * len(p)
+                    owner.append(-1)
+            unique.append((text, owner))
         return unique
 
     def phrases_in(self, phrases: list[tuple[str, ...]], tokens: list[Token]) -> bool:
@@ -312,10 +312,14 @@ def tokens_of(text: str, lex: Lexicon, spacy_doc=None) -> list[Token]:
 def _parsed_tokens(spacy_doc, lex: Lexicon) -> tuple[Token, ...]:
     """The tokens of a parse (memoised for the last few parses: the report cue and the trigger
     search both read the document's; each caller gets its own list)."""
-    toks = [t for t in spacy_doc if not t.is_space]
-    return tuple(Token(i, t.idx, t.idx + len(t.text), t.text.lower(), t.lemma_.lower(), t.pos_, t,
-                       _guess_lemma(t.text.lower(), lex.vocab))
-                 for i, t in enumerate(toks))
+    out, vocab = [], lex.vocab
+    for t in spacy_doc:
+        if t.is_space:
+            continue
+        word, idx = t.text, t.idx
+        low = word.lower()
+        out.append(Token(len(out), idx, idx + len(word), low, t.lemma_.lower(), t.pos_, t, _guess_lemma(low, vocab)))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=None)
