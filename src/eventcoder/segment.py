@@ -98,7 +98,7 @@ def _background_cue(ana: Analysis, index: int) -> Optional[Span]:
     cue = dates_x.background_cue(ana, index)
     if cue is None or ana.spacy_doc is None:
         return cue
-    for ent in ana.spacy_doc.ents:
+    for ent in ana.entities():
         if ent.label_ in _NAME_LABELS and ent.start_char < cue.end and cue.start < ent.end_char:
             return None  # "the March 23 Movement"
     span = ana.spacy_doc.char_span(cue.start, cue.end, alignment_mode="expand")

@@ -71,6 +71,15 @@ class Analysis:
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
+    def entities(self) -> tuple:
+        """The parse's named entities (`spacy_doc.ents`), made once: spaCy builds them again on
+        every read, walking every token of the document. Empty without a parse."""
+        memo = self.__dict__.get("_ents")
+        if memo is None or memo[0] is not self.spacy_doc:
+            ents = tuple(self.spacy_doc.ents) if self.spacy_doc is not None else ()
+            memo = self.__dict__["_ents"] = (self.spacy_doc, ents)
+        return memo[1]
+
 
 # ------------------------------------------------------------------ triggers
 

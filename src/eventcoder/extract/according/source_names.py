@@ -353,7 +353,7 @@ def person_name(ana: Analysis, span: Span) -> Optional[Span]:
     doc = ana.spacy_doc
     if doc is None:
         return None
-    for ent in doc.ents:
+    for ent in ana.entities():
         if ent.label_ == "PERSON" and span.start <= ent.start_char and ent.end_char >= span.end - 1 \
                 and ent.start_char < span.end and _looks_like_person(ent.text):
             return ana.span(ent.start_char, ent.end_char)

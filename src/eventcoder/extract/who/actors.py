@@ -8,7 +8,6 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import Optional
 
 from ... import countries
@@ -79,7 +78,14 @@ def find_actors(ana: Analysis, country: Optional[str] = None,
     memo = ana.__dict__.setdefault("_actors_memo", {})
     if (country, event_date) not in memo:
         memo[(country, event_date)] = _find_actors(ana, country, event_date)
-    return [replace(m) for m in memo[(country, event_date)]]
+    return [_copy(m) for m in memo[(country, event_date)]]
+
+
+def _copy(m: ActorMention) -> ActorMention:
+    """A shallow copy of a mention, every field (faster than `dataclasses.replace`)."""
+    c = object.__new__(type(m))
+    c.__dict__.update(m.__dict__)
+    return c
 
 
 def _find_actors(ana: Analysis, country: Optional[str], event_date: Optional[dt.date]) -> list[ActorMention]:
