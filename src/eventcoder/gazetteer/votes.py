@@ -72,14 +72,16 @@ def foreign_clash(best: Candidate, m: Mention, ctx: Counter) -> bool:
     reports about Mexico and Russia)."""
     if best.curated:
         return False
-    if best.kind == "place" and any(c.kind == "admin1" and c.iso2 == best.iso2 for c in m.candidates):
-        return False  # a town that names its province ("Narathiwat"): no chance name clash
     own = ctx[(m.text.lower(), best.iso2)]
     support = ctx[best.iso2] - own
     votes = {k: v for k, v in ctx.items() if isinstance(k, str) and k != best.iso2 and v > 0}
     # dominance counts names of countries and places, not demonyms ("Russian missiles" in Ukraine)
     dominant = max((v for k, v in ctx.items() if isinstance(k, tuple) and k[0] == "named" and k[1] != best.iso2),
                    default=0)
+    if best.kind == "place" and any(c.kind == "admin1" and c.iso2 == best.iso2 for c in m.candidates) \
+            and not (support <= 0 and dominant >= DOMINANT_MIN):
+        return False  # a town that names its province ("Narathiwat"): no chance name clash, unless
+        # nothing else points to its country in a report about another ("Yoro" (Honduras) in one on Mali)
     big_city = best.kind == "place" and best.population >= FOREIGN_CITY_POP
     if dominant >= DOMINANT_MIN and support * DOMINANT_RATIO < dominant and not big_city:
         return True

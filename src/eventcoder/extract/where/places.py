@@ -112,6 +112,8 @@ def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set, artic
         s += 4  # "in the Red Sea" is the sea; "Sudan's Red Sea state" the province
     if c.iso2 and ctx[c.iso2] > 0:
         s += 4 + min(ctx[c.iso2], 4)
+        if c.kind == "feature":  # a lake several countries share: the one the report names most
+            s += 0.1 * ctx[c.iso2]
     if (c.iso2, c.admin1) in near_admin1:
         s += 1.5
     if c.kind == "admin1":
@@ -251,8 +253,8 @@ def _find_places(ana: Analysis) -> list[Place]:
             continue
         admin_hint = _admin_hint(left, right)
         article = bool(re.search(r"\bthe\s+$", left, re.IGNORECASE))
-        inside = country_inside(m.text)  # "South Lebanon" is in Lebanon, not Ohio
-        pool = [c for c in m.candidates if inside is None or c.iso2 == inside.iso2] or m.candidates
+        inside = country_inside(m.text)  # "South Lebanon" is in Lebanon, not Ohio; "Lake Chad" is in four
+        pool = [c for c in m.candidates if inside is None or c.iso2 == inside.iso2 or c.kind == "feature"] or m.candidates
         best = max(pool, key=lambda c: _score(c, ctx, admin_hint, near_admin1, article))
         own = ctx[(m.text.lower(), best.iso2)]  # the mention's own vote for its country
         if best.kind == "admin2" and ctx[best.iso2] - own <= 0 and not ADMIN2_AFTER.match(right):
