@@ -26,7 +26,6 @@ today's date. Vocabulary per language is data: `data/lexicons/<lang>/dates.yaml`
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -247,7 +246,14 @@ def _find(ana: Analysis, index: int) -> list[_Cand]:
     cache = ana.__dict__.setdefault("_date_phrases", {})
     if index not in cache:
         cache[index] = _find_uncached(ana, index)
-    return [dataclasses.replace(c) for c in cache[index]]
+    return [_copy(c) for c in cache[index]]
+
+
+def _copy(c: _Cand) -> _Cand:
+    """A shallow copy of a candidate, every field (faster than `dataclasses.replace`)."""
+    out = object.__new__(type(c))
+    out.__dict__.update(c.__dict__)
+    return out
 
 
 def _find_uncached(ana: Analysis, index: int) -> list[_Cand]:
@@ -301,6 +307,15 @@ def _resolve_ref(ana: Analysis, index: int, cand: _Cand) -> None:
 
 
 def _candidates(ana: Analysis, index: int) -> list[_Cand]:
+    """The date candidates of sentence `index` (read once per sentence and document; callers get
+    copies they may change)."""
+    cache = ana.__dict__.setdefault("_date_candidates", {})
+    if index not in cache:
+        cache[index] = _candidates_uncached(ana, index)
+    return [_copy(c) for c in cache[index]]
+
+
+def _candidates_uncached(ana: Analysis, index: int) -> list[_Cand]:
     cands = _find(ana, index)
     for c in cands:
         if c.kind in _REFS:
