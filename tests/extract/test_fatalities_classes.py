@@ -57,6 +57,14 @@ CASES = [
     # "seven of them" is a part of the people already told, not a smaller conflicting total
     ("Gunmen killed 12 villagers and seven policemen in the raid. The commander said they opened fire on "
      "his men, killing seven of them.", 19, "12 villagers and seven policemen"),
+    # the victims after "the lives of", with no number; a group after a singular word is no count
+    ("The ambush in the hills claimed the lives of a ranger and his driver.", 2, "lives of a ranger and his driver"),
+    ("Another group of soldiers died in the attack on the base.", 0, None),
+    # lives saved or fled for are no deaths
+    ("Dozens of passengers jumped off the bus to save their own lives when gunmen opened fire on it.", 0, None),
+    # the funerals of people killed days before, a toll over weeks of unrest: no deaths of this event
+    ("Police fired tear gas at mourners marching to the funerals of six people killed in two weeks of protests.",
+     0, "six people killed"),
     # "martyred" is a death word of South Asian and Middle Eastern news
     ("At least four policemen were martyred when terrorists attacked the police station.", 4,
      "four policemen were martyred"),
@@ -102,3 +110,13 @@ def test_fatalities_per_place_needs_a_figure_for_the_event_place(analyse_text):
     places = find_places(ana)
     other = next(p for p in find_places(analyse_text("Shelling hit Sumy.")) if p.name == "Sumy")
     assert count_fatalities(ana, [0], other, places).value == 12
+
+
+@pytest.mark.model
+def test_fatalities_subject_starts_after_the_dateline(analyse_text):
+    """A dateline ending in a bullet, after the page's date stamp, is no part of the victims' phrase."""
+    ana = analyse_text("date 2019-01-11 KORLAM (Narnia) • Four civil defence volunteers in Narnia were gunned down "
+                       "yesterday at a school in the south.")
+    assert ana.dateline is not None and ana.dateline_place == "KORLAM"
+    result = count_fatalities(ana, [0])
+    assert result.value == 4 and any("Four civil defence volunteers" in s.text for s in result.spans)

@@ -92,6 +92,8 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
     out: list[_Mention] = []
     has_toll_context = bool(p["toll_context"].search(text.sentence))
     consumed = sent.start  # victims already read for an earlier word are not read again
+    if ana.dateline and sent.start <= ana.dateline.start < sent.end:
+        consumed = max(consumed, ana.dateline.end)  # "PATTANI (Thailand) • Four volunteers were ...": no subject
     for i, (kind, start, end) in enumerate(cues):
         prev_end = max(cues[i - 1][2] if i else sent.start, min(consumed, start))
         next_start = cues[i + 1][1] if i + 1 < len(cues) else sent.end
@@ -129,7 +131,7 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
         after_of = re.match(r"\s*(?:of|de|del|des|d')\s", right_text, re.I)  # "the deaths of two soldiers"
         if after_of and p["left_only"].fullmatch(cue_text) and not passive:
             q = p["qual"].match(right)
-            if _number_at(right[q.end() if q else 0:], lang):
+            if _number_at(right[q.end() if q else 0:], lang) or _count_items(right, end, lang):  # "of a driver and his aide"
                 count = _count_items(right, end, lang)
                 count = count and (*count[:3], start, count[4])
         if count is None and not passive and not p["left_only"].fullmatch(cue_text):
@@ -185,8 +187,11 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 low = None if count[1] is None and extra[1] is None else \
                     (count[0] if count[1] is None else count[1]) + (extra[0] if extra[1] is None else extra[1])
                 count = (count[0] + extra[0], low, None, count[3], extra[4])
-        if count and kind == "killed" and p["remains"].fullmatch(cue_text) and p["old_graves"].search(text.sentence):
-            out.append(_Mention("old", count[0], count[3], count[4]))  # bodies from old graves: not this event's
+        if count and kind == "killed" and (
+                (p["remains"].fullmatch(cue_text) and p["old_graves"].search(text.sentence))
+                or p["earlier"].search(text[max(sent.start, count[3] - 60):min(sent.end, count[4] + 60)])):
+            # bodies from old graves, the funerals of people killed days before: not this event's
+            out.append(_Mention("old", count[0], count[3], count[4]))
             consumed = max(consumed, count[4])
         elif count and kind in ("killed", "injured"):
             value, low, high, s, e = count
@@ -384,7 +389,7 @@ def count_fatalities(ana: Analysis, sentences: list[int], place: Optional[Place]
         result.reason = "the report says no one was killed"
     elif old := [m for m in mentions if m.kind == "old"]:
         result.spans = [ana.span(old[0].start, old[0].end)]
-        result.reason = "bodies found in graves died at unknown earlier dates: not counted"
+        result.reason = "deaths at earlier dates (bodies found in graves, funerals of people killed before): not counted"
     else:
         result.reason = "no death reported in the event sentences"
     return result

@@ -69,7 +69,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     word = first.group()
     nxt = re.match(r"\s+([\w'’-]+)", stripped[first.end():])
     end = lead + first.end() + (nxt.end() if nxt else 0)
-    if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")):
+    if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")) \
+            and not (nxt and p["collective"].fullmatch(nxt.group(1))):  # "another set of officers": no count
         after_det = _number_at(stripped[first.end():], lang)
         if after_det and after_det[0] <= 1:  # "his two sons": the number after the determiner
             value = after_det[2]

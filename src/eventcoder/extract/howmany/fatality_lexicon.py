@@ -35,7 +35,8 @@ def _pats(lang: str) -> dict[str, re.Pattern]:
     words = {k: rf"{b}(?:{_alt(lex.get(k), lang)}){e}" for k in (
         *_KINDS, "toll", "zero", "zero_injured", "singular", "subset", "additive", "toll_context",
         "left_only", "passive", "singular_items", "the_words", "skip_after", "toll_update", "denial",
-        "remains", "old_graves", "other_event", "plural_nouns", "aggregate", "superseded")}
+        "remains", "old_graves", "other_event", "plural_nouns", "aggregate", "superseded", "earlier",
+        "collective")}
     words["subset_gap"] = rf"(?:{_alt(lex.get('subset_gap'), lang)})\s*$"
     # languages that name the victim after the death word: a singular or dual noun is a count
     # ("مقتل شخص": one killed, "مقتل طفلين": two)
