@@ -215,19 +215,30 @@ class Lexicon:
 
     def phrases_in(self, phrases: list[tuple[str, ...]], tokens: list[Token]) -> bool:
         """Does any phrase occur (as lemmas or words) in the token sequence?"""
-        lows = [t.lower for t in tokens]
-        lems = [t.lemma for t in tokens]
-        for seq in (lows, lems):
-            grams: dict[int, set] = {}  # n -> the sequence's n-grams, made once per length
-            for ph in phrases:
-                n = len(ph)
-                if not n:
-                    continue
-                if n not in grams:
-                    grams[n] = {tuple(seq[i:i + n]) for i in range(len(seq) - n + 1)}
-                if (ph in grams[n]) if isinstance(ph, tuple) else any(g == ph for g in grams[n]):
-                    return True
+        by_first = self._by_first(phrases)
+        if not by_first:
+            return False
+        for seq in ([t.lower for t in tokens], [t.lemma for t in tokens]):
+            for i, word in enumerate(seq):
+                for ph in by_first.get(word, ()):
+                    if tuple(seq[i:i + len(ph)]) == ph:
+                        return True
         return False
+
+    def _by_first(self, phrases) -> dict:
+        """The phrases (non-empty tuples of words) by their first word, made once per phrase list
+        (the list is held with its index, so its id is never another list's)."""
+        memo = self.__dict__.setdefault("_phrase_index", {})
+        held = memo.get(id(phrases))
+        if held is None or held[0] is not phrases:
+            index: dict[str, list] = {}
+            for ph in phrases:
+                if isinstance(ph, tuple) and ph:  # a list never equals a tuple of n-grams: never found
+                    index.setdefault(ph[0], []).append(ph)
+            if len(memo) >= 256:  # lists made for one call (never asked again) are let go
+                memo.clear()
+            held = memo[id(phrases)] = (phrases, index)
+        return held[1]
 
     def cue_hits(self, cue: str, tokens: list[Token], streams=None) -> Iterable[float]:
         """Weights of the distinct cue terms found in the tokens (`streams`: precomputed `streams(tokens)`)."""

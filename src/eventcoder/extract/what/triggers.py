@@ -257,13 +257,30 @@ def _in_cue_scope(lex: Lexicon, cue: str, tokens, root) -> bool:
     return bool(list(lex.cue_hits(cue, scoped)))
 
 
-def _sentence_cue(lex: Lexicon, ana: Analysis, sent, sent_toks, root, tokens, first, last) -> Optional[str]:
+def _sentence_cues(lex: Lexicon, ana: Analysis, sent, sent_toks) -> list[str]:
+    """The cues the sentence itself scores (their words and patterns, the year), in lexicon order."""
     sent_streams = lex.streams(sent_toks)
+    out = []
     for cue, spec in lex.cues.items():
         if _cue_score(lex, cue, sent_toks, sent.text, sent_streams) < spec.get("sentence_min", 99):
             continue
         if spec.get("past_year") and not _past_year(sent.text, ana.document.published):
             continue
+        out.append(cue)
+    return out
+
+
+def _sentence_cue(lex: Lexicon, ana: Analysis, sent, sent_toks, root, tokens, first, last,
+                  memo: Optional[dict] = None) -> Optional[str]:
+    """memo: the sentences' `_sentence_cues` already worked out (by sentence index), for the
+    other triggers of a sentence."""
+    cues = memo.get(sent.index) if memo is not None else None
+    if cues is None:
+        cues = _sentence_cues(lex, ana, sent, sent_toks)
+        if memo is not None:
+            memo[sent.index] = cues
+    for cue in cues:
+        spec = lex.cues[cue]
         if spec.get("role") == "scope" and root is not None and not _in_cue_scope(lex, cue, tokens, root):
             continue
         if spec.get("role") == "subject":
@@ -318,6 +335,7 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
         lo, hi = sent_ranges.get(s, (i, i + 1))
         sent_ranges[s] = (min(lo, i), max(hi, i + 1))
     triggers: list[Trigger] = []
+    sentence_cues: dict[int, list[str]] = {}
     for first, last, payload in _drop_contained(search(lex.automaton, tokens, lex.streams(tokens))):
         root = _span_root(tokens, first, last)
         s_idx = sent_of_tok[first]
@@ -336,7 +354,8 @@ def find_triggers(ana: Analysis) -> list[Trigger]:
             sub, score = "Disrupted weapons use", min(score, 0.8)
         start, end = tokens[first].start, tokens[last].end
         sent = ana.sentences[s_idx]
-        cue = report_level or _sentence_cue(lex, ana, sent, tokens[rng[0]:rng[1]], root, tokens, first, last)
+        cue = report_level or _sentence_cue(lex, ana, sent, tokens[rng[0]:rng[1]], root, tokens, first, last,
+                                            sentence_cues)
         if cue is None and sub != "Peaceful protest" and _protest_topic(lex, root):
             cue = "protest_topic"
         if cue is None and (is_generic(lex.generic, root, payload.kind) or past_year_modifier(root, year)
