@@ -64,7 +64,23 @@ class Mention:
 
 
 def mentions(ana: Analysis, i: int) -> list[Mention]:
-    """Cited sources of sentence `i`, in chain order (relays before the source they carry)."""
+    """Cited sources of sentence `i`, in chain order (relays before the source they carry).
+    Read once per sentence and report (each incident asks again); callers get copies they may change."""
+    memo = ana.__dict__.setdefault("_source_mentions", {})
+    if i not in memo:
+        memo[i] = _mentions(ana, i)
+    return [_copy(m) for m in memo[i]]
+
+
+def _copy(m: Mention) -> Mention:
+    """A copy of a mention: every field, its sets and lists copied too."""
+    c = object.__new__(type(m))
+    c.__dict__.update({k: set(v) if isinstance(v, set) else list(v) if isinstance(v, list) else v
+                       for k, v in m.__dict__.items()})
+    return c
+
+
+def _mentions(ana: Analysis, i: int) -> list[Mention]:
     sent = ana.sentences[i]
     cues = load_cues(ana.lang, "attribution")
     text = ana.text
