@@ -143,3 +143,19 @@ def test_sources_a_separate_incident_in_the_event_sentences_is_not_its_source(an
     chain = source_chain(ana, [0, 1])
     assert chain.chain == ["Al Shabaab statement"]
     assert chain.claimed_by == "Al Shabaab"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a listed wording with a qualifying tail
+    ("Trois civils ont été tués lundi, selon des sources sécuritaires citées par la presse locale.", "fr",
+     "Security sources"),
+    # a listed name of three words or more inside a longer wording
+    ("قتل خمسة مدنيين في قصف جوي على ريف إدلب، بحسب ما أفاد المرصد السوري لحقوق الإنسان.", "ar",
+     "Syrian Observatory for Human Rights"),
+    ("Как сообщил собственный источник в правоохранительных органах, беспилотник атаковал автобус.", "ru",
+     "Law enforcement source"),
+])
+def test_sources_listed_wordings_inside_longer_source_phrases_get_their_english_name(analyse_text, text, lang,
+                                                                                       expected):
+    out = source_chain(analyse_text(text, source="Outlet", lang=lang), [0])
+    assert expected in out.chain[1:], out.chain

@@ -11,6 +11,7 @@ from typing import Optional
 from ..who import actor_dictionary as dic
 from ..base import Analysis, Span
 from ..cues import find_cues, load_cues
+from .source_canonical import _ARTICLES, listed_canonical  # listed_canonical: sources.py reads it here
 from .source_phrases import strip_first_name
 
 ANAPHORA = re.compile(r"^(?:(?:same|said|this|that|these|those)\s+)?(?:source|sources|group|agency|office|cell|"
@@ -62,7 +63,6 @@ def split_coordinated(ana: Analysis, name: str, span: Span) -> list[tuple[str, S
             (second, second_span)]
 
 
-_ARTICLES = re.compile(r"^(?:(?:des|les|le|la|el|los|las|un|una|une|the|a|an|de)\s+|l['\u2019]\s*)+", re.IGNORECASE)
 _MINISTRIES = {"health": "Health", "interior": "Interior", "defence": "Defence", "defense": "Defence",
                "foreign": "Foreign Affairs", "information": "Information", "home": "Home Affairs", "justice": "Justice"}
 
@@ -170,30 +170,6 @@ def _demonym_country(adj: str, lang: str) -> Optional[str]:
             if pm.entry.kind == "state" and pm.entry.country:
                 return pm.entry.country
     return None
-
-
-def listed_canonical(name: str, ana: Analysis) -> Optional[str]:
-    """The chain's name for a wording the lexicon lists ("генштаб ВСУ" -> "General Staff of the Armed Forces
-    of Ukraine"); such a name is final. A listed title followed only by a person's name stands for the title
-    ("Глава ДНР Денис Пушилин" -> "DPR head")."""
-    bare = _ARTICLES.sub("", name.strip()).strip()
-    low = dic.normalise(bare)
-    items = load_cues(ana.lang, "attribution").get("canonical", ()) + \
-        (load_cues("en", "attribution").get("canonical", ()) if ana.lang != "en" else ())
-    for item in items:
-        phrase, _, target = item.partition("=>")
-        if dic.normalise(phrase.strip()) == low:
-            return target.strip()
-    if ana.lang == "en":
-        return None
-    best = None
-    for item in items:
-        phrase, _, target = item.partition("=>")
-        key = dic.normalise(phrase.strip())
-        if low.startswith(key + " ") and re.fullmatch(r"(?:\s+[A-Z\u0410-\u042f][\w\u0400-\u04ff.'-]*){1,4}",
-                                                       bare[len(key):]) and (best is None or len(key) > len(best[0])):
-            best = (key, target.strip())
-    return best[1] if best else None
 
 
 def _initials(text: str) -> str:
