@@ -277,6 +277,9 @@ def test_classify_only_counts_given_sentences(analyse_text):
      "have been recaptured.", "Armed clash"),
     # a coup told as a noun
     ("Army officers appeared on state television in Niamey to announce their seizure of power.", "Other"),
+    # burning tyres with no crowd beside a killing are part of the attack; with a crowd, a riot
+    ("Gunmen killed six villagers in Narathiwat on Tuesday night and left burning tyres on the road.", "Attack"),
+    ("Protesters blocked the road with burning tyres in Narathiwat on Tuesday.", "Violent demonstration"),
 ])
 def test_classify_boundary_rules_added(analyse_text, text, sub):
     decided = _code(analyse_text, text)

@@ -78,7 +78,8 @@ class _Evidence:
 
     def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False,
                  takeover: bool = False, crowd_clash: bool = False, lethal_attack: bool = False,
-                 ground_assault: bool = False, bomb_ambush: bool = False, brief_hold: bool = False):
+                 ground_assault: bool = False, bomb_ambush: bool = False, brief_hold: bool = False,
+                 crowdless_riot: bool = False):
         #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
         self.killings = killings
         #: a clear Other trigger names a coup (classify.yaml `coup`)
@@ -98,6 +99,8 @@ class _Evidence:
         self.bomb_ambush = bomb_ambush
         #: a place "briefly captured" (classify.yaml `brief_hold`): no change of control, a fight
         self.brief_hold = brief_hold
+        #: riot words that are only objects ("burning tyres") and no crowd word (classify_cues)
+        self.crowdless_riot = crowdless_riot
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -185,7 +188,10 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
             if demo and not battles and not any(SUB_TO_TYPE[s] == "Explosions/Remote violence"
                                                  for s in present):
                 return PROTEST, {PROTEST}
-    if ev.present(VD) and not strong_battle:
+    if ev.present(VD) and ev.crowdless_riot and (ev.lethal_attack or battles or any(
+            SUB_TO_TYPE[s] in ("Explosions/Remote violence", "Strategic developments") for s in present)):
+        present.discard(VD)  # "gunmen killed 15 ... burning tyres were left at a school": no riot
+    elif ev.present(VD) and not strong_battle:
         return VD, {VD, MOB}
     # Mob violence needs an unorganised crowd: crude weapons ("machetes") beside clearer words of
     # a killing ("massacre") by attackers are an Attack (codebook §1.4 vs §1.6)

@@ -56,6 +56,12 @@ def cue_flags(live: list[Trigger], ana: Analysis, cues: dict) -> dict:
         "bomb_ambush": bool(words("ambush")) and bool(clear_clash) and all(found(t, "ambush") for t in clear_clash)
         and any(SUB_TO_TYPE[t.sub_event_type] == "Explosions/Remote violence" and t.score >= REMOTE_CLEAR
                 for t in live),
+        # the only riot words are objects ("burning tyres", "barricades": classify.yaml `riot_objects`),
+        # with no crowd anywhere: no riot, the objects are part of another act
+        "crowdless_riot": bool(words("riot_objects")) and any(t.sub_event_type == VD for t in live)
+        and all(found(t, "riot_objects") for t in live if t.sub_event_type == VD)
+        and not any(t.sub_event_type in ("Peaceful protest", "Mob violence", "Protest with intervention",
+                                         "Excessive force against protesters") for t in live),
         "brief_hold": bool(words("brief_hold")) and any(
             t.sub_event_type in _TERRITORY
             and find_cues(ana.text[max(0, t.span.start - 25):t.span.start], words("brief_hold")) for t in live),
