@@ -417,3 +417,19 @@ def test_classify_a_page_date_is_no_match_score():
     patterns = load_lexicon("en").cues["sports"]["_patterns"]
     assert not any(rx.search("date 2023-11-15 At least 40 people were injured") for rx in patterns)
     assert any(rx.search("the league leaders won 3-1 on Sunday") for rx in patterns)
+
+
+@pytest.mark.parametrize("cue,lang,title,text", [
+    ("court", "ar", "حكم بسجن عشرة رجال أدينوا بتنفيذ تفجير",
+     "قضت محكمة جنايات اليوم بسجن عشرة رجال بعد إدانتهم في قضية تفجير سوق في المدينة."),
+    ("court", "ru", "Суд вынес приговор участникам нападения",
+     "Суд приговорил четырех обвиняемых к пожизненному лишению свободы за нападение на полицейский пост."),
+    ("anniversary", "ru", "Город хранит память о жертвах теракта",
+     "В городе начались траурные мероприятия в память о погибших в 2004 году при захвате школы."),
+    ("drill", "fr", "Fusillade et otages: l'armée s'entraîne pour une attaque terroriste",
+     "L'exercice a débuté lundi: une simulation d'attaque terroriste pilotée depuis Rennes."),
+])
+def test_classify_negative_cues_veto_in_other_languages(analyse_text, cue, lang, title, text):
+    ana = analyse_text(text, title=title, lang=lang)
+    assert report_negative_cue(ana) == cue
+    assert classify(find_triggers(ana), ana, []) is None

@@ -155,6 +155,14 @@ def test_text_arbitrary_bytes_give_document_or_read_error(data):
     ("ADVERTISEMENT\nShare\nUpdated: 2024-01-02 10:00\nA long first sentence.", None),
     ("Listen 1 min Comment on this story Gift Article Share\nSoldiers repel attack on border post\nText.",
      "Soldiers repel attack on border post"),
+    # short labels and an all-capitals menu before the headline do not count among its three lines
+    ("Accessibility links\nBreaking News\nNews\nCourt overturns two murder convictions\nThe court said.",
+     "Court overturns two murder convictions"),
+    ("date 2020-04-30 MARKETS BSE NSE\nHome World\nTwo children killed in a blast in a village\nText.",
+     "Two children killed in a blast in a village"),
+    # the page's date stamp glued to the headline is no part of it
+    ("date 2025-09-01 Town remembers the victims of the siege\nMourning began on Monday.",
+     "Town remembers the victims of the siege"),
 ])
 def test_text_headline_is_inferred_from_the_first_lines(body, title):
     from eventcoder.reading.text import headline

@@ -176,6 +176,8 @@ def document_from_text(text: str, origin: str) -> Document:
 
 
 _HEADLINE_LINES = 3  # a headline is one of the first lines (after a section label or an ad marker)
+_LABEL_LINES = 8  # short label lines before it ("Accessibility links", "Breaking News") do not count
+_DATE_STAMP = re.compile(r"(?i)^date\s+\d{4}-\d\d-\d\d\s+(?=\S)")
 _HEADLINE_MAX = 160
 # lines that are page furniture, not a headline: date stamps, bylines, update notes, labels
 _NOT_HEADLINE = re.compile(r"(?i)^(?:date\s+\d{4}|by\s|updated|published|posted|reviewed\s+on|last\s+modified|"
@@ -188,13 +190,25 @@ def headline(body: str) -> Optional[str]:
 
     The first of the first three non-empty lines that looks like a headline: 4 to 30 words,
     at most 160 characters, not ending like a sentence of running text (., :, ;, ,), and
-    followed by more text. Section labels ("WORLD> Middle East") and ad markers are too short.
+    followed by more text. Section labels ("WORLD> Middle East") and ad markers are too short;
+    short label lines before the first candidate ("Accessibility links", "Breaking News") do not
+    count among the three, and a page's date stamp glued to the line ("date 2025-09-01 ...") is
+    no part of the headline.
     The text itself is not changed (offsets stay valid); the title only feeds report-level cues.
     """
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    for n, line in enumerate(lines[:_HEADLINE_LINES]):
-        words = line.split()
+    seen = 0
+    for n, line in enumerate(lines[:_LABEL_LINES]):
         if n == len(lines) - 1:
+            return None
+        stamp = _DATE_STAMP.match(line)
+        if stamp:  # "date 2025-09-01 Beslan remembers ...": the page's date stamp glued to the headline
+            line = line[stamp.end():]
+        words = line.split()
+        if (len(words) < 4 or (len(words) <= 5 and line.isupper())) and seen == 0:
+            continue  # a label line ("Accessibility links", "Breaking News", "STOCK MARKET BSE NSE")
+        seen += 1
+        if seen > _HEADLINE_LINES:
             return None
         if _NOT_HEADLINE.match(line):
             continue
