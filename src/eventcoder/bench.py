@@ -308,7 +308,15 @@ def main() -> None:
     d.add_argument("paths", nargs="*", default=["../shared/devset/reports"])
     d.add_argument("--workers", type=int, default=2)
     d.add_argument("--repeat", type=int, default=2)
+    c = sub.add_parser("ceiling", help="the spaCy model alone against the whole coder (bench_ceiling)")
+    c.add_argument("paths", nargs="*", default=["../shared/devset/reports"])
+    c.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.what == "ceiling":
+        from .bench_ceiling import bench_ceiling
+
+        bench_ceiling(args.paths, args.repeat)
+        return
     if args.what == "merge":
         bench_merge(args.gold, tuple(int(s) for s in args.sizes.split(",")))
     elif args.what == "feed":
