@@ -280,6 +280,11 @@ def test_classify_only_counts_given_sentences(analyse_text):
     # burning tyres with no crowd beside a killing are part of the attack; with a crowd, a riot
     ("Gunmen killed six villagers in Narathiwat on Tuesday night and left burning tyres on the road.", "Attack"),
     ("Protesters blocked the road with burning tyres in Narathiwat on Tuesday.", "Violent demonstration"),
+    # a clear act in the first sentence is the incident; other acts told far below are other incidents
+    ("A female suicide bomber blew herself up at a market in Kolofata on Wednesday, killing six people. "
+     "Traders closed their stalls. Schools stayed shut on Thursday. The governor visited the market. "
+     "Aid groups sent food. Last month, twenty soldiers were killed in heavy clashes with the group near "
+     "the lake.", "Suicide bomb"),
 ])
 def test_classify_boundary_rules_added(analyse_text, text, sub):
     decided = _code(analyse_text, text)

@@ -301,6 +301,24 @@ def _intercepted_harmlessly(ev: _Evidence, ana: Analysis, live: list[Trigger]) -
     return not told.value and not told.injured
 
 
+#: a trigger this clear in the incident's first sentence tells what the incident is...
+LEAD_CLEAR = 0.9
+#: ...and words of other sub-types this many sentences further on tell other acts
+LEAD_SPAN = 5
+
+
+def _lead_dominates(live: list[Trigger]) -> list[Trigger]:
+    """A clear act in the incident's first sentence ("a female suicide bomber blew herself up") is
+    what the incident is: words of other sub-types told only far below it ("soldiers were killed in
+    clashes with the group last month") are other acts the segment took in, not this one's."""
+    first = min(t.sentence for t in live)
+    lead = {t.sub_event_type for t in live if t.sentence == first and t.score >= LEAD_CLEAR}
+    if not lead:
+        return live
+    near = {t.sub_event_type for t in live if t.sentence - first < LEAD_SPAN}
+    return [t for t in live if t.sub_event_type in near]
+
+
 def classify(triggers: list[Trigger], ana: Analysis,
              sentences: list[int]) -> Optional[tuple[str, str, float, list[Trigger]]]:
     """(event_type, sub_event_type, confidence, supporting triggers) of one candidate event.
@@ -317,6 +335,7 @@ def classify(triggers: list[Trigger], ana: Analysis,
     live = [t for t in pool if not (t.negated or t.hypothetical or t.negative_cue)]
     if not live:
         return None
+    live = _lead_dominates(live)
     cues = load_cues(ana.lang, "classify")
     ev = _Evidence(live, killings(live, ana), **cue_flags(live, ana, cues))
     sub, support = _decide(ev)
