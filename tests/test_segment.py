@@ -313,3 +313,23 @@ def test_segment_shared_toll_rule():
     fight.main = False
     choose_main([fight, other])
     assert fight.main and not other.main
+
+
+def test_segment_a_larger_killing_the_same_day_in_the_province_is_the_news():
+    from eventcoder.segment import choose_main
+
+    def ev(sub, etype, location, fatalities, admin1="Plateau"):
+        return Event(doc_id="d", main=False, event_type=etype, sub_event_type=sub, location=location,
+                     admin1=admin1, country="Nigeria", event_date=dt.date(2025, 4, 14), fatalities=fatalities)
+
+    fight, killing = ev("Armed clash", "Battles", "Bokkos", 4), ev("Attack", "Violence against civilians", "Bassa", 40)
+    choose_main([fight, killing])
+    assert killing.main and not fight.main
+    # a smaller killing, or one in another province, leaves the battle told first as the news
+    fight, small = ev("Armed clash", "Battles", "Bokkos", 4), ev("Attack", "Violence against civilians", "Bassa", 2)
+    choose_main([fight, small])
+    assert fight.main and not small.main
+    fight, far = ev("Armed clash", "Battles", "Bokkos", 4), ev("Attack", "Violence against civilians", "Ikeja", 40,
+                                                               admin1="Lagos")
+    choose_main([fight, far])
+    assert fight.main and not far.main

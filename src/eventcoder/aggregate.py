@@ -106,7 +106,12 @@ def choose_main(events: list[Event]) -> None:
 
 
 def _shared_toll(fight: Event, killing: Event) -> bool:
-    """A battle or takeover and a killing of civilians told as one toll: same place, day and figure."""
-    return (killing.sub_event_type == "Attack" and fight.event_type == "Battles" and fight.fatalities > 0
-            and fight.fatalities == killing.fatalities and fight.location == killing.location
-            and fight.event_date == killing.event_date)
+    """A battle or takeover and a killing of civilians told as one toll: same place, day and figure; or
+    the killing, the same day in the same province, has the larger toll (troops who "engaged" or
+    "repelled" the attackers of a village where 40 were killed: the killing is the news)."""
+    if killing.sub_event_type != "Attack" or fight.event_type != "Battles" or fight.event_date != killing.event_date:
+        return False
+    if fight.fatalities > 0 and fight.fatalities == killing.fatalities and fight.location == killing.location:
+        return True
+    return (killing.fatalities > fight.fatalities and fight.country == killing.country
+            and bool(fight.admin1) and fight.admin1 == killing.admin1)
