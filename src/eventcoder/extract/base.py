@@ -6,9 +6,10 @@ Every extractor returns plain dataclasses carrying `Span`s (character offsets in
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..schema import Document
 
@@ -79,6 +80,16 @@ class Analysis:
             ents = tuple(self.spacy_doc.ents) if self.spacy_doc is not None else ()
             memo = self.__dict__["_ents"] = (self.spacy_doc, ents)
         return memo[1]
+
+
+def per_report(ana: Analysis, name: str, key: Any, make: Callable[[], list]) -> list:
+    """`make()`, worked out once per report and `key` (kept on the Analysis under `name`: each
+    incident of a report asks again); every call gets shallow copies of the items, which callers
+    may change (dataclass instances whose field values are immutable)."""
+    memo = ana.__dict__.setdefault(name, {})
+    if key not in memo:
+        memo[key] = make()
+    return [copy.copy(item) for item in memo[key]]
 
 
 # ------------------------------------------------------------------ triggers

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..when import dates as dates_x
-from ..base import Analysis, Fatalities, Place, Span
+from ..base import Analysis, Fatalities, Place, Span, per_report
 from .fatality_items import _count_items, _groups, _item_count, _nearest_number, _number_at
 from .fatality_lexicon import KINDS as _KINDS, _lex, _pats
 from ..numbers import number_regex, parse_number
@@ -74,9 +74,9 @@ class _Masked:
 
 def _cues(ana: Analysis, index: int) -> list[tuple[str, int, int]]:
     sent, p = ana.sentences[index], _pats(ana.lang)
-    found = []
+    found, masked = [], _Masked(ana.text, sent.start, sent.end).sentence
     for kind in ("zero", "toll", *_KINDS):
-        for m in p[kind].finditer(_Masked(ana.text, sent.start, sent.end).sentence):
+        for m in p[kind].finditer(masked):
             found.append((kind, sent.start + m.start(), sent.start + m.end()))
     kept: list[tuple[str, int, int]] = []
     for cue in sorted(found, key=lambda c: (c[1] - c[2], ("zero", "toll").count(c[0]) * -1)):
@@ -350,7 +350,7 @@ def count_fatalities(ana: Analysis, sentences: list[int], place: Optional[Place]
     RETURNS (Fatalities): `value` is the conservative figure; injuries never count.
     """
     order = sorted(_event_sentences(ana, sentences))
-    mentions = [m for i in order for m in _mentions(ana, i)]
+    mentions = [m for i in order for m in per_report(ana, "_fatality_mentions", i, lambda i=i: _mentions(ana, i))]
     away = _elsewhere(ana, mentions, place, places)
     mentions = [m for m in mentions if id(m) not in away]
     denial = _denial(ana, order)
