@@ -333,3 +333,8 @@ def test_segment_a_larger_killing_the_same_day_in_the_province_is_the_news():
                                                                admin1="Lagos")
     choose_main([fight, far])
     assert fight.main and not far.main
+    # a takeover told first stays the news beside a larger killing
+    taken, killing = ev("Non-state actor overtakes territory", "Battles", "Bokkos", 2), \
+        ev("Attack", "Violence against civilians", "Bokkos", 8)
+    choose_main([taken, killing])
+    assert taken.main and not killing.main

@@ -113,5 +113,5 @@ def _shared_toll(fight: Event, killing: Event) -> bool:
         return False
     if fight.fatalities > 0 and fight.fatalities == killing.fatalities and fight.location == killing.location:
         return True
-    return (killing.fatalities > fight.fatalities and fight.country == killing.country
-            and bool(fight.admin1) and fight.admin1 == killing.admin1)
+    return (fight.sub_event_type == "Armed clash" and killing.fatalities > fight.fatalities  # a takeover stays news
+            and fight.country == killing.country and bool(fight.admin1) and fight.admin1 == killing.admin1)
