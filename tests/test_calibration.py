@@ -67,3 +67,35 @@ def test_calibrate_refuses_the_heldout_split():
 
     out = CliRunner().invoke(cli, ["calibrate", "--split", "heldout"])
     assert out.exit_code != 0 and "held-out" in out.output
+
+
+def _unseen_rows(n=120, right_when_high=0.6):
+    """Synthetic unseen rows: a strong signal, right less often than the in-sample model believes."""
+    rows = []
+    for i in range(n):
+        strong = i % 2 == 0
+        feats = [0.95 if strong else 0.3] + [0.0] * (len(cal.FEATURES) - 1)
+        right = (i % 10) < (10 * right_when_high if strong else 2)
+        rows.append({"id": f"r{i}", "commit": f"c{i % 3}", "features": feats, "right": right})
+    return rows
+
+
+def test_the_unseen_correction_lowers_an_over_confident_model():
+    pytest.importorskip("sklearn")
+    model = {"features": list(cal.FEATURES), "coef": [6.0] + [0.0] * (len(cal.FEATURES) - 1), "intercept": -2.0}
+    rows = _unseen_rows()
+    layer = cal.fit_unseen(model, rows)
+    assert layer is not None and layer["events"] == len(rows) and layer["batches"] == ["c0", "c1", "c2"]
+    strong = rows[0]["features"]
+    assert cal.probability(strong, {**model, "unseen": layer}) < cal.probability(strong, model)
+    before, after = cal.unseen_reliability({**model, "unseen": layer}, rows)
+    assert after["ece"] < before["ece"]
+    assert cal.fit_unseen(model, rows[:20]) is None  # too few rows: no correction
+
+
+def test_unseen_rows_of_other_features_are_skipped(tmp_path):
+    path = tmp_path / "unseen.jsonl"
+    good = {"id": "r1", "commit": "c", "features": [0.5] * len(cal.FEATURES), "right": True}
+    path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "features": [0.5]}) + "\n", encoding="utf-8")
+    assert cal.load_unseen(path) == [good]
+    assert cal.load_unseen(tmp_path / "absent.jsonl") == []

@@ -73,7 +73,14 @@ def evaluate_real_cmd(gold: str, splits: tuple[str, ...], json_out: str, details
               help="Fit on this split only (never the held-out one); 'all' for every report.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Where to write the model [default: the package's data/calibration.json].")
-def calibrate_cmd(gold: str, split: str, out: str | None) -> None:
+@click.option("--unseen", "unseen", type=click.Path(dir_okay=False), default="realnews/calibration_unseen.jsonl",
+              show_default=True, help="Rows of reports coded before any rule was written on them: the "
+              "correction for unseen reports is fitted on them (skipped when the file is absent).")
+@click.option("--record", "record", default=None, metavar="SHARES",
+              help="Instead of fitting: code the split's reports of these coders' shares (ids r<SHARE><nn>, "
+                   "comma-separated, e.g. 'AJ,AK') with the current coder and append their rows to --unseen. "
+                   "Do it for a fresh batch BEFORE writing any rule on it.")
+def calibrate_cmd(gold: str, split: str, out: str | None, unseen: str, record: str | None) -> None:
     """Fit `confidence` to the probability that a coded event is right (matched, same sub-event type).
 
     Codes the split's reports, fits a logistic model over the coder's own signals (scikit-learn,
@@ -97,6 +104,9 @@ def calibrate_cmd(gold: str, split: str, out: str | None) -> None:
     reports = [r for r in reports if r["id"] not in missing]
     if not reports:
         raise click.ClickException(f"no report of split {split!r} has its text in place (see realnews/README.md)")
+    if record:
+        _record_unseen(reports, gold_path, unseen, record.split(","))
+        return
     rows = cal.labelled(reports, code_reports(reports, gold_path.parent))
     click.echo("before:\n" + cal.format_reliability(cal.reliability((c, r) for _, c, r in rows)))
     model = cal.fit(rows, f"{gold_path} split {split}: {len(reports)} reports")
@@ -109,7 +119,45 @@ def calibrate_cmd(gold: str, split: str, out: str | None) -> None:
     target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     click.echo("after (in sample):\n" + cal.format_reliability(after))
     click.echo("after (5-fold cross-validated, an honest estimate):\n" + cal.format_reliability(held))
+    unseen_rows = cal.load_unseen(unseen)
+    layer = cal.fit_unseen(model, unseen_rows) if unseen_rows else None
+    if layer:
+        before_u, after_u = cal.unseen_reliability(model, unseen_rows)
+        model["unseen"] = {**layer, "ece_before": before_u["ece"], "ece_after_leave_one_batch_out": after_u["ece"]}
+        target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        cal.load_model.cache_clear()
+        click.echo(f"unseen reports ({len(unseen_rows)} coded events of {len(layer['batches'])} fresh batches, "
+                   f"{unseen}): correction a={layer['a']} b={layer['b']}\n"
+                   "without it:\n" + cal.format_reliability(before_u) +
+                   "\nwith it (fitted leaving each batch out):\n" + cal.format_reliability(after_u))
+    else:
+        click.echo(f"no correction for unseen reports ({unseen}: {len(unseen_rows)} rows)")
     click.echo(f"model written to {target}")
+
+
+def _record_unseen(reports: list[dict], gold_path: Path, unseen: str, shares: list[str]) -> None:
+    """Code the reports of `shares` with the current coder; append their labelled rows to `unseen`."""
+    import subprocess
+
+    from . import calibration as cal
+    from .evaluate import code_reports
+
+    picked = [r for r in reports if r["id"][1:].rstrip("0123456789") in shares]
+    if not picked:
+        raise click.ClickException(f"no report of shares {','.join(shares)} in this split")
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    coded = code_reports(picked, gold_path.parent)
+    lines = []
+    for report in picked:
+        for feats, _, right in cal.labelled([report], coded):
+            lines.append(json.dumps({"id": report["id"], "commit": commit, "features": feats, "right": bool(right)}))
+    with open(unseen, "a", encoding="utf-8") as fh:
+        fh.write("".join(line + "\n" for line in lines))
+    click.echo(f"{len(lines)} coded events of {len(picked)} reports (commit {commit}) appended to {unseen}")
 
 
 COMMANDS = [evaluate_real_cmd, calibrate_cmd]
