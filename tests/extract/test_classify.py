@@ -438,3 +438,12 @@ def test_classify_negative_cues_veto_in_other_languages(analyse_text, cue, lang,
     ana = analyse_text(text, title=title, lang=lang)
     assert report_negative_cue(ana) == cue
     assert classify(find_triggers(ana), ana, []) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Около трехсот человек задержаны на несанкционированной акции в центре Петербурга в понедельник.",
+    "Полиция задержала шестерых участников флешмоба у смотровой площадки в Москве.",
+])
+def test_classify_russian_protesters_detained_are_a_protest_with_intervention(analyse_text, text):
+    decided = _code(analyse_text, text, lang="ru")
+    assert decided is not None and decided[1] == "Protest with intervention"
