@@ -333,6 +333,10 @@ def test_segment_a_larger_killing_the_same_day_in_the_province_is_the_news():
                                                                admin1="Lagos")
     choose_main([fight, far])
     assert fight.main and not far.main
+    # one toll told twice, for a town and for its province: the killing is the news
+    fight, killing = ev("Armed clash", "Battles", "Bokkos", 10), ev("Attack", "Violence against civilians", "Plateau", 10)
+    choose_main([fight, killing])
+    assert killing.main and not fight.main
     # a takeover told first stays the news beside a larger killing
     taken, killing = ev("Non-state actor overtakes territory", "Battles", "Bokkos", 2), \
         ev("Attack", "Violence against civilians", "Bokkos", 8)

@@ -111,7 +111,8 @@ def _shared_toll(fight: Event, killing: Event) -> bool:
     "repelled" the attackers of a village where 40 were killed: the killing is the news)."""
     if killing.sub_event_type != "Attack" or fight.event_type != "Battles" or fight.event_date != killing.event_date:
         return False
-    if fight.fatalities > 0 and fight.fatalities == killing.fatalities and fight.location == killing.location:
-        return True
+    if fight.fatalities > 0 and fight.fatalities == killing.fatalities and (
+            fight.location == killing.location or (bool(fight.admin1) and fight.admin1 == killing.admin1)):
+        return True  # one toll told twice, at a town and at its province
     return (fight.sub_event_type == "Armed clash" and killing.fatalities > fight.fatalities  # a takeover stays news
             and fight.country == killing.country and bool(fight.admin1) and fight.admin1 == killing.admin1)
