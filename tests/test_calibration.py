@@ -99,3 +99,31 @@ def test_unseen_rows_of_other_features_are_skipped(tmp_path):
     path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "features": [0.5]}) + "\n", encoding="utf-8")
     assert cal.load_unseen(path) == [good]
     assert cal.load_unseen(tmp_path / "absent.jsonl") == []
+
+
+@pytest.mark.model
+def test_calibrate_record_appends_the_rows_of_a_fresh_batch(tmp_path):
+    """`calibrate --record SHARES` codes only that batch's dev reports and appends one row per coded event."""
+    from eventcoder.cli import cli
+
+    text = ("DATE: 2024-05-03\nLANG: en\n\nGunmen killed six farmers in an attack on the village of Kpinkanou "
+            "in Benin on Thursday, police said.\n")
+    event = {"event_id": "rQQ01-e1", "event_date": "2024-05-02", "time_precision": 1,
+             "event_type": "Violence against civilians", "sub_event_type": "Attack", "actor1": None, "actor2": None,
+             "country": "Benin", "admin1": None, "location": "Kpinkanou", "fatalities": 6, "main": True}
+    reports = [{"id": "rQQ01", "lang": "en", "split": "dev", "negative": False, "events": [event]},
+               {"id": "rZZ01", "lang": "en", "split": "dev", "negative": False,
+                "events": [{**event, "event_id": "rZZ01-e1"}]}]
+    (tmp_path / "texts").mkdir()
+    for r in reports:
+        r["file"] = f"texts/{r['id']}.txt"
+        (tmp_path / r["file"]).write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    unseen = tmp_path / "unseen.jsonl"
+    result = CliRunner().invoke(cli, ["calibrate", "--gold", str(gold), "--split", "dev", "--record", "QQ",
+                                       "--unseen", str(unseen)])
+    assert result.exit_code == 0, result.output
+    rows = cal.load_unseen(unseen)
+    assert rows and {r["id"] for r in rows} == {"rQQ01"}  # the other batch's report is not coded
+    assert all(len(r["features"]) == len(cal.FEATURES) and isinstance(r["right"], bool) for r in rows)
