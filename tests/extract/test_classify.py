@@ -447,3 +447,16 @@ def test_classify_negative_cues_veto_in_other_languages(analyse_text, cue, lang,
 def test_classify_russian_protesters_detained_are_a_protest_with_intervention(analyse_text, text):
     decided = _code(analyse_text, text, lang="ru")
     assert decided is not None and decided[1] == "Protest with intervention"
+
+
+def test_classify_a_headline_line_ending_in_review_is_a_film_review(analyse_text):
+    text = ("'Dust over Gao' Review\nI first saw this movie at a small festival, and the battle scenes stayed "
+            "with me for weeks.")
+    ana = analyse_text(text)
+    assert report_negative_cue(ana) == "film"
+
+
+def test_classify_an_accident_told_beside_a_militant_attack_is_no_veto(analyse_text):
+    text = ("At least seven soldiers were killed on Thursday in a militant attack near Tillaberi, while five "
+            "others died in a traffic accident on their way to the scene, the defence ministry said.")
+    assert report_negative_cue(analyse_text(text, title="Niger militant attack kills soldiers")) is None
