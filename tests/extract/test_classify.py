@@ -450,8 +450,7 @@ def test_classify_russian_protesters_detained_are_a_protest_with_intervention(an
 
 
 def test_classify_a_headline_line_ending_in_review_is_a_film_review(analyse_text):
-    text = ("'Dust over Gao' Review\nI first saw this movie at a small festival, and the battle scenes stayed "
-            "with me for weeks.")
+    text = "'Warlords' Review\nI first saw this movie last week, and the battle stayed with me for days."
     ana = analyse_text(text)
     assert report_negative_cue(ana) == "film"
 
