@@ -17,7 +17,7 @@ from sqlalchemy import exc, insert
 
 from eventcoder.errors import StoreError
 from eventcoder.schema import Document, Event, Evidence, Failure
-from eventcoder.store import Store, database, resolve_url, tables
+from eventcoder.store import Store, database, reads, resolve_url, tables
 
 PG_URL = os.environ.get("EVENTCODER_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -232,7 +232,7 @@ def test_database_counts(three_events):
 
 
 def test_database_documents_iterates_in_batches(store, monkeypatch):
-    monkeypatch.setattr(database, "BATCH", 2)
+    monkeypatch.setattr(reads, "BATCH", 2)  # the queries live in store/reads.py
     docs = [make_doc(f"Report number {i}.") for i in range(5)]
     for doc in docs:
         store.add_document(doc)
