@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..who import actor_dictionary as dic
-from ..base import Analysis, Span
+from ..base import Analysis, Span, per_report
 from .source_phrases import _LEAD, _cited_is_source, looks_like_source, report_medium  # noqa: F401
 from ..cues import find_cues, load_cues
 
@@ -66,10 +66,7 @@ class Mention:
 def mentions(ana: Analysis, i: int) -> list[Mention]:
     """Cited sources of sentence `i`, in chain order (relays before the source they carry).
     Read once per sentence and report (each incident asks again); callers get copies they may change."""
-    memo = ana.__dict__.setdefault("_source_mentions", {})
-    if i not in memo:
-        memo[i] = _mentions(ana, i)
-    return [_copy(m) for m in memo[i]]
+    return per_report(ana, "_source_mentions", i, lambda: _mentions(ana, i), copier=_copy)
 
 
 def _copy(m: Mention) -> Mention:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ...resources import load_yaml
-from ..base import Analysis, DateResult, Span
+from ..base import Analysis, DateResult, Span, per_report
 from ..numbers import parse_number, phrase_pattern
 from .explicit import _explicit
 from .undated import weekday_day
@@ -243,17 +243,7 @@ _RELATIVE = ("weekday", "night", "yesterday", "day_before_yesterday", "overnight
 def _find(ana: Analysis, index: int) -> list[_Cand]:
     """Every date phrase in sentence `index`, longest first on overlaps, in text order (read once
     per sentence and document; callers get copies they may change)."""
-    cache = ana.__dict__.setdefault("_date_phrases", {})
-    if index not in cache:
-        cache[index] = _find_uncached(ana, index)
-    return [_copy(c) for c in cache[index]]
-
-
-def _copy(c: _Cand) -> _Cand:
-    """A shallow copy of a candidate, every field (faster than `dataclasses.replace`)."""
-    out = object.__new__(type(c))
-    out.__dict__.update(c.__dict__)
-    return out
+    return per_report(ana, "_date_phrases", index, lambda: _find_uncached(ana, index))
 
 
 def _find_uncached(ana: Analysis, index: int) -> list[_Cand]:
@@ -309,10 +299,7 @@ def _resolve_ref(ana: Analysis, index: int, cand: _Cand) -> None:
 def _candidates(ana: Analysis, index: int) -> list[_Cand]:
     """The date candidates of sentence `index` (read once per sentence and document; callers get
     copies they may change)."""
-    cache = ana.__dict__.setdefault("_date_candidates", {})
-    if index not in cache:
-        cache[index] = _candidates_uncached(ana, index)
-    return [_copy(c) for c in cache[index]]
+    return per_report(ana, "_date_candidates", index, lambda: _candidates_uncached(ana, index))
 
 
 def _candidates_uncached(ana: Analysis, index: int) -> list[_Cand]:
