@@ -63,8 +63,13 @@ def load_model() -> Optional[dict[str, Any]]:
     return model
 
 
+def _logit(values: list[float], model: dict[str, Any]) -> float:
+    """The fitted model's log-odds, before any correction for unseen reports."""
+    return model["intercept"] + sum(w * x for w, x in zip(model["coef"], values))
+
+
 def probability(values: list[float], model: dict[str, Any]) -> float:
-    z = model["intercept"] + sum(w * x for w, x in zip(model["coef"], values))
+    z = _logit(values, model)
     unseen = model.get("unseen")
     if unseen:  # the correction for reports the coder's rules were not written on (`fit_unseen`)
         z = unseen["a"] * z + unseen["b"]
@@ -178,10 +183,6 @@ def load_unseen(path) -> list[dict[str, Any]]:
         return []
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if len(r.get("features", ())) == len(FEATURES)]
-
-
-def _logit(values: list[float], model: dict[str, Any]) -> float:
-    return model["intercept"] + sum(w * x for w, x in zip(model["coef"], values))
 
 
 def fit_unseen(model: dict[str, Any], rows: list[dict[str, Any]]) -> Optional[dict[str, Any]]:

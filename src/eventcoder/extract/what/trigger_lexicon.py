@@ -164,6 +164,9 @@ class Lexicon:
         self.cue_automata = {}
         for cue, spec in self.cues.items():
             spec["_patterns"] = [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])]
+            not_with = spec.get("not_with")  # words in the title or lead that keep the cue from vetoing
+            spec["_not_with"] = re.compile(r"\b(?:" + "|".join(map(re.escape, not_with)) + r")\b", re.IGNORECASE) \
+                if not_with else None
             self.cue_automata[cue] = _automaton(
                 Entry(str(t), float(w), group=cue, kind="cue") for t, w in (spec.get("terms") or {}).items())
         self.entries = entries

@@ -188,8 +188,7 @@ def _report_cue(ana: Analysis) -> Optional[str]:
             continue
         if spec.get("not_with_casualties") and _casualties(ana.lang, title + "\n" + lead_text):
             continue  # an attack at a supermarket is still an attack
-        if spec.get("not_with") and re.search(r"\b(?:" + "|".join(map(re.escape, spec["not_with"])) + r")\b",
-                                              title + "\n" + lead_text, re.IGNORECASE):
+        if spec.get("_not_with") is not None and spec["_not_with"].search(title + "\n" + lead_text):
             continue  # "killed in a militant attack, while five others died in a traffic accident"
         if score >= spec.get("report_min", 99) and score > best_score:
             best, best_score = cue, score

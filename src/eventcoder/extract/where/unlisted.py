@@ -110,7 +110,8 @@ def unlisted_place(ana: Analysis, sentences: list[int], country: str, iso3: Opti
     """The first place named in `sentences` (in order) that the gazetteer lacks (in `admin1`, when
     given: the province the event is known to be in), or None. `settlements`: only a name its kind
     word calls a village, town or locality (the lexicon's `settlement` kinds), not an area or a unit."""
-    settlement = {w.lower() for w in load_cues(ana.lang, "unlisted_places").get("settlement", ())}
+    settlement = {w.lower() for w in load_cues(ana.lang, "unlisted_places").get("settlement", ())} \
+        if settlements else set()
     for i in sentences:
         if not 0 <= i < len(ana.sentences):
             continue
