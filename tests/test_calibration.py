@@ -127,3 +127,13 @@ def test_calibrate_record_appends_the_rows_of_a_fresh_batch(tmp_path):
     rows = cal.load_unseen(unseen)
     assert rows and {r["id"] for r in rows} == {"rQQ01"}  # the other batch's report is not coded
     assert all(len(r["features"]) == len(cal.FEATURES) and isinstance(r["right"], bool) for r in rows)
+
+
+def test_a_malformed_unseen_row_is_a_clear_error(tmp_path):
+    path = tmp_path / "unseen.jsonl"
+    path.write_text('{"id": "r1", "features": [], "right": true}\nnot json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"unseen.jsonl:2: not a JSON row"):
+        cal.load_unseen(path)
+    path.write_text('{"id": "r1", "features": []}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"unseen.jsonl:1: a row needs"):
+        cal.load_unseen(path)

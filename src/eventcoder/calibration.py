@@ -181,7 +181,17 @@ def load_unseen(path) -> list[dict[str, Any]]:
     path = Path(path)
     if not path.is_file():
         return []
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}:{n}: not a JSON row ({err.msg})") from None
+        if not isinstance(row, dict) or "right" not in row:
+            raise ValueError(f"{path}:{n}: a row needs 'features' and 'right'")
+        rows.append(row)
     return [r for r in rows if len(r.get("features", ())) == len(FEATURES)]
 
 

@@ -119,7 +119,10 @@ def calibrate_cmd(gold: str, split: str, out: str | None, unseen: str, record: s
     target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     click.echo("after (in sample):\n" + cal.format_reliability(after))
     click.echo("after (5-fold cross-validated, an honest estimate):\n" + cal.format_reliability(held))
-    unseen_rows = cal.load_unseen(unseen)
+    try:
+        unseen_rows = cal.load_unseen(unseen)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
     layer = cal.fit_unseen(model, unseen_rows) if unseen_rows else None
     if layer:
         before_u, after_u = cal.unseen_reliability(model, unseen_rows)
@@ -155,8 +158,11 @@ def _record_unseen(reports: list[dict], gold_path: Path, unseen: str, shares: li
     for report in picked:
         for feats, _, right in cal.labelled([report], coded):
             lines.append(json.dumps({"id": report["id"], "commit": commit, "features": feats, "right": bool(right)}))
-    with open(unseen, "a", encoding="utf-8") as fh:
-        fh.write("".join(line + "\n" for line in lines))
+    try:
+        with open(unseen, "a", encoding="utf-8") as fh:
+            fh.write("".join(line + "\n" for line in lines))
+    except OSError as err:
+        raise click.ClickException(f"cannot append to {unseen}: {err.strerror}") from None
     click.echo(f"{len(lines)} coded events of {len(picked)} reports (commit {commit}) appended to {unseen}")
 
 
