@@ -98,7 +98,7 @@ def split_sentences(text: str, lang: str, spacy_doc=None) -> list[Sentence]:
             cut = start + m.end()
         fixed.append((cut, end))
     sentences = []
-    for start, end in fixed:
+    for start, end in _join_wrapped(text, fixed):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -108,6 +108,33 @@ def split_sentences(text: str, lang: str, spacy_doc=None) -> list[Sentence]:
     if not sentences:
         sentences.append(Sentence(0, 0, len(text), text))
     return sentences
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)\]]\s*$")
+
+
+def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a hard-wrapped paragraph: a piece that ends at a line break without a
+    sentence's closing mark, followed on the next line by a lower-case word, goes on there
+    ("... the night of Tuesday 21 November in the" / "centre of the city, gunmen ...")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        if out:
+            prev_start, prev_end = out[-1]
+            gap = text[prev_end:start]
+            if (gap.count("\n") == 1 and not gap.strip()
+                    and not _SENTENCE_END.search(text[prev_start:prev_end])
+                    and text[start:start + 1].isalpha() and text[start].islower()):
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def find_dateline(document: Document, lang: str = "en") -> tuple[Optional[Span], Optional[str], Optional[dt.date]]:

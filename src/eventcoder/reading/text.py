@@ -196,7 +196,11 @@ def headline(body: str) -> Optional[str]:
     no part of the headline.
     The text itself is not changed (offsets stay valid); the title only feeds report-level cues.
     """
-    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    raw = body.splitlines()
+    # a line whose text runs on in lower case on the next line is wrapped running text
+    wrapped = {line.strip() for line, nxt in zip(raw, raw[1:])
+               if line.strip() and nxt[:1].isalpha() and nxt[:1].islower()}
+    lines = [line.strip() for line in raw if line.strip()]
     seen = 0
     for n, line in enumerate(lines[:_LABEL_LINES]):
         if n == len(lines) - 1:
@@ -210,7 +214,7 @@ def headline(body: str) -> Optional[str]:
         seen += 1
         if seen > _HEADLINE_LINES:
             return None
-        if _NOT_HEADLINE.match(line):
+        if _NOT_HEADLINE.match(line) or lines[n] in wrapped:
             continue
         if 4 <= len(words) <= 30 and len(line) <= _HEADLINE_MAX and not line.endswith((".", ":", ";", ",")):
             return line

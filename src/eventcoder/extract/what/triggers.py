@@ -11,6 +11,7 @@ Example: "A suicide bomber blew himself up at a checkpoint" ->
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from typing import Optional
@@ -142,10 +143,31 @@ def _cue_score(lex: Lexicon, cue: str, tokens: list[Token], text: str, streams=N
     return score
 
 
-def _past_year(text: str, published) -> bool:
-    if published is None:
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _now_year(ana: Analysis) -> Optional[int]:
+    """The year the report was written: its publication's, else the one its page address names,
+    else the latest year it names itself (news is not older than the history it recalls), else None."""
+    cached = ana.__dict__.get("_now_year", _UNSET)
+    if cached is _UNSET:
+        from ..when.undated import url_period
+
+        doc = ana.document
+        period = None if doc.published else url_period(doc.url)
+        read = doc.ingested_at.date() if doc.ingested_at else dt.date.today()
+        years = [int(y) for y in _YEAR.findall(ana.text) if int(y) <= read.year]
+        cached = (doc.published.year if doc.published else period[1].year if period
+                  else max(years) if years else None)
+        ana.__dict__["_now_year"] = cached
+    return cached
+
+
+def _past_year(text: str, now_year: Optional[int]) -> bool:
+    """Does the text name a year at least two before the report's (a court case of a past attack)?"""
+    if now_year is None:
         return False
-    return any(1900 < int(y) <= published.year - 2 for y in re.findall(r"\b(1[9]\d\d|20\d\d)\b", text))
+    return any(1900 < int(y) <= now_year - 2 for y in _YEAR.findall(text))
 
 
 _UNSET = object()
@@ -184,7 +206,7 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     for cue, spec in lex.cues.items():
         title_scores[cue] = _cue_score(lex, cue, title_toks, title, title_streams)
         score = 2 * title_scores[cue] + _cue_score(lex, cue, lead_toks, lead_text, lead_streams)
-        if spec.get("past_year") and not _past_year(title + " " + lead_text, doc.published):
+        if spec.get("past_year") and not _past_year(title + " " + lead_text, _now_year(ana)):
             continue
         if spec.get("not_with_casualties") and _casualties(ana.lang, title + "\n" + lead_text):
             continue  # an attack at a supermarket is still an attack
@@ -266,7 +288,7 @@ def _sentence_cues(lex: Lexicon, ana: Analysis, sent, sent_toks) -> list[str]:
     for cue, spec in lex.cues.items():
         if _cue_score(lex, cue, sent_toks, sent.text, sent_streams) < spec.get("sentence_min", 99):
             continue
-        if spec.get("past_year") and not _past_year(sent.text, ana.document.published):
+        if spec.get("past_year") and not _past_year(sent.text, _now_year(ana)):
             continue
         out.append(cue)
     return out

@@ -1,0 +1,92 @@
+"""Error classes found on fresh real reports in the seventh accuracy session (invented sentences).
+
+- a report with no date whose page address names its year and month: "Saturday, March 14" and
+  "on March 14" are read in that month (or the weeks before), not in the year of reading;
+- a capitalised month inside a Spanish/French/Russian sentence names a street or a quarter;
+- hard-wrapped paragraphs: a line that runs on in lower case is one sentence with the next,
+  and no headline;
+- a court report on a past bombing with no date is vetoed (the report's year is the latest it names);
+- crop-pest reports ("the invasion by the fall armyworm") and cyber-attacks in Arabic and Russian are no events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.nlp import split_sentences
+from eventcoder.pipeline import code_text
+from eventcoder.reading.text import headline
+
+
+@pytest.mark.parametrize("url, period", [
+    ("https://news.example.org/2020/11/bomb-kills-three/", (dt.date(2020, 9, 1), dt.date(2020, 11, 30))),
+    ("https://example.com/2021-01-attack.html", (dt.date(2020, 11, 1), dt.date(2021, 1, 31))),
+    ("https://example.com/world/2019/slug-of-story", (dt.date(2018, 12, 1), dt.date(2019, 12, 31))),
+    ("https://example.com/stories/202201270182.html", None),
+    (None, None),
+])
+def test_url_period(url, period):
+    from eventcoder.extract.when.undated import url_period
+
+    assert url_period(url) == period
+
+
+def test_undated_report_reads_weekday_day_in_the_page_month():
+    text = ("Gunmen killed four guards at a checkpoint in Kandahar on Saturday, March 14, "
+            "officials said.\n\nThe attackers fled on motorbikes.")
+    with_url = code_text(text, url="https://news.example.org/2020/03/guards-killed/")
+    assert [e.event_date for e in with_url if e.main] == [dt.date(2020, 3, 14)]
+    plain = code_text(text)  # no address: the year cannot be told (several fit in recent years)
+    assert all(e.event_date != dt.date(2020, 3, 14) for e in plain)
+
+
+def test_undated_report_reads_day_month_in_the_page_month():
+    text = ("Gunmen killed four guards at a checkpoint in Kandahar on March 14, officials said.\n\n"
+            "The attackers fled on motorbikes.")
+    events = code_text(text, url="https://news.example.org/2020/04/guards-killed/")
+    assert [e.event_date for e in events if e.main] == [dt.date(2020, 3, 14)]
+
+
+def test_capitalised_month_inside_a_spanish_sentence_is_a_street():
+    text = ("Sicarios asesinaron a dos policías en la avenida 9 de Octubre de Guayaquil, informó la "
+            "policía.\n\nLos agentes patrullaban la zona.")
+    events = code_text(text, lang="es", published=dt.date(2023, 11, 22))
+    assert events and all(e.event_date != dt.date(2023, 10, 9) for e in events)
+
+
+def test_hard_wrapped_lines_are_one_sentence_and_no_headline():
+    body = ("En la noche del martes 21 de noviembre en el\ncentro de la ciudad, asesinaron a dos "
+            "policías.\n\nOtro párrafo.")
+    sentences = [s.text for s in split_sentences(body, "es")]
+    assert sentences[0].startswith("En la noche del martes") and "asesinaron" in sentences[0]
+    assert headline(body) is None
+    # a real headline line, followed by a capitalised body, stays one
+    assert headline("Two police officers shot dead in the city centre\nGunmen shot two officers on Tuesday.") \
+        == "Two police officers shot dead in the city centre"
+
+
+def test_undated_court_report_on_a_past_bombing_is_vetoed():
+    text = ("Court jails nine for life for 2015 Ankara bombings\n\n"
+            "An Ankara court on Aug. 3 handed down heavy sentences to nine suspects in the trial over "
+            "the 2015 station attack that killed more than 100 people, the state agency reported.\n\n"
+            "The nine were each handed life sentences over the twin bombings in the capital three years ago.\n\n"
+            "The bombing on Oct. 10, 2015 was the deadliest attack in the country, with suicide bombers "
+            "targeting a peace rally. In 2017 a gunman killed 39 people at a nightclub.")
+    assert code_text(text) == []
+
+
+def test_pest_invasion_is_no_event():
+    text = ("Locusts attack farms in Mwala\n\nSwarms of desert locusts attacked farms in Mwala on "
+            "Monday, destroying maize and beans, farmers said. The invasion left hundreds of acres bare.")
+    assert code_text(text, published=dt.date(2022, 1, 27)) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "هجوم سيبراني يعطل خدمات مصرفية\n\nأفادت تقارير بأن هجوما سيبرانيا استهدف بنكين رئيسيين في "
+           "البلاد، وأن قراصنة عطلوا الخوادم والخدمات المصرفية."),
+    ("ru", "Атака на два банка в Москве\n\nХакеры атаковали серверы двух крупных банков в Москве во "
+           "вторник, сообщили СМИ. Кибератака нарушила работу онлайн-сервисов."),
+])
+def test_cyber_attacks_are_no_events(lang, text):
+    assert code_text(text, lang=lang, published=dt.date(2024, 3, 5)) == []
