@@ -30,7 +30,7 @@ from typing import Optional
 
 from .aggregate import aggregate, choose_main  # noqa: F401 (steps 2 and 3, re-exported)
 from .extract.when import dates as dates_x
-from .extract.cues import find_cues, load_cues
+from .extract.cues import ENTRY_STAMP, find_cues, load_cues
 from .extract.base import Analysis, Place, Span, Trigger
 from .schema import SUB_TO_TYPE, Event
 
@@ -59,7 +59,6 @@ SAME_SCENE_KM = 30.0
 #: looting after an attack, a ceasefire signed after the fighting; only clear words (>= 0.8) count
 _SEPARATE_ACTS = {"Looting/property destruction", "Agreement"}
 #: a live-blog entry starts with its time stamp ("10:45 —", "14h05 :"): each entry is its own story
-_ENTRY_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2})\s*(?:[ap]\.?m\.?\s*)?(?:[—–\-|:]|$)", re.IGNORECASE)
 #: entity labels that can hold a date-looking phrase without being a date ("March 23 Movement")
 _NAME_LABELS = {"ORG", "PERSON", "NORP", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 
@@ -222,7 +221,7 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
     for sent in ana.sentences:
         i = sent.index
         trigs = by_sentence.get(i, [])
-        if _ENTRY_STAMP.match(sent.text):
+        if ENTRY_STAMP.match(sent.text):
             current, entry = None, True
         here = _specific(places_in.get(i, []))
         cue = _background_cue(ana, i)

@@ -90,3 +90,33 @@ def test_pest_invasion_is_no_event():
 ])
 def test_cyber_attacks_are_no_events(lang, text):
     assert code_text(text, lang=lang, published=dt.date(2024, 3, 5)) == []
+
+
+def test_town_named_like_its_province_gives_way_to_a_town_of_that_province():
+    text = ("Gunmen burst into a bar and opened fire in Guanajuato, Mexico, killing nine people, "
+            "officials said on Thursday.\n\nThe attack took place late on Wednesday in the town of "
+            "Apaseo el Alto, where the gang left a message signed with its name.")
+    main = [e for e in code_text(text, published=dt.date(2022, 11, 10)) if e.main]
+    assert [(e.location, e.admin1) for e in main] == [("Apaseo el Alto", "Guanajuato")]
+
+
+def test_quarter_of_a_namesake_town_is_not_another_town():
+    text = ("A car bomb exploded in Baghdad on Monday, killing twelve people, police said.\n\n"
+            "The bomb went off near a market in Sadr City, police said.")
+    main = [e for e in code_text(text, published=dt.date(2013, 5, 20)) if e.main]
+    assert main and main[0].location in ("Baghdad", "Baghdad - Sadr City")
+
+
+def test_namesake_town_looks_for_its_towns_within_one_live_blog_entry():
+    from eventcoder.extract.where.places import _same_entry
+    from eventcoder.nlp import analyse
+    from eventcoder.schema import Document
+
+    text = ("08:02 — Kharkiv toll rises to five\nFive people were killed in Kharkiv on Monday.\n\n"
+            "The strike hit a school in the town.\n\n"
+            "11:15 — Shelling near Kupiansk\nThe army said artillery shelled Kupiansk on Sunday.")
+    ana = analyse(Document(text=text, lang="en"))
+    first = next(s.index for s in ana.sentences if "Five people" in s.text)
+    same = next(s.index for s in ana.sentences if "school" in s.text)
+    other = next(s.index for s in ana.sentences if "artillery" in s.text)
+    assert _same_entry(ana, first, same) and not _same_entry(ana, first, other)

@@ -8,6 +8,9 @@ from typing import Optional
 from ..errors import DataFileError
 from ..resources import data_path, load_yaml
 
+#: a live blog's entry stamp opening a sentence ("11:15 — ...", "9.30am |"): another story begins
+ENTRY_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2})\s*(?:[ap]\.?m\.?\s*)?(?:[—–\-|:]|$)", re.IGNORECASE)
+
 
 @functools.lru_cache(maxsize=None)
 def load_cues(lang: str, name: str) -> dict[str, tuple[str, ...]]:
