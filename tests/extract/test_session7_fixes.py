@@ -120,3 +120,17 @@ def test_namesake_town_looks_for_its_towns_within_one_live_blog_entry():
     same = next(s.index for s in ana.sentences if "school" in s.text)
     other = next(s.index for s in ana.sentences if "artillery" in s.text)
     assert _same_entry(ana, first, same) and not _same_entry(ana, first, other)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Settlers attack West Bank village, injure child\n\nDozens of settlers attacked a Palestinian village "
+     "near Hebron on Tuesday, throwing stones at houses and cars and injuring a child, activists said.\n\n"
+     "A shepherd was beaten near the village.\n\nTroops who arrived later fired tear gas at residents, "
+     "the activists said.", "Attack"),
+    # a crowd is named: the tear gas is force against it
+    ("Police fire tear gas at protesters in Nairobi\n\nPolice fired tear gas at hundreds of protesters who "
+     "marched on parliament in Nairobi on Tuesday, witnesses said.", "Protest with intervention"),
+])
+def test_tear_gas_with_no_crowd_is_part_of_the_attack(text, sub):
+    main = [e for e in code_text(text, published=dt.date(2021, 9, 29)) if e.main]
+    assert [e.sub_event_type for e in main] == [sub]

@@ -79,7 +79,7 @@ class _Evidence:
     def __init__(self, live: list[Trigger], killings: frozenset[int] = frozenset(), coup: bool = False,
                  takeover: bool = False, crowd_clash: bool = False, lethal_attack: bool = False,
                  ground_assault: bool = False, bomb_ambush: bool = False, brief_hold: bool = False,
-                 crowdless_riot: bool = False):
+                 crowdless_riot: bool = False, crowdless_force: bool = False):
         #: id() of the Attack triggers that tell a killing of the abducted (see `_killings`)
         self.killings = killings
         #: a clear Other trigger names a coup (classify.yaml `coup`)
@@ -101,6 +101,8 @@ class _Evidence:
         self.brief_hold = brief_hold
         #: riot words that are only objects ("burning tyres") and no crowd word (classify_cues)
         self.crowdless_riot = crowdless_riot
+        #: words of force against a crowd that are only its weapons ("tear gas") and no crowd word
+        self.crowdless_force = crowdless_force
         self.by_sub: dict[str, list[Trigger]] = defaultdict(list)
         for t in live:
             self.by_sub[t.sub_event_type].append(t)
@@ -156,6 +158,11 @@ def _decide(ev: _Evidence) -> tuple[Optional[str], set[str]]:
     if PROTEST in present and ev.max(PROTEST) < WEAK_PROTEST and not ev.crowd_force() and \
             (ev.any("Attack") or CLASH in present):
         present.discard(PROTEST)
+    # troops who "fired tear gas at residents" beside settlers who stoned a village, or gunmen who
+    # killed: with no crowd anywhere the force is part of that act, no protest (cf. crowdless_riot)
+    if ev.crowdless_force and PROTEST not in present and (ev.lethal_attack or ev.max("Attack") >= 0.9 or any(
+            SUB_TO_TYPE[s] in ("Battles", "Explosions/Remote violence") for s in present)):
+        present -= {PWI, EFAP}
     demo = PROTEST in present
     # a mob that lynched someone, with relatives or villagers protesting after: the killing words
     # are the mob's, no force against the protest (Mob violence, codebook §1.4)

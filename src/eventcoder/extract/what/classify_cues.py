@@ -10,6 +10,8 @@ from ..cues import find_cues, load_cues
 CLASH = "Armed clash"
 VD = "Violent demonstration"
 LOOT = "Looting/property destruction"
+PWI = "Protest with intervention"
+EFAP = "Excessive force against protesters"
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 #: Armed clash needs a real clash word (not only "gunfire", "attacked") to outrank a suicide bomb
 CLASH_STRONG = 0.75
@@ -62,6 +64,11 @@ def cue_flags(live: list[Trigger], ana: Analysis, cues: dict) -> dict:
         and all(found(t, "riot_objects") for t in live if t.sub_event_type == VD)
         and not any(t.sub_event_type in ("Peaceful protest", "Mob violence", "Protest with intervention",
                                          "Excessive force against protesters") for t in live),
+        # the only words of force against a crowd are its weapons ("tear gas", "batons": classify.yaml
+        # `force_objects`), with no crowd anywhere: no protest, the force is part of another act
+        "crowdless_force": bool(words("force_objects")) and any(t.sub_event_type in (PWI, EFAP) for t in live)
+        and all(found(t, "force_objects") for t in live if t.sub_event_type in (PWI, EFAP))
+        and not any(t.sub_event_type in ("Peaceful protest", "Mob violence", VD) for t in live),
         "brief_hold": bool(words("brief_hold")) and any(
             t.sub_event_type in _TERRITORY
             and find_cues(ana.text[max(0, t.span.start - 25):t.span.start], words("brief_hold")) for t in live),
