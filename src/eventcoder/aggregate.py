@@ -55,6 +55,34 @@ def _toll_twin(a: Event, b: Event) -> bool:
             and a.country == b.country and a.event_date == b.event_date)  # not an undated lead and a dated recall
 
 
+#: one crowd at one place on one day is one demonstration event (codebook §1.3-1.4), its sub-type
+#: the most violent told: a riot over force against the crowd over intervention over a peaceful rally
+DEMONSTRATION_RANK = {"Peaceful protest": 0, "Protest with intervention": 1,
+                      "Excessive force against protesters": 2, "Violent demonstration": 3}
+_KIND_FIELDS = ("event_type", "sub_event_type", "disorder_type", "actor1", "assoc_actor_1", "inter1",
+                "actor2", "assoc_actor_2", "inter2", "cameo_code", "plover_type", "plover_mode", "ucdp_type")
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """The same sub-type, or two sub-types of one demonstration (a rally and the riot it became)."""
+    return a.sub_event_type == b.sub_event_type or (
+        a.sub_event_type in DEMONSTRATION_RANK and b.sub_event_type in DEMONSTRATION_RANK)
+
+
+def _take_kind(twin: Event, ev: Event) -> None:
+    """The twin of a demonstration takes `ev`'s sub-type, actors and their evidence when `ev`'s is the
+    more violent."""
+    if DEMONSTRATION_RANK.get(ev.sub_event_type, -1) <= DEMONSTRATION_RANK.get(twin.sub_event_type, -1):
+        return
+    for name in _KIND_FIELDS:
+        setattr(twin, name, getattr(ev, name))
+    kept = {"event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2"}
+    twin.evidence = [e for e in twin.evidence if e.field not in kept]
+    for name in ("event_type", "sub_event_type", "actor1", "actor2"):
+        if name in ev.reasons:
+            twin.reasons[name] = ev.reasons[name]
+
+
 def aggregate(events: list[Event], undated_report: bool = False, report_day=None) -> list[Event]:
     """Same sub-type, place and date -> one event (codebook §1.8); keeps the larger toll. An
     event placed only at a province, or only by the dateline's city, and one at a town of that
@@ -66,7 +94,7 @@ def aggregate(events: list[Event], undated_report: bool = False, report_day=None
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.background == ev.background
-                     and o.sub_event_type == ev.sub_event_type and _same_day(o, ev, undated_report, report_day)
+                     and _same_kind(o, ev) and _same_day(o, ev, undated_report, report_day)
                      and (o.location == ev.location or _province_of(o, ev) or _province_of(ev, o)
                           or _dateline_twin(o, ev) or _dateline_twin(ev, o) or _toll_twin(o, ev))), None)
         if twin is None:
@@ -82,6 +110,7 @@ def aggregate(events: list[Event], undated_report: bool = False, report_day=None
             twin.event_date, twin.time_precision = ev.event_date, ev.time_precision
             twin.evidence = [e for e in twin.evidence if e.field not in ("event_date", "time_precision")]
             twin.reasons["event_date"] = ev.reasons.get("event_date", "")
+        _take_kind(twin, ev)
         twin.evidence.extend(ev.evidence)
         twin.fatalities = max(twin.fatalities, ev.fatalities)
         for name in ("actor1", "actor2", "inter1", "inter2", "claimed_by"):

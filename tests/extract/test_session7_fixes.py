@@ -134,3 +134,12 @@ def test_namesake_town_looks_for_its_towns_within_one_live_blog_entry():
 def test_tear_gas_with_no_crowd_is_part_of_the_attack(text, sub):
     main = [e for e in code_text(text, published=dt.date(2021, 9, 29)) if e.main]
     assert [e.sub_event_type for e in main] == [sub]
+
+
+def test_one_crowd_at_one_place_on_one_day_is_one_demonstration():
+    text = ("Police fire tear gas at protesters in Nairobi\n\nPolice fired tear gas at hundreds of protesters "
+            "who marched on parliament in Nairobi on Tuesday, witnesses said.\n\nElsewhere in Nairobi, rioters "
+            "burned tyres, threw stones at police and looted shops on Tuesday afternoon, police said.")
+    events = code_text(text, published=dt.date(2024, 6, 25))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Nairobi")]
+    assert events[0].actor1.startswith("Rioters")
