@@ -70,7 +70,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     nxt = re.match(r"\s+([\w'’-]+)", stripped[first.end():])
     end = lead + first.end() + (nxt.end() if nxt else 0)
     if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")) \
-            and not (nxt and p["collective"].fullmatch(nxt.group(1))):  # "another set of officers": no count
+            and not (nxt and p["collective"].fullmatch(nxt.group(1))) \
+            and not p["skip_after"].match(stripped[first.end():]):  # "another set of officers", "un kilómetro": no count
         after_det = _number_at(stripped[first.end():], lang)
         if after_det and after_det[0] <= 1:  # "his two sons": the number after the determiner
             value = after_det[2]
@@ -97,6 +98,9 @@ def _count_items(text: str, base: int, lang: str) -> Optional[tuple[int, Optiona
         if a is not None and b is not None and a < b:
             return a, a, b, base + rng.start(), base + rng.end()
     total, lows, highs, first, last, any_low, any_high = 0, 0, 0, None, None, False, False
+    subset = p["subset"].search(text)
+    if subset and text[:subset.start()].strip():
+        text = text[:subset.start()]  # "seven others, among them two children and four women": seven
     cut = 0
     for sep in [*p["sep"].finditer(text), None]:
         item_end = sep.start() if sep else len(text)
@@ -143,3 +147,51 @@ def _groups(span: str, lang: str) -> frozenset:
     table = _lex(lang).get("victim_groups") or {}
     words = {w.lower() for w in re.findall(r"[^\W\d]+", span)}
     return frozenset(g for g, nouns in table.items() if words & {str(n).lower() for n in nouns})
+
+
+def _before_next_subject(right_text: str, cues: list, i: int, lang: str) -> str:
+    """The text after death word `i` without the figure that is the subject of the next word when that
+    word is of another kind: "погибли четыре человека, двое ранены" (two are the wounded), Arabic
+    "سقوط قتيلين وأكثر من 30 جريحا" (the 30 are the wounded)."""
+    if i + 1 >= len(cues) or cues[i + 1][0] == cues[i][0] or cues[i + 1][0] in ("zero", "toll"):
+        return right_text
+    p = _pats(lang)
+    seps = list(p["sep"].finditer(right_text))
+    if not seps:
+        return right_text
+    tail = right_text[seps[-1].end():]
+    q = p["qual"].match(tail)
+    return right_text[:seps[-1].start()] if _number_at(tail[q.end() if q else 0:], lang) else right_text
+
+
+def _read_right(right: str, start: int, end: int, lang: str):
+    """The victims after a death word ("killing two soldiers and a child", Arabic "مقتل طفلين")."""
+    p = _pats(lang)
+    if _number_at(right, lang) or _item_count(right, lang):
+        count = _count_items(right, end, lang)
+        if count:
+            return (*count[:3], start, count[4])
+    one, two = p["one_after"].match(right), p["two_after"].match(right)
+    if one or two:
+        return (2 if two else 1, None, None, start, end + (two or one).end())
+    return None
+
+
+def _partitive(span: str, after: str, lang: str) -> bool:
+    """The figure is a part of people already told: "seven of them", "two of us" (fatalities.yaml
+    `partitive`: the words that close "<n> of ...")."""
+    words = _lex(lang).get("partitive")
+    if not words or not re.search(r"\bof\s*$", span, re.IGNORECASE):
+        return False
+    return bool(re.match(rf"\s*(?:{'|'.join(map(re.escape, words))})\b", after, re.IGNORECASE))
+
+
+def _generic(span: str, lang: str) -> Optional[bool]:
+    """Is the victim phrase a total with no particular victims (fatalities.yaml `generic_victims`)?
+    None when the language's lexicon has no such list (then conflicting figures keep the lowest)."""
+    allowed = _lex(lang).get("generic_victims")
+    if not allowed:
+        return None
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", span)}
+    words = {w for w in words if parse_number(w, lang) is None}
+    return words <= {str(a).lower() for a in allowed}
