@@ -36,6 +36,10 @@ CASES = [
     ("es", "Otras personas murieron a un kilómetro de la plaza.", 0),
     ("es", "Sicarios asesinaron a cinco personas en un bar. La ola de violencia ha dejado 300 muertos "
            "desde el inicio del año.", 5),
+    # "two of the three victims", "deux des cinq villageois": a part of the victims already counted
+    ("es", "Tres guardias fueron asesinados en la cárcel. Dos de las tres víctimas murieron en el lugar.", 3),
+    ("fr", "Cinq villageois ont été tués par les assaillants. Deux des cinq villageois sont morts dans l'incendie.", 5),
+    ("ru", "Три человека погибли при обстреле. Двое из трех погибших скончались в больнице.", 3),
     # English: a clause before the victims ("a house was hit") is no victim
     ("en", "According to the governor, a house was hit, a man and a woman were killed.", 2),
 ]
