@@ -23,6 +23,11 @@ CASES = [
     ("ar", "وتمكنت فرق الإنقاذ من انتشال 40 جثمانا من تحت الأنقاض.", 40),
     ("ar", "أدى القصف إلى مقتل سبعة آخرين بينهم طفلان وأربع نساء.", 7),
     ("ar", "وبلغ عدد القتلى 15 شخصا بحسب مصادر طبية.", 15),
+    # a person noun after the death word is one victim; listed persons add up
+    ("ar", "أدى القصف إلى استشهاد سيدة وابنها في المخيم.", 2),
+    ("ar", "تسبب القصف بمقتل رجل وامرأة في البلدة.", 2),
+    ("ar", "تسبب القصف بمقتل طفل رضيع في البلدة.", 1),
+    ("ru", "В результате обстрела погибли мужчина и женщина.", 2),
     # French: a source named before the victims, a vague number after a quotation mark
     ("fr", "Selon une autre source, sept soldats ont été tués lors de la riposte.", 7),
     ("fr", "L'armée précise qu'une « quinzaine de corps de terroristes ont été retrouvés après les combats.", 15),

@@ -171,10 +171,18 @@ def _read_right(right: str, start: int, end: int, lang: str):
         count = _count_items(right, end, lang)
         if count:
             return (*count[:3], start, count[4])
-    one, two = p["one_after"].match(right), p["two_after"].match(right)
-    if one or two:
-        return (2 if two else 1, None, None, start, end + (two or one).end())
-    return None
+    prefixes = tuple(str(w) for w in _lex(lang).get("list_prefixes") or ())
+    value, pos = 0, 0
+    while True:  # "مقتل رجل وامرأة", "погибли мужчина и женщина": one victim per listed person
+        joint = p["sep"].match(right, pos) if pos else None
+        at = joint.end() if joint else pos
+        if pos and not joint and not (prefixes and right[pos:].lstrip().startswith(prefixes)):
+            break  # "مقتل طفل رضيع": one victim, two words
+        one, two = p["one_after"].match(right[at:]), p["two_after"].match(right[at:])
+        if not (one or two):
+            break
+        value, pos = value + (2 if two else 1), at + (two or one).end()
+    return (value, None, None, start, end + pos) if value else None
 
 
 def _partitive(span: str, after: str, lang: str) -> bool:
