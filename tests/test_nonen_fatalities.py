@@ -67,3 +67,15 @@ def test_nonen_fatalities_tolls(analyse_text, lang, text, value):
 def test_nonen_fatalities_injured_beside_the_dead(analyse_text, lang, text, injured):
     ana = analyse_text(text, lang=lang)
     assert count_fatalities(ana, list(range(len(ana.sentences)))).injured == injured
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lang,text,value", [
+    ("es", "Dos personas murieron en el ataque. El gobernador dijo que el ataque elevó a 4 la cifra de muertos "
+           "en la región.", 4),
+    ("fr", "Deux civils ont été tués dans l'attaque. Un blessé a succombé, portant le bilan à trois morts.", 3),
+    ("ru", "При обстреле погибли два человека. Число погибших составило три человека, сообщил губернатор.", 3),
+])
+def test_nonen_fatalities_updated_toll_wins(analyse_text, lang, text, value):
+    ana = analyse_text(text, lang=lang)
+    assert count_fatalities(ana, list(range(len(ana.sentences)))).value == value
