@@ -28,6 +28,10 @@ CASES = [
     ("ar", "تسبب القصف بمقتل رجل وامرأة في البلدة.", 2),
     ("ar", "تسبب القصف بمقتل طفل رضيع في البلدة.", 1),
     ("ru", "В результате обстрела погибли мужчина и женщина.", 2),
+    # how they were killed stands between the death word and the victims; Arabic dual nouns
+    ("fr", "Les assaillants ont tué par balles deux commerçants au marché.", 2),
+    ("es", "Los sicarios ultimaron a balazos a un comerciante en el mercado.", 1),
+    ("ar", "استشهد فلسطينيان في غارة على المخيم.", 2),
     # French: a source named before the victims, a vague number after a quotation mark
     ("fr", "Selon une autre source, sept soldats ont été tués lors de la riposte.", 7),
     ("fr", "L'armée précise qu'une « quinzaine de corps de terroristes ont été retrouvés après les combats.", 15),

@@ -103,6 +103,8 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             out.append(_Mention("zero", 0, start, end, zero_injured=bool(p["zero_injured"].fullmatch(cue_text))))
             continue
         right_text = _before_next_subject(text[end:next_start], cues, i, lang)
+        # "tué par balles deux commerçants": how they were killed stands between the word and the victims
+        right_text = p["manner"].sub(lambda m: " " * len(m.group()), right_text, count=1)
         q = p["qual"].match(right_text)
         stop = p["stops"].search(right_text, q.end() if q else 1)
         right = right_text[:stop.start()] if stop else right_text

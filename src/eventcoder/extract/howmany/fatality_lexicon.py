@@ -51,6 +51,7 @@ def _pats(lang: str) -> dict[str, re.Pattern]:
     # a marker before a direct object that names a person (Spanish "matando a un jornalero")
     words["object_marker"] = rf"^\s*(?:{_alt(lex.get('object_markers'), lang)})\s+"
     words["skip_after"] = rf"^[\s-]*(?:{_alt(lex.get('skip_after'), lang)})"
+    words["manner"] = rf"^\s*(?:{_alt(lex.get('manner'), lang)}){e}"
     qual = {k: rf"(?:{_alt(lex.get(k), lang)})" for k in ("low", "high", "approx", "low_after")}
     words["qual"] = rf"^[\s\"'“”«(]*(?:(?P<low>{qual['low']})|(?P<high>{qual['high']})|{qual['approx']})\s+"
     words["low_after"] = rf"{b}{qual['low_after']}{e}"
