@@ -32,6 +32,10 @@ CASES = [
     ("fr", "Les assaillants ont tué par balles deux commerçants au marché.", 2),
     ("es", "Los sicarios ultimaron a balazos a un comerciante en el mercado.", 1),
     ("ar", "استشهد فلسطينيان في غارة على المخيم.", 2),
+    # a range after the death word, a number listed after dual persons, the victim inside "لقي ... حتفه"
+    ("ru", "Погибли от пяти до семи человек, сообщили спасатели.", 5),
+    ("ar", "قتل جنديان وثلاثة مسلحين في الاشتباكات.", 5),
+    ("ar", "أصيب خمسة أشخاص بجروح ولقي شخص حتفه في الحادث.", 1),
     # French: a source named before the victims, a vague number after a quotation mark
     ("fr", "Selon une autre source, sept soldats ont été tués lors de la riposte.", 7),
     ("fr", "L'armée précise qu'une « quinzaine de corps de terroristes ont été retrouvés après les combats.", 15),

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .fatality_lexicon import _lex, _pats
-from ..numbers import number_regex, parse_number
+from ..numbers import ARABIC_MARKS, number_regex, number_words, parse_number
 
 
 def _number_at(text: str, lang: str) -> Optional[tuple[int, int, int]]:
@@ -60,7 +60,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     lead = offset + len(rest) - len(stripped)
     noun = re.match(r"[^\W\d]+\s+", stripped) if _lex(lang).get("number_after_noun") else None
     after = _number_at(stripped[noun.end():], lang) if noun else None
-    if after and after[0] == 0:  # Arabic "عاملين اثنين" (two workers): the number after its noun
+    if after and after[0] == 0 and not _prefixed(stripped[noun.end():], lang):
+        # Arabic "عاملين اثنين" (two workers): the number after its noun ("جنديان وثلاثة": a list)
         end = lead + noun.end() + after[1]
         return (after[2], after[2] if low else None, after[2] if high else None, lead, end)
     first = re.match(r"[\w'’-]+", stripped)
@@ -164,21 +165,36 @@ def _before_next_subject(right_text: str, cues: list, i: int, lang: str) -> str:
     return right_text[:seps[-1].start()] if _number_at(tail[q.end() if q else 0:], lang) else right_text
 
 
+def _prefixed(text: str, lang: str, word: bool = False) -> bool:
+    """Does `text` start with a word carrying a list prefix (Arabic "وثلاثة", "وامرأة"), not a word that
+    merely begins with its letter ("واحد": one)? word=True: only a word that is itself a number word."""
+    prefixes = tuple(str(w) for w in _lex(lang).get("list_prefixes") or ())
+    token = text.split()[0] if text.split() else ""
+    if not prefixes or not token.startswith(prefixes):
+        return False
+    whole = re.sub(f"[{ARABIC_MARKS}]", "", token).lower() in number_words(lang)
+    return whole if word else not whole
+
+
 def _read_right(right: str, start: int, end: int, lang: str):
     """The victims after a death word ("killing two soldiers and a child", Arabic "مقتل طفلين")."""
     p = _pats(lang)
-    if _number_at(right, lang) or _item_count(right, lang):
+    lead = len(right) - len(right.lstrip())
+    if _number_at(right, lang) or _item_count(right, lang) or p["range"].match(right, lead):  # "от пяти до семи"
         count = _count_items(right, end, lang)
         if count:
             return (*count[:3], start, count[4])
-    prefixes = tuple(str(w) for w in _lex(lang).get("list_prefixes") or ())
     value, pos = 0, 0
     while True:  # "مقتل رجل وامرأة", "погибли мужчина и женщина": one victim per listed person
-        joint = p["sep"].match(right, pos) if pos else None
+        joint = p["sep"].match(right, pos) if pos and not _prefixed(right[pos:], lang, word=True) else None
         at = joint.end() if joint else pos
-        if pos and not joint and not (prefixes and right[pos:].lstrip().startswith(prefixes)):
-            break  # "مقتل طفل رضيع": one victim, two words
+        if pos and not joint and not _prefixed(right[pos:], lang):
+            break  # "مقتل طفل رضيع": one victim, two words; "شخص واحد": one
         one, two = p["one_after"].match(right[at:]), p["two_after"].match(right[at:])
+        item = _item_count(right[at:], lang) if pos and not (one or two) and _number_at(right[at:], lang) else None
+        if item:  # "جنديان وثلاثة مسلحين": a number listed after the persons
+            value, pos = value + item[0], at + item[4]
+            continue
         if not (one or two):
             break
         value, pos = value + (2 if two else 1), at + (two or one).end()
