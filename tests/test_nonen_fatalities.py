@@ -36,6 +36,9 @@ CASES = [
     ("ru", "Погибли от пяти до семи человек, сообщили спасатели.", 5),
     ("ar", "قتل جنديان وثلاثة مسلحين في الاشتباكات.", 5),
     ("ar", "أصيب خمسة أشخاص بجروح ولقي شخص حتفه في الحادث.", 1),
+    # Arabic: a singular death noun is one victim; the attackers (the other side) add to the police
+    ("ar", "أسفر الانفجار عن قتيل وثلاثة جرحى في السوق.", 1),
+    ("ar", "قتل شرطي في الهجوم. كما قتل ثلاثة من المهاجمين في تبادل لإطلاق النار.", 4),
     # French: a source named before the victims, a vague number after a quotation mark
     ("fr", "Selon une autre source, sept soldats ont été tués lors de la riposte.", 7),
     ("fr", "L'armée précise qu'une « quinzaine de corps de terroristes ont été retrouvés après les combats.", 15),
