@@ -39,6 +39,9 @@ CASES = [
     # Arabic: a singular death noun is one victim; the attackers (the other side) add to the police
     ("ar", "أسفر الانفجار عن قتيل وثلاثة جرحى في السوق.", 1),
     ("ar", "قتل شرطي في الهجوم. كما قتل ثلاثة من المهاجمين في تبادل لإطلاق النار.", 4),
+    # the two sides of a fight add up: cartel members and Islamic State fighters are the armed side
+    ("es", "Un militar murió en el enfrentamiento. Seis presuntos integrantes del cártel fueron abatidos.", 7),
+    ("ar", "قتل شرطيان في الهجوم. وقتل أربعة من عناصر داعش في الاشتباك.", 6),
     # French: a source named before the victims, a vague number after a quotation mark
     ("fr", "Selon une autre source, sept soldats ont été tués lors de la riposte.", 7),
     ("fr", "L'armée précise qu'une « quinzaine de corps de terroristes ont été retrouvés après les combats.", 15),

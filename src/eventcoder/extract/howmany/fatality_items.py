@@ -46,7 +46,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
         if p["low_after"].search(rest[end:]):
             low = True
         begin = len(item) - len(item.lstrip(" \"'“”«(")) if q else offset + start
-        noun = re.match(r"\s+(?:(?:of|de|des)\s+(?:the|those|les|los|las)\s+)?[^\W\d]+(?:-[^\W\d]+)?", rest[end:])
+        noun = re.match(r"\s+(?:(?:of|de|des)\s+(?:the|those|les|los|las)\s+|من\s+(?:[^\W\d]+\s+)?)?[^\W\d]+(?:-[^\W\d]+)?",
+                        rest[end:])  # "four of the soldiers", Arabic "أربعة من عناصر داعش"
         if not noun and re.fullmatch(r"(?:19|20)\d\d", rest[start:end]):
             return None  # "On April 26, 2023, nine jawans ... were killed": the year is no victim count
         if noun and not _pats(lang)["stops"].fullmatch(noun.group().strip()):
