@@ -53,6 +53,7 @@ CASES = [
     ("es", "Durante los combates resultaron heridos cuatro militares más, un guerrillero murió.", 1),
     ("es", "Un soldado murió en el enfrentamiento. Un guerrillero murió durante los combates.", 2),
     ("es", "Otras personas murieron a un kilómetro de la plaza.", 0),
+    ("es", "Resultaron muertos dos policías en la emboscada de la carretera.", 2),
     ("es", "Sicarios asesinaron a cinco personas en un bar. La ola de violencia ha dejado 300 muertos "
            "desde el inicio del año.", 5),
     # "two of the three victims", "deux des cinq villageois": a part of the victims already counted

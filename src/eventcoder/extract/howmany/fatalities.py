@@ -179,7 +179,7 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             elif p["singular_end"].search(text[max(prev_end, start - 24):end]) and kind in ("killed", "injured"):
                 count = (1, None, None, segments[-1][0] + len(segments[-1][1]) - len(segments[-1][1].lstrip())
                          if segments else start, end)
-            elif passive and not p["left_only"].fullmatch(cue_text):
+            elif passive:
                 count = _read_right(right, start, end, lang)  # "resultaron heridos cuatro militares": after the verb
         also = p["also_after"].match(right_text) if count and from_left else None
         if also:  # "... were killed, along with a dozen of the attackers"
