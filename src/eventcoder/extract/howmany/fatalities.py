@@ -30,7 +30,8 @@ from typing import Optional, Sequence
 
 from ..when import dates as dates_x
 from ..base import Analysis, Fatalities, Place, Span, per_report
-from .fatality_items import _count_items, _groups, _item_count, _nearest_number, _number_at
+from .fatality_items import (_before_next_subject, _count_items, _generic, _groups, _item_count, _nearest_number,
+                             _number_at, _partitive, _read_right)
 from .fatality_lexicon import KINDS as _KINDS, _lex, _pats
 from ..numbers import number_regex, parse_number
 
@@ -101,7 +102,9 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
         if kind == "zero":
             out.append(_Mention("zero", 0, start, end, zero_injured=bool(p["zero_injured"].fullmatch(cue_text))))
             continue
-        right_text = text[end:next_start]
+        right_text = _before_next_subject(text[end:next_start], cues, i, lang)
+        # "tué par balles deux commerçants": how they were killed stands between the word and the victims
+        right_text = p["manner"].sub(lambda m: " " * len(m.group()), right_text, count=1)
         q = p["qual"].match(right_text)
         stop = p["stops"].search(right_text, q.end() if q else 1)
         right = right_text[:stop.start()] if stop else right_text
@@ -134,15 +137,10 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             if _number_at(right[q.end() if q else 0:], lang) or _count_items(right, end, lang):  # "of a driver and his aide"
                 count = _count_items(right, end, lang)
                 count = count and (*count[:3], start, count[4])
+        if count is None and p["dual"].fullmatch(cue_text):
+            count = (2, None, None, start, end)  # Arabic "قتيلين": the death word is itself a count of two
         if count is None and not passive and not p["left_only"].fullmatch(cue_text):
-            if _number_at(right, lang) or _item_count(right, lang):
-                count = _count_items(right, end, lang)
-                if count:
-                    count = (*count[:3], start, count[4])
-        if count is None and not passive and not p["left_only"].fullmatch(cue_text):
-            one, two = p["one_after"].match(right), p["two_after"].match(right)
-            if one or two:
-                count = (2 if two else 1, None, None, start, end + (two or one).end())
+            count = _read_right(right, start, end, lang)
         from_left = count is None
         if count is None:
             left = text[prev_end:start]
@@ -156,10 +154,14 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
                 if piece != ",":
                     segments.append((prev_end + pos, piece))
                 pos += len(piece)
+            if stops and len(segments) > 1 and p["source_intro"].fullmatch(stops[-1].group()):
+                segments = segments[1:]  # "Selon une autre source, sept soldats ...": the source is no victim
             chosen = None
-            for seg_start, seg in reversed(segments):
+            for n, (seg_start, seg) in enumerate(reversed(segments)):
                 if p["subset"].match(seg.strip()):
                     continue
+                if n and any(p["passive"].fullmatch(w) for w in seg.split()):
+                    break  # "a house was hit, a man and a woman were killed": a clause of its own, no victim
                 found = _count_items(seg, seg_start, lang)
                 if found and not number_regex(lang).search(text[found[3]:found[4]]) \
                         and len(text[found[4]:seg_start + len(seg)].split()) > 6:
@@ -177,6 +179,8 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
             elif p["singular_end"].search(text[max(prev_end, start - 24):end]) and kind in ("killed", "injured"):
                 count = (1, None, None, segments[-1][0] + len(segments[-1][1]) - len(segments[-1][1].lstrip())
                          if segments else start, end)
+            elif passive:
+                count = _read_right(right, start, end, lang)  # "resultaron heridos cuatro militares": after the verb
         also = p["also_after"].match(right_text) if count and from_left else None
         if also:  # "... were killed, along with a dozen of the attackers"
             rest = right_text[also.end():]
@@ -213,26 +217,6 @@ def _mentions(ana: Analysis, index: int) -> list[_Mention]:
     return out
 
 
-def _partitive(span: str, after: str, lang: str) -> bool:
-    """The figure is a part of people already told: "seven of them", "two of us" (fatalities.yaml
-    `partitive`: the words that close "<n> of ...")."""
-    words = _lex(lang).get("partitive")
-    if not words or not re.search(r"\bof\s*$", span, re.IGNORECASE):
-        return False
-    return bool(re.match(rf"\s*(?:{'|'.join(map(re.escape, words))})\b", after, re.IGNORECASE))
-
-
-def _generic(span: str, lang: str) -> Optional[bool]:
-    """Is the victim phrase a total with no particular victims (fatalities.yaml `generic_victims`)?
-    None when the language's lexicon has no such list (then conflicting figures keep the lowest)."""
-    allowed = _lex(lang).get("generic_victims")
-    if not allowed:
-        return None
-    words = {w.lower() for w in re.findall(r"[^\W\d_]+", span)}
-    words = {w for w in words if parse_number(w, lang) is None}
-    return words <= {str(a).lower() for a in allowed}
-
-
 def _combine(mentions: list[_Mention], summed: frozenset = frozenset()) -> tuple[Optional[_Mention], list[_Mention], str]:
     """One figure from several mentions of the same kind, the mentions used, and why.
 
@@ -245,21 +229,25 @@ def _combine(mentions: list[_Mention], summed: frozenset = frozenset()) -> tuple
     if tolls:
         return tolls[-1], [tolls[-1]], "the latest death toll"
     mentions = [m for m in mentions if not m.weak] or mentions  # "the men", "two of the dead": restated
-    total, used, seen, how, groups = None, [], set(), "one reported figure", set()
+    total, used, seen, how, groups, added = None, [], set(), "one reported figure", set(), set()
     for m in mentions:
         if total is None:
             total, used, seen = _Mention(m.kind, m.value, m.start, m.end, m.low, m.high), [m], {m.value}
             groups = set(m.groups)
-        elif m.value in seen:
-            continue  # the same figure restated
+            continue
+        other_side = bool(m.groups and groups and not m.groups & groups and m.groups | groups <= summed)
+        if m.value in seen and not (other_side or m.additive and m.value == 1 and m.value not in added):
+            continue  # the same figure restated; "a guard was killed ... another also died" is two
         elif m.groups and groups and len(groups) > 1 and m.groups <= groups and m.value < total.value:
             continue  # one of the groups already summed, restated ("... and two soldiers" / "the two soldiers")
-        elif m.additive or (m.groups and groups and not m.groups & groups and m.groups | groups <= summed):
+        elif m.additive or other_side:
             total.value += m.value
             total.low = (total.low or 0) + (m.low or m.value) if total.low is not None or m.low is not None else None
             total.high = None
             used.append(m)
             seen.add(m.value)
+            if m.additive:
+                added.add(m.value)
             groups |= m.groups
             how = "sum of separately reported groups"
         elif m.generic is False and m.value < total.value and (not groups or not m.groups - groups):

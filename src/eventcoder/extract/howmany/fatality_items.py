@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .fatality_lexicon import _lex, _pats
-from ..numbers import number_regex, parse_number
+from ..numbers import ARABIC_MARKS, number_regex, number_words, parse_number
 
 
 def _number_at(text: str, lang: str) -> Optional[tuple[int, int, int]]:
@@ -46,7 +46,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
         if p["low_after"].search(rest[end:]):
             low = True
         begin = len(item) - len(item.lstrip(" \"'“”«(")) if q else offset + start
-        noun = re.match(r"\s+(?:(?:of|de|des)\s+(?:the|those|les|los|las)\s+)?[^\W\d]+(?:-[^\W\d]+)?", rest[end:])
+        noun = re.match(r"\s+(?:(?:of|de|des)\s+(?:the|those|les|los|las)\s+|من\s+(?:[^\W\d]+\s+)?)?[^\W\d]+(?:-[^\W\d]+)?",
+                        rest[end:])  # "four of the soldiers", Arabic "أربعة من عناصر داعش"
         if not noun and re.fullmatch(r"(?:19|20)\d\d", rest[start:end]):
             return None  # "On April 26, 2023, nine jawans ... were killed": the year is no victim count
         if noun and not _pats(lang)["stops"].fullmatch(noun.group().strip()):
@@ -60,7 +61,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     lead = offset + len(rest) - len(stripped)
     noun = re.match(r"[^\W\d]+\s+", stripped) if _lex(lang).get("number_after_noun") else None
     after = _number_at(stripped[noun.end():], lang) if noun else None
-    if after and after[0] == 0:  # Arabic "عاملين اثنين" (two workers): the number after its noun
+    if after and after[0] == 0 and not _prefixed(stripped[noun.end():], lang):
+        # Arabic "عاملين اثنين" (two workers): the number after its noun ("جنديان وثلاثة": a list)
         end = lead + noun.end() + after[1]
         return (after[2], after[2] if low else None, after[2] if high else None, lead, end)
     first = re.match(r"[\w'’-]+", stripped)
@@ -70,7 +72,8 @@ def _item_count(item: str, lang: str) -> Optional[tuple[int, Optional[int], Opti
     nxt = re.match(r"\s+([\w'’-]+)", stripped[first.end():])
     end = lead + first.end() + (nxt.end() if nxt else 0)
     if p["singular_items"].fullmatch(word) and (nxt or word.lower().endswith("self")) \
-            and not (nxt and p["collective"].fullmatch(nxt.group(1))):  # "another set of officers": no count
+            and not (nxt and p["collective"].fullmatch(nxt.group(1))) \
+            and not p["skip_after"].match(stripped[first.end():]):  # "another set of officers", "un kilómetro": no count
         after_det = _number_at(stripped[first.end():], lang)
         if after_det and after_det[0] <= 1:  # "his two sons": the number after the determiner
             value = after_det[2]
@@ -97,6 +100,9 @@ def _count_items(text: str, base: int, lang: str) -> Optional[tuple[int, Optiona
         if a is not None and b is not None and a < b:
             return a, a, b, base + rng.start(), base + rng.end()
     total, lows, highs, first, last, any_low, any_high = 0, 0, 0, None, None, False, False
+    subset = p["subset"].search(text)
+    if subset and text[:subset.start()].strip():
+        text = text[:subset.start()]  # "seven others, among them two children and four women": seven
     cut = 0
     for sep in [*p["sep"].finditer(text), None]:
         item_end = sep.start() if sep else len(text)
@@ -143,3 +149,74 @@ def _groups(span: str, lang: str) -> frozenset:
     table = _lex(lang).get("victim_groups") or {}
     words = {w.lower() for w in re.findall(r"[^\W\d]+", span)}
     return frozenset(g for g, nouns in table.items() if words & {str(n).lower() for n in nouns})
+
+
+def _before_next_subject(right_text: str, cues: list, i: int, lang: str) -> str:
+    """The text after death word `i` without the figure that is the subject of the next word when that
+    word is of another kind: "погибли четыре человека, двое ранены" (two are the wounded), Arabic
+    "سقوط قتيلين وأكثر من 30 جريحا" (the 30 are the wounded)."""
+    if i + 1 >= len(cues) or cues[i + 1][0] == cues[i][0] or cues[i + 1][0] in ("zero", "toll"):
+        return right_text
+    p = _pats(lang)
+    seps = list(p["sep"].finditer(right_text))
+    if not seps:
+        return right_text
+    tail = right_text[seps[-1].end():]
+    q = p["qual"].match(tail)
+    return right_text[:seps[-1].start()] if _number_at(tail[q.end() if q else 0:], lang) else right_text
+
+
+def _prefixed(text: str, lang: str, word: bool = False) -> bool:
+    """Does `text` start with a word carrying a list prefix (Arabic "وثلاثة", "وامرأة"), not a word that
+    merely begins with its letter ("واحد": one)? word=True: only a word that is itself a number word."""
+    prefixes = tuple(str(w) for w in _lex(lang).get("list_prefixes") or ())
+    token = text.split()[0] if text.split() else ""
+    if not prefixes or not token.startswith(prefixes):
+        return False
+    whole = re.sub(f"[{ARABIC_MARKS}]", "", token).lower() in number_words(lang)
+    return whole if word else not whole
+
+
+def _read_right(right: str, start: int, end: int, lang: str):
+    """The victims after a death word ("killing two soldiers and a child", Arabic "مقتل طفلين")."""
+    p = _pats(lang)
+    lead = len(right) - len(right.lstrip())
+    if _number_at(right, lang) or _item_count(right, lang) or p["range"].match(right, lead):  # "от пяти до семи"
+        count = _count_items(right, end, lang)
+        if count:
+            return (*count[:3], start, count[4])
+    value, pos = 0, 0
+    while True:  # "مقتل رجل وامرأة", "погибли мужчина и женщина": one victim per listed person
+        joint = p["sep"].match(right, pos) if pos and not _prefixed(right[pos:], lang, word=True) else None
+        at = joint.end() if joint else pos
+        if pos and not joint and not _prefixed(right[pos:], lang):
+            break  # "مقتل طفل رضيع": one victim, two words; "شخص واحد": one
+        one, two = p["one_after"].match(right[at:]), p["two_after"].match(right[at:])
+        item = _item_count(right[at:], lang) if pos and not (one or two) and _number_at(right[at:], lang) else None
+        if item:  # "جنديان وثلاثة مسلحين": a number listed after the persons
+            value, pos = value + item[0], at + item[4]
+            continue
+        if not (one or two):
+            break
+        value, pos = value + (2 if two else 1), at + (two or one).end()
+    return (value, None, None, start, end + pos) if value else None
+
+
+def _partitive(span: str, after: str, lang: str) -> bool:
+    """The figure is a part of people already told: "seven of them", "two of us" (fatalities.yaml
+    `partitive`: the words that close "<n> of ...")."""
+    words = _lex(lang).get("partitive")
+    if not words or not re.search(r"\bof\s*$", span, re.IGNORECASE):
+        return False
+    return bool(re.match(rf"\s*(?:{'|'.join(map(re.escape, words))})\b", after, re.IGNORECASE))
+
+
+def _generic(span: str, lang: str) -> Optional[bool]:
+    """Is the victim phrase a total with no particular victims (fatalities.yaml `generic_victims`)?
+    None when the language's lexicon has no such list (then conflicting figures keep the lowest)."""
+    allowed = _lex(lang).get("generic_victims")
+    if not allowed:
+        return None
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", span)}
+    words = {w for w in words if parse_number(w, lang) is None}
+    return words <= {str(a).lower() for a in allowed}

@@ -36,7 +36,7 @@ def _pats(lang: str) -> dict[str, re.Pattern]:
         *_KINDS, "toll", "zero", "zero_injured", "singular", "subset", "additive", "toll_context",
         "left_only", "passive", "singular_items", "the_words", "skip_after", "toll_update", "denial",
         "remains", "old_graves", "other_event", "plural_nouns", "aggregate", "superseded", "earlier",
-        "collective")}
+        "collective", "dual", "source_intro")}
     words["subset_gap"] = rf"(?:{_alt(lex.get('subset_gap'), lang)})\s*$"
     # languages that name the victim after the death word: a singular or dual noun is a count
     # ("مقتل شخص": one killed, "مقتل طفلين": two)
@@ -51,13 +51,17 @@ def _pats(lang: str) -> dict[str, re.Pattern]:
     # a marker before a direct object that names a person (Spanish "matando a un jornalero")
     words["object_marker"] = rf"^\s*(?:{_alt(lex.get('object_markers'), lang)})\s+"
     words["skip_after"] = rf"^[\s-]*(?:{_alt(lex.get('skip_after'), lang)})"
+    words["manner"] = rf"^\s*(?:{_alt(lex.get('manner'), lang)}){e}"
     qual = {k: rf"(?:{_alt(lex.get(k), lang)})" for k in ("low", "high", "approx", "low_after")}
     words["qual"] = rf"^[\s\"'“”«(]*(?:(?P<low>{qual['low']})|(?P<high>{qual['high']})|{qual['approx']})\s+"
     words["low_after"] = rf"{b}{qual['low_after']}{e}"
-    words["sep"] = rf"\s*,\s*|\s+(?:{_alt(lex.get('list_separators'), lang)})\s+"
+    num = re.sub(r"\(\?P<\w+>", "(?:", number_regex(lang).pattern)
+    # Arabic writes "and" as a prefix ("وثلاثة أطفال"): `list_prefixes` split a list before a number
+    prefixes = rf"|\s+(?:{_alt(lex.get('list_prefixes'), lang)})(?=(?:{qual['low']}|{qual['high']}|{qual['approx']})?\s*(?:{num.replace(b, '', 1)}))" \
+        if lex.get("list_prefixes") else ""
+    words["sep"] = rf"\s*,\s*|\s+(?:{_alt(lex.get('list_separators'), lang)})\s+{prefixes}"
     words["stops"] = rf"(?<![\w-])(?:{_alt(lex.get('stops'), lang)})(?![\w-])|[;:.()\[\]—–]"
     words["clause_stops"] = rf"{b}(?:{_alt(lex.get('clause_stops', lex.get('stops')), lang)}){e}|[;:()\[\]—–]"
-    num = re.sub(r"\(\?P<\w+>", "(?:", number_regex(lang).pattern)
     words["range"] = (rf"(?:{b}(?:{_alt(lex.get('range'), lang)})\s+)?(?P<a>{num})"
                       rf"\s*(?:[-–]|\s(?:{_alt(lex.get('range_to'), lang)})\s)\s*(?P<b>{num})")
     return {k: re.compile(v, re.IGNORECASE) for k, v in words.items()}
