@@ -143,3 +143,11 @@ def test_one_crowd_at_one_place_on_one_day_is_one_demonstration():
     events = code_text(text, published=dt.date(2024, 6, 25))
     assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Nairobi")]
     assert events[0].actor1.startswith("Rioters")
+
+
+def test_a_french_alternate_name_of_a_town_abroad_is_no_place_without_support():
+    # "Boni" is one of Bonn's alternate names in GeoNames: a village in Mali, not the German city
+    text = ("Attaque contre l'armée au Mali\n\nDix soldats maliens ont été tués mardi lors d'une attaque "
+            "terroriste dans le centre de Boni, dans la région de Mopti, a annoncé l'armée.")
+    events = code_text(text, lang="fr", published=dt.date(2021, 3, 4))
+    assert events and all(e.country == "Mali" for e in events)

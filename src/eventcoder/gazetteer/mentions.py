@@ -41,6 +41,9 @@ class Mention:
     country: Optional[countries.Country] = None  # a country name or demonym
     demonym: bool = False
     fuzzy: bool = False  # found only under another spelling's skeleton ("Kisweh" -> Al Kiswah)
+    #: found only as a GeoNames alternate name in French or Spanish ("Mossoul" -> Mosul; but also
+    #: "Boni", one of Bonn's many names, for a village in Mali): a place where the report is
+    exonym: bool = False
 
 
 def _cased(word: str) -> bool:
@@ -183,7 +186,9 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
         if i in best and best[i][0] >= j:
             continue
         start, end = tokens[i].start(), tokens[j].end()
-        m = Mention(start, end, text[start:end], cands, fuzzy=fuzzy)
+        exonym = not found.get(key) and bool(cands) and not _union(
+            found.get(v, []) for v in var if v[:1] not in ("~", EXONYM))
+        m = Mention(start, end, text[start:end], cands, fuzzy=fuzzy, exonym=exonym and not fuzzy)
         if country:
             m.country, m.demonym = country
         best[i] = (j, m)

@@ -262,7 +262,7 @@ def _find_places(ana: Analysis) -> list[Place]:
             continue
         # a spelling variant (fuzzy match) is a place only where the report is: "Nasser" the official
         # is no variant of a curated town in a country nothing else in the report names
-        if _foreign_clash(best, m, ctx) or (m.fuzzy and ctx[best.iso2] - own <= 0):
+        if _foreign_clash(best, m, ctx) or ((m.fuzzy or m.exonym) and ctx[best.iso2] - own <= 0):
             # a small town abroad in a report about elsewhere is nearly always a name clash
             LOGGER.debug("place rejected (foreign, small): %r -> %s %s", m.text, best.name, best.iso2)
             continue
