@@ -62,6 +62,8 @@ def is_victim(ana: Analysis, m: ActorMention) -> bool:
     "X came under fire", a headline's "X killed in ambush"."""
     text = ana.text
     sent = ana.sentence_at(m.span.start)
+    if _named_agent(ana, m, sent):
+        return False  # "при атаке дрона ВСУ ... погиб мужчина", "tués par les ADF": the author of the act
     after = text[m.span.end:min(sent.end, m.span.end + 90)]
     if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after) or _DIED.match(after) or _CAME_UNDER.match(after):
         return True
@@ -69,6 +71,16 @@ def is_victim(ana: Analysis, m: ActorMention) -> bool:
         return True
     before = text[max(sent.start, m.span.start - 45):m.span.start]
     return bool(_HARM_BEFORE.search(before))
+
+
+def _named_agent(ana: Analysis, m: ActorMention, sent) -> bool:
+    """`m` follows its language's agent words ("par", "por parte de", "على يد", "обстрел"): it did the act."""
+    from ..cues import find_cues, load_cues
+
+    if ana.lang == "en":
+        return False
+    before = ana.text[max(sent.start, m.span.start - 30):m.span.start].rstrip()
+    return any(c.end() >= len(before) - 3 for c in find_cues(before, load_cues(ana.lang, "roles").get("agent_before", ())))
 
 
 # "a Hezbollah operative", "two members of the group", "Houthi positions"

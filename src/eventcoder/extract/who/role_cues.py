@@ -13,8 +13,16 @@ from ..base import ActorMention
 from ..according.certainty import is_speculated
 from .role_parse import head_token
 
-_WEAPON_HEAD = re.compile(r"\b(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|"
-                          r"aircraft|bombardment|bombs?|helicopters?)$", re.IGNORECASE)
+# a state mention named by its weapon: "Israeli air strikes" (English: the weapon last), "missile russe", "misiles
+# rusos", "طائرة مسيرة إسرائيلية", "российские ракеты" (the weapon first or last in the other languages)
+_WEAPONS = (r"air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|aircraft|"
+            r"bombardments?|bombs?|helicopters?|frappes?|raids?|avions?|h[ée]licopt[èe]res?|roquettes?|obus|"
+            r"tirs?|aviation|misil(?:es)?|cohetes?|bombardeos?|ataques?\s+a[ée]reos?|aviones|aviaci[óo]n|"
+            r"helic[óo]pteros?|ракет\w*|дрон\w*|беспилотник\w*|авиаци\w*|самол[её]т\w*|вертол[её]т\w*|"
+            r"обстрел\w*|удар\w*|артиллери\w*|"
+            r"[وفبل]?(?:ال)?(?:طائرة|طائرات|طيران|غارة|غارات|قصف|صاروخ|صواريخ|مسيرة|مسيرات|مقاتلة|مقاتلات|"
+            r"قذائف|مدفعية|ضربة|ضربات)")
+_WEAPON_HEAD = re.compile(rf"(?:\b(?:{_WEAPONS})$|^(?:(?:les?|la|des|une?|los|las|el|unos?)\s+|l['\u2019])?(?:{_WEAPONS})(?!\w)|\s(?:{_WEAPONS})$)", re.IGNORECASE)
 
 
 _BY_AFTER_TRIGGER = re.compile(r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:by|from|par|por|de\s+la\s+part\s+de|"
