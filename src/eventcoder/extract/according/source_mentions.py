@@ -388,6 +388,9 @@ def _platform(ana: Analysis, medium: str) -> bool:
                for p in load_cues("en", "attribution").get("platforms", ()))
 
 
+_OFFICE_HOLDER = r"(?:Prosecutor|Attorney|Minister|President|Governor|Mayor|Ombudsman|Chief|Director|Commander|Secretary)"
+
+
 def shorten(phrase: str) -> str:
     """Keep the gist: drop articles, a country possessive and a trailing date or place clause.
 
@@ -399,7 +402,8 @@ def shorten(phrase: str) -> str:
     if lead and lead.end() and len(s) > lead.end():
         s = _LEAD.sub("", s[lead.end():])
         s = re.sub(r"^(?:(?:el|las|los|la|les|le)\s+|l['\u2019]\s*)", "", s, flags=re.IGNORECASE)
-    s = re.sub(rf"\b{_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)  # "Iraq’s Anbar" -> "Anbar"
+    # "Iraq’s Anbar" -> "Anbar" (not an office's holder: "the General Prosecutor's Office")
+    s = re.sub(rf"\b(?!(?:\w+\s)?{_OFFICE_HOLDER}['\u2019]s){_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)
     s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
     s = re.sub(r"\s+(?:later|earlier|позднее|позже|ранее|luego|después|ensuite)$", "", s)  # "X later said"
     s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)
