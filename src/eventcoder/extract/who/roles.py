@@ -161,6 +161,10 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a2 is None or a2.kind == "rioters":
             kinds = ("state", "civilians") if sub == "Mob violence" else ("state",)
             a2 = _as_police(next((m for m in nearby if m.kind in kinds and abs(m.sentence - trig_s) <= 1), None))
+        if sub == "Mob violence" and (a2 is None or a2.kind == "state" and not (
+                a2 in patients or is_victim(ana, a2) or attacked_side(ana, a2))):
+            # a mob's target is the people it set on; the police that came to disperse it are not
+            a2 = generic("Civilians", "civilians", 7, next((m for m in nearby if m.kind == "civilians"), None))
         if a2 is None and sub == "Violent demonstration":  # "... a standoff between protesters and police": later
             a2 = _as_police(crowd_control(ana, everywhere, trig_s))
         if a2 is None and sub == "Mob violence":  # a mob's victim: "lynched a man accused of theft"
