@@ -326,9 +326,11 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     if a2 is not None and a2.kind == "state" and etype not in ("Protests", "Riots"):
         # only the units of the target's own sentence: another unit in the event's paragraph may be the one
         # that came to help or that speaks
-        unit, more = specific_unit(ana, a2, [m for m in found if m.sentence == a2.sentence
-                                             and not is_speculated(ana, m, ctx.certainty)
-                                             and (a1 is None or state_base(m.name)[0] != state_base(a1.name)[0])])
+        pool = [m for m in found if not is_speculated(ana, m, ctx.certainty)
+                and (a1 is None or state_base(m.name)[0] != state_base(a1.name)[0])]
+        unit, more = specific_unit(ana, a2, [m for m in pool if m.sentence == a2.sentence])
+        if unit is None and a2.sentence != trig_sent:  # the target told again later: its unit in the trigger's sentence
+            unit, more = specific_unit(ana, a2, [m for m in pool if m.sentence == trig_sent and m.span.start not in speech])
         if unit is not None:  # "a grenade hurled at security forces wounded two CRPF jawans": that unit
             a2 = unit
             assoc2 += [u for u in more if u not in assoc2]
