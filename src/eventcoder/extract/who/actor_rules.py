@@ -83,6 +83,22 @@ def _named_agent(ana: Analysis, m: ActorMention, sent) -> bool:
     return any(c.end() >= len(before) - 3 for c in find_cues(before, load_cues(ana.lang, "roles").get("agent_before", ())))
 
 
+# "killed five people, including a soldier", "six dead; including soldier", "бойца, в том числе": a count of people
+# (a number or a word for people) before "including" and the force's member after it
+_COUNTED_AMONG = re.compile(r"(?:\b\d+\b|\b(?:people|persons|civilians|villagers|residents|personnes|civils|personas|"
+                            r"civiles|человек|мирных\s+жителей|أشخاص|مدنيين)\b)[^.!?]{0,40}?"
+                            r"\b(?:including|among\s+them|among\s+whom|dont|parmi\s+eux|parmi\s+lesquels|incluido|"
+                            r"incluidos|entre\s+ellos|в\s+том\s+числе|среди\s+них|بينهم|منهم)\s+"
+                            r"(?:(?:a|an|one|two|the|un|une|una|uno|два|одного|\d+)\s+)?(?:[\w'\u2019-]+\s+)?$", re.IGNORECASE)
+
+
+def counted_among(ana: Analysis, m: ActorMention) -> bool:
+    """A state force's member named inside a count of people ("killed five people, including a soldier"):
+    one of the victims, not the target the event was aimed at."""
+    sent = ana.sentence_at(m.span.start)
+    return bool(_COUNTED_AMONG.search(ana.text[max(sent.start, m.span.start - 90):m.span.start]))
+
+
 # "a Hezbollah operative", "two members of the group", "Houthi positions"
 _TARGET_HEADS = r"(?:operatives?|members?|commanders?|fighters?|militants?|cadres?|leaders?|officials?|" \
                 r"positions?|targets?|hideouts?|bases?|posts?|camps?|facilit(?:y|ies)|depots?|sites?|vehicles?|" \

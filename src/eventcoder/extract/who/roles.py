@@ -12,7 +12,7 @@ from typing import Optional
 from . import actor_dictionary as dic
 from .actor_refs import self_report, speaking_groups, specific_unit, state_base
 from .coreference import _corefer
-from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
+from .actor_rules import (_allies, _pair, attacked_side, attacking_side, counted_among, is_ally_phrase, is_victim,
                           named_target, passive_target)
 from .communal import communal_sides
 from .perpetrator import stated_perpetrator
@@ -293,6 +293,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if sub in _ON_CIVILIANS and a2 is not None and a2.kind == "civilians":
             a2 = generic("Civilians", "civilians", 7, a2)
 
+    if etype in ("Explosions/Remote violence", "Violence against civilians") and a2 is not None and a2.kind == "state" \
+            and counted_among(ana, a2) and not any(attacked_side(ana, m) for m in found if m.kind == "state"):
+        a2 = generic("Civilians", "civilians", 7, a2)  # "killed five people, including a soldier": the people
     a1, a2 = _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic)
     if sub == "Non-state actor overtakes territory" and a1 is not None and a1.inter != 1:
         held = territory_holder(ctx, a2, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)
