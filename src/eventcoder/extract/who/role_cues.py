@@ -334,7 +334,7 @@ _DEATHS = re.compile(r"\b(?:killed|died|dead|wounded|injured|muri[óo]|murieron|
 def state_first_in_deadly_clash(ana, a1, a2) -> bool:
     """A state force and a named group in a clash told by its dead ("seven Maoists were killed in an encounter
     with security forces", "three soldiers were killed in an encounter with the NPA"): coders put the state
-    first whichever side lost men (with an unidentified side the attackers come first, see `_settle`)."""
+    first whichever side lost men (with an unidentified side the attackers come first, see `role_settle.settle`)."""
     if a1 is None or a2 is None or a1.kind != "armed" or a2.kind != "state" or a1.sentence != a2.sentence:
         return False
     text = ana.sentences[a1.sentence].text
