@@ -96,12 +96,14 @@ _FIRED = re.compile(r"\b(?:launched|fired|shot\s+at|lobbed|projectiles?|rockets?
 
 
 def _acting_subject(ana, mentions, trig_sent, hurt) -> Optional[ActorMention]:
-    """A force that is the subject of a violent act in the sentence after the trigger's ("Russia unleashed a barrage
-    of missiles on Kyiv. ... Russian forces fired more than 40 missiles"), for a trigger sentence with no agent."""
+    """A force that is the subject of a violent act in the event's sentences around the trigger's ("Russia unleashed a
+    barrage of missiles on Kyiv. ... Russian forces fired more than 40 missiles"), for a trigger sentence with no agent."""
     from .role_parse import _VIOLENT_ACTS
 
-    for m in mentions:
-        if m.kind not in ("state", "armed") or m in hurt or not 0 <= m.sentence - trig_sent <= 1:
+    # the trigger's sentence and the next, then up to three before ("The Russian army shelled a village. ... One of the
+    # strikes hit a house"), nearest first
+    for m in sorted(mentions, key=lambda m: (m.sentence < trig_sent, abs(m.sentence - trig_sent))):
+        if m.kind not in ("state", "armed") or m in hurt or not -3 <= m.sentence - trig_sent <= 1:
             continue
         tok = head_token(ana, m.span)
         if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _VIOLENT_ACTS | {"unleash", "pound", "rain"}:
