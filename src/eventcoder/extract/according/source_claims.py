@@ -69,7 +69,7 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
         if not out.claimed_by and ana.lang == "en" and not negated:
             _own_act_claim(ana, sent, country, out)
         for m in find_cues(ana.text, cues.get("claim_by", ()), sent.start, sent.end):
-            if _generic_claim(ana, sent.start, m.start(), cues):
+            if _generic_claim(ana, sent.start, m.start(), cues) or _earlier_attack(ana, sent.start, m.start()):
                 continue  # "scores of attacks, many claimed by the local chapter of IS": the group's record
             group = _group_near(ana, m.end(), sent.end, before=False, country=country)
             if group and not out.claimed_by and not negated:
@@ -83,9 +83,24 @@ def _claims(ana: Analysis, idx: list[int], out: SourceChain) -> None:
 def _generic_claim(ana: Analysis, lo: int, at: int, cues) -> bool:
     """"many claimed by", "attacks often claimed by": a quantifier or habit word right before the cue."""
     before = ana.text[max(lo, at - 40):at].lower().rstrip(" ,")
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+(?:of\s+)?(?:them|which|those|these|attacks|bombings|blasts|"
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+(?:of\s+)?(?:the\s+)?(?:them|which|those|these|attacks|bombings|blasts|"
                          rf"been|were|was|have|had))*$", before)
                for w in cues.get("claim_generic", ()))
+
+
+_EARLIER = re.compile(r"\b(?:last\s+(?:year|month|week)|(?:\d+|a|two|three|several)\s+(?:years?|months?)\s+ago|"
+                      r"(?:in|of)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\s+)?(?P<year>(?:19|20)\d\d))\b[^.;]{0,30}$", re.IGNORECASE)
+
+
+def _earlier_attack(ana: Analysis, lo: int, at: int) -> bool:
+    """"An attack on the shrine in October 2022, claimed by ISIS", "attack last year claimed by X": the claim of an
+    earlier attack the report recalls (a year before the report's own), not of this event."""
+    m = _EARLIER.search(ana.text[max(lo, at - 80):at])
+    if m is None:
+        return False
+    published = getattr(ana.document, "published", None)
+    return not m.group("year") or published is None or int(m.group("year")) < published.year
 
 
 def _group_near(ana, lo: int, hi: int, before: bool, country) -> Optional[tuple[str, int, int]]:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..who import actor_dictionary as dic
 from ..base import Analysis, Span, per_report
-from .source_phrases import _LEAD, _cited_is_source, looks_like_source, report_medium  # noqa: F401
+from .source_phrases import FOREIGN_LEAD, _LEAD, _cited_is_source, looks_like_source, report_medium  # noqa: F401
 from ..cues import find_cues, load_cues
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
@@ -388,6 +388,9 @@ def _platform(ana: Analysis, medium: str) -> bool:
                for p in load_cues("en", "attribution").get("platforms", ()))
 
 
+_OFFICE_HOLDER = r"(?:Prosecutor|Attorney|Minister|President|Governor|Mayor|Ombudsman|Chief|Director|Commander|Secretary)"
+
+
 def shorten(phrase: str) -> str:
     """Keep the gist: drop articles, a country possessive and a trailing date or place clause.
 
@@ -395,7 +398,12 @@ def shorten(phrase: str) -> str:
     -> "source within the security forces of Anbar province"
     """
     s = _LEAD.sub("", phrase.strip())
-    s = re.sub(rf"\b{_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)  # "Iraq’s Anbar" -> "Anbar"
+    lead = FOREIGN_LEAD.match(s)
+    if lead and lead.end() and len(s) > lead.end():
+        s = _LEAD.sub("", s[lead.end():])
+        s = re.sub(r"^(?:(?:el|las|los|la|les|le)\s+|l['\u2019]\s*)", "", s, flags=re.IGNORECASE)
+    # "Iraq’s Anbar" -> "Anbar" (not an office's holder: "the General Prosecutor's Office")
+    s = re.sub(rf"\b(?!(?:\w+\s)?{_OFFICE_HOLDER}['\u2019]s){_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)
     s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
     s = re.sub(r"\s+(?:later|earlier|позднее|позже|ранее|luego|después|ensuite)$", "", s)  # "X later said"
     s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)

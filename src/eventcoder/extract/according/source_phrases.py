@@ -13,6 +13,20 @@ _LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|one|two|three|four|five|s
                    re.IGNORECASE)
 
 
+# what the tagger left before a source in the other languages: a conjunction ("pero la Policía Nacional"), the
+# speech verb after "según"/"selon" ("según confirmó el Cuerpo de Bomberos"), the information it gave
+# ("información proporcionada por las autoridades", "des informations fournies par la police")
+FOREIGN_LEAD = re.compile(
+    r"^(?:(?-i:pero|y|e|mientras\s+que|mientras|aunque|mais|et|tandis\s+que|но|и|а|однако)\s+)?"
+    r"(?:(?:(?:lo\s+que\s+|como\s+|ce\s+qu['\u2019]?\s*)?(?:confirm|inform|indic|señal|report|precis|explic|detall|"
+    r"asegur|afirm|manifest|declar|anunci|revel|difundi)(?:ó|aron)\s+(?:tanto\s+)?|"
+    r"(?:a|ont)\s+(?:indiqué|déclaré|annoncé|rapporté|précisé|confirmé|affirmé)\s+|dijo\s+|dijeron\s+|"
+    r"(?:(?:la|las|los|des|les)\s+)?(?:informaci[óo]n(?:es)?|datos|reportes|informations|donn[ée]es|chiffres|cifras)"
+    r"\s+(?:oficiales\s+|officielles\s+)?(?:(?:proporcionad|brindad|suministrad|difundid|entregad|aportad|"
+    r"fourni|transmis|communiqu[ée]|publi[ée])\w*\s+)?(?:por|de|par|du|des|de\s+la|del)\s+))?",
+    re.IGNORECASE)
+
+
 def _cited_is_source(phrase: str, cues) -> bool:
     """After "according to" / "citing": a name, or a phrase whose head noun is a source noun."""
     bare = _LEAD.sub("", phrase.strip())

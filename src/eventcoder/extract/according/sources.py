@@ -19,6 +19,7 @@ from . import source_titles as titles, report_medium as media
 from ..base import Analysis, SourceChain, Span
 from ..cues import find_cues, load_cues
 from .source_mentions import Mention, mentions, shorten  # noqa: F401  (shorten is public API)
+from .source_pronouns import pronoun_speakers
 
 _DATE_AFTER = re.compile(r"[\s,(]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z])")
 _DATELINE_AFTER = re.compile(r"(?:\s*,\s*[\w .'-]{1,30})?\s*(?:\([^)]{1,20}\))?\s*[\u2014\u2013-]\s")
@@ -96,6 +97,11 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
                 raw.append(full)  # the full name, so that "Warsame said" later repeats "spokesman ... Warsame"
     if idx and titles.only_collective(out.chain):
         _titled_after(ana, out, raw, idx, outlet)
+    if len(out.chain) == (1 if outlet else 0) and idx:  # "He said earlier that ...": the speaker cited before
+        for i, m in pronoun_speakers(ana, idx):
+            for name, span in names.split_coordinated(ana, m.name, m.span):
+                if not _not_a_source(ana, name, span, outlet) and credits.source_like(ana, name):
+                    _append(ana, out, raw, *names.drop_person(ana, name, span, m.appos)[:2], m, outlet)
     if len(out.chain) == (1 if outlet else 0) and sentences:
         credits.acting_force(ana, sentences[0], out)
     if len(out.chain) == (1 if outlet else 0) and idx:

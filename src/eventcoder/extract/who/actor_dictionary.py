@@ -72,7 +72,7 @@ def normalise(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
-    from .alias_files import foreign_aliases  # names in other languages: actors/aliases_<lang>.yaml
+    from .alias_files import foreign_aliases, ru_demonym_forces  # names in other languages: actors/aliases_<lang>.yaml
 
     out: list[Entry] = []
     for i, g in enumerate(load_yaml("actors/groups.yaml") or []):
@@ -93,6 +93,10 @@ def entries() -> tuple[Entry, ...]:
                                 f"for {row['phrase']!r}; use military, police or government")
         out.append(Entry(phrase=row["phrase"], kind="state", inter=1, force=row["force"],
                          country=row["country"] or "", suffix=row["suffix"] or ""))
+    listed = {e.phrase for e in out}
+    for phrase, force, country in ru_demonym_forces():  # "азербайджанские военные"
+        if phrase not in listed:
+            out.append(Entry(phrase=phrase, kind="state", inter=1, force=force, country=country))
     generic = load_yaml("actors/generic.yaml")
     for kind in ("unidentified", "protesters", "rioters", "civilians"):
         block = generic[kind]
@@ -105,7 +109,7 @@ def entries() -> tuple[Entry, ...]:
 def _automaton():
     best: dict[str, Entry] = {}
     for e in entries():
-        key = normalise(e.phrase)
+        key = normalise(e.phrase).translate(_ARABIC_FOLD)
         if key not in best or _PRIORITY[e.kind] < _PRIORITY[best[key].kind]:
             best[key] = e
     auto = ahocorasick.Automaton()
@@ -124,6 +128,11 @@ def _automaton():
                     auto.add_word(form, (form, e))
     auto.make_automaton()
     return auto
+
+
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670]")
+# letters Arabic writing uses interchangeably: hamza seats on alif ("أمريكية" / "امريكية"), alif maqsura / ya
+_ARABIC_FOLD = str.maketrans("أإآى", "اااي")
 
 
 def _is_word_char(c: str) -> bool:
@@ -152,6 +161,12 @@ def match_phrases(text: str) -> list[PhraseMatch]:
 def _match_phrases(text: str) -> tuple[PhraseMatch, ...]:
     """`match_phrases`, memoised: the extractors ask again and again for the same sentences."""
     low = normalise(text)
+    # Arabic short-vowel and shadda marks are optional in writing ("مسيّرة" is "مسيرة"): matched without them,
+    # the offsets mapped back onto the text
+    at = [i for i, c in enumerate(low) if not _ARABIC_MARKS.match(c)] if _ARABIC_MARKS.search(low) else None
+    if at is not None:
+        low = "".join(low[i] for i in at)
+    low = low.translate(_ARABIC_FOLD)
     found = []
     for end_idx, (key, entry) in _automaton().iter(low):
         start, end = end_idx - len(key) + 1, end_idx + 1
@@ -159,6 +174,8 @@ def _match_phrases(text: str) -> tuple[PhraseMatch, ...]:
             continue
         if end < len(low) and _is_word_char(low[end]) and _is_word_char(key[-1]):
             continue
+        if at is not None:
+            start, end = at[start], at[end - 1] + 1
         if not entry.accepts(text[start:end]):
             continue
         found.append(PhraseMatch(start, end, entry))

@@ -62,6 +62,8 @@ def is_victim(ana: Analysis, m: ActorMention) -> bool:
     "X came under fire", a headline's "X killed in ambush"."""
     text = ana.text
     sent = ana.sentence_at(m.span.start)
+    if _named_agent(ana, m, sent):
+        return False  # "при атаке дрона ВСУ ... погиб мужчина", "tués par les ADF": the author of the act
     after = text[m.span.end:min(sent.end, m.span.end + 90)]
     if _PASSIVE_HARM.match(after) or _HIT_DEVICE.match(after) or _DIED.match(after) or _CAME_UNDER.match(after):
         return True
@@ -69,6 +71,32 @@ def is_victim(ana: Analysis, m: ActorMention) -> bool:
         return True
     before = text[max(sent.start, m.span.start - 45):m.span.start]
     return bool(_HARM_BEFORE.search(before))
+
+
+def _named_agent(ana: Analysis, m: ActorMention, sent) -> bool:
+    """`m` follows its language's agent words ("par", "por parte de", "على يد", "обстрел"): it did the act."""
+    from ..cues import find_cues, load_cues
+
+    if ana.lang == "en":
+        return False
+    before = ana.text[max(sent.start, m.span.start - 30):m.span.start].rstrip()
+    return any(c.end() >= len(before) - 3 for c in find_cues(before, load_cues(ana.lang, "roles").get("agent_before", ())))
+
+
+# "killed five people, including a soldier", "six dead; including soldier", "бойца, в том числе": a count of people
+# (a number or a word for people) before "including" and the force's member after it
+_COUNTED_AMONG = re.compile(r"(?:\b\d+\b|\b(?:people|persons|civilians|villagers|residents|personnes|civils|personas|"
+                            r"civiles|человек|мирных\s+жителей|أشخاص|مدنيين)\b)[^.!?]{0,40}?"
+                            r"\b(?:including|among\s+them|among\s+whom|dont|parmi\s+eux|parmi\s+lesquels|incluido|"
+                            r"incluidos|entre\s+ellos|в\s+том\s+числе|среди\s+них|بينهم|منهم)\s+"
+                            r"(?:(?:a|an|one|two|the|un|une|una|uno|два|одного|\d+)\s+)?(?:[\w'\u2019-]+\s+)?$", re.IGNORECASE)
+
+
+def counted_among(ana: Analysis, m: ActorMention) -> bool:
+    """A state force's member named inside a count of people ("killed five people, including a soldier"):
+    one of the victims, not the target the event was aimed at."""
+    sent = ana.sentence_at(m.span.start)
+    return bool(_COUNTED_AMONG.search(ana.text[max(sent.start, m.span.start - 90):m.span.start]))
 
 
 # "a Hezbollah operative", "two members of the group", "Houthi positions"

@@ -14,6 +14,7 @@ from ... import countries
 from . import actor_dictionary as dic
 from .actor_rules import communal_militias, is_affiliation, merge_generic_of
 from .actor_refs import possessive_refs
+from .lang_state_agents import state_agent_mentions
 from ..base import ActorMention, Analysis, per_report
 
 LOGGER = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ def _find_actors(ana: Analysis, country: Optional[str], event_date: Optional[dt.
             out.append(mention)
     out.extend(_demonym_state_mentions(ana, country, event_date, out))
     out.extend(_country_agent_mentions(ana, country, event_date, out))
+    out.extend(state_agent_mentions(ana, country, event_date, out))
     out.extend(_coordinated_mentions(ana, country, event_date, out))
     out = [m for m in out if not dic.MODIFIER_ONLY.match(ana.text, m.span.end) and not is_affiliation(ana, m)]
     out.sort(key=lambda m: m.span.start)

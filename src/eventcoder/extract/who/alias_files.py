@@ -83,3 +83,29 @@ def foreign_aliases() -> dict[str, tuple[str, ...]]:
                 forms = ru_case_forms(str(phrase)) if lang == "ru" else [str(phrase)]
                 out.setdefault(str(name), []).extend(f for f in forms if f not in out.get(str(name), ()))
     return {k: tuple(v) for k, v in out.items()}
+
+
+_RU_FORMS = {"plural": "ие", "feminine": "ая", "masculine": "ий"}
+
+
+@functools.lru_cache(maxsize=1)
+def ru_demonym_forces() -> tuple[tuple[str, str, str], ...]:
+    """(phrase, force, country) for every Russian demonym adjective + force noun of
+    `actors/demonym_forces_ru.yaml`, in the nominative ("азербайджанские военные", military, Azerbaijan)."""
+    rel = "actors/demonym_forces_ru.yaml"
+    data = load_yaml(rel) or {}
+    if not isinstance(data.get("adjectives"), dict) or not isinstance(data.get("nouns"), dict):
+        raise DataFileError(f"E103 data/{rel}: needs the mappings adjectives and nouns")
+    out = []
+    for country, adjectives in data["adjectives"].items():
+        for adj in adjectives:
+            if not str(adj).endswith("ий"):
+                raise DataFileError(f"E103 data/{rel}: {adj!r} ({country}) is not a masculine adjective in -ий")
+            for force, by_form in data["nouns"].items():
+                for form, nouns in by_form.items():
+                    ending = _RU_FORMS.get(form)
+                    if ending is None:
+                        raise DataFileError(f"E103 data/{rel}: unknown noun form {form!r}; use {', '.join(_RU_FORMS)}")
+                    out.extend((f"{str(adj)[:-2]}{ending} {noun}", force, str(country)) for noun in nouns)
+    return tuple(out)
+

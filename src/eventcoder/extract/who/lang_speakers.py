@@ -62,6 +62,16 @@ def strip_articles(text: str) -> str:
     return _ARTICLES.sub("", " " + text.rstrip()).rstrip()
 
 
+def inverted_speech(after: str, speech) -> bool:
+    """"..., ранены два мирных жителя, сообщил губернатор", "..., a déclaré le maire": after a comma the
+    speech verb comes first and its own subject follows it; the name before the comma is not the speaker."""
+    if not after.lstrip(" ").startswith(","):
+        return False
+    rest = after.lstrip(" ")[1:].lstrip()
+    verb = next((v for v in sorted(speech, key=len, reverse=True) if rest.startswith(v)), None)
+    return verb is not None and bool(re.match(r"\s+[^\W\d_]", rest[len(verb):]))
+
+
 def is_speaker(ana, start: int, end: int, depth: int = 0) -> bool:
     """Is the actor named at text[start:end] only the teller (or part of the teller's title)?"""
     verb_after, verb_before, title = _patterns(ana.lang)
@@ -74,7 +84,7 @@ def is_speaker(ana, start: int, end: int, depth: int = 0) -> bool:
     after = text[end:min(line_end, end + 120)]
     skip = _SKIP_AFTER.match(after)
     rest = after[skip.end():] if skip else after
-    if verb_after.match(rest):
+    if verb_after.match(rest) and not inverted_speech(rest, load_cues(ana.lang, "attribution").get("speech", ())):
         return True
     before = re.sub(r"\s+", " ", text[max(line_start, start - 90):start])
     inside = _INSIDE_BRACKETS.search(text, line_start, start)

@@ -13,8 +13,16 @@ from ..base import ActorMention
 from ..according.certainty import is_speculated
 from .role_parse import head_token
 
-_WEAPON_HEAD = re.compile(r"\b(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|"
-                          r"aircraft|bombardment|bombs?|helicopters?)$", re.IGNORECASE)
+# a state mention named by its weapon: "Israeli air strikes" (English: the weapon last), "missile russe", "misiles
+# rusos", "طائرة مسيرة إسرائيلية", "российские ракеты" (the weapon first or last in the other languages)
+_WEAPONS = (r"air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artillery|warplanes?|jets?|aircraft|"
+            r"bombardments?|bombs?|helicopters?|frappes?|raids?|avions?|h[ée]licopt[èe]res?|roquettes?|obus|"
+            r"tirs?|aviation|misil(?:es)?|cohetes?|bombardeos?|ataques?\s+a[ée]reos?|aviones|aviaci[óo]n|"
+            r"helic[óo]pteros?|ракет\w*|дрон\w*|беспилотник\w*|авиаци\w*|самол[её]т\w*|вертол[её]т\w*|"
+            r"обстрел\w*|удар\w*|артиллери\w*|"
+            r"[وفبل]?(?:ال)?(?:طائرة|طائرات|طيران|غارة|غارات|قصف|صاروخ|صواريخ|مسيرة|مسيرات|مقاتلة|مقاتلات|"
+            r"قذائف|مدفعية|ضربة|ضربات)")
+_WEAPON_HEAD = re.compile(rf"(?:\b(?:{_WEAPONS})$|^(?:(?:les?|la|des|une?|los|las|el|unos?)\s+|l['\u2019])?(?:{_WEAPONS})(?!\w)|\s(?:{_WEAPONS})$)", re.IGNORECASE)
 
 
 _BY_AFTER_TRIGGER = re.compile(r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:by|from|par|por|de\s+la\s+part\s+de|"
@@ -88,12 +96,14 @@ _FIRED = re.compile(r"\b(?:launched|fired|shot\s+at|lobbed|projectiles?|rockets?
 
 
 def _acting_subject(ana, mentions, trig_sent, hurt) -> Optional[ActorMention]:
-    """A force that is the subject of a violent act in the sentence after the trigger's ("Russia unleashed a barrage
-    of missiles on Kyiv. ... Russian forces fired more than 40 missiles"), for a trigger sentence with no agent."""
+    """A force that is the subject of a violent act in the event's sentences around the trigger's ("Russia unleashed a
+    barrage of missiles on Kyiv. ... Russian forces fired more than 40 missiles"), for a trigger sentence with no agent."""
     from .role_parse import _VIOLENT_ACTS
 
-    for m in mentions:
-        if m.kind not in ("state", "armed") or m in hurt or not 0 <= m.sentence - trig_sent <= 1:
+    # the trigger's sentence and the next, then up to three before ("The Russian army shelled a village. ... One of the
+    # strikes hit a house"), nearest first
+    for m in sorted(mentions, key=lambda m: (m.sentence < trig_sent, abs(m.sentence - trig_sent))):
+        if m.kind not in ("state", "armed") or m in hurt or not -3 <= m.sentence - trig_sent <= 1:
             continue
         tok = head_token(ana, m.span)
         if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _VIOLENT_ACTS | {"unleash", "pound", "rain"}:
@@ -326,7 +336,7 @@ _DEATHS = re.compile(r"\b(?:killed|died|dead|wounded|injured|muri[óo]|murieron|
 def state_first_in_deadly_clash(ana, a1, a2) -> bool:
     """A state force and a named group in a clash told by its dead ("seven Maoists were killed in an encounter
     with security forces", "three soldiers were killed in an encounter with the NPA"): coders put the state
-    first whichever side lost men (with an unidentified side the attackers come first, see `_settle`)."""
+    first whichever side lost men (with an unidentified side the attackers come first, see `role_settle.settle`)."""
     if a1 is None or a2 is None or a1.kind != "armed" or a2.kind != "state" or a1.sentence != a2.sentence:
         return False
     text = ana.sentences[a1.sentence].text

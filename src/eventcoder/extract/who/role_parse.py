@@ -13,7 +13,7 @@ from . import actor_dictionary as dic
 from ..base import ActorMention
 from ..cues import load_cues
 from ..according.source_mentions import dateline_end
-from .lang_speakers import is_speaker
+from .lang_speakers import inverted_speech, is_speaker
 from .lang_targets import split_targets
 
 _AGENT_DEPS = ("nsubj", "csubj")
@@ -41,7 +41,8 @@ def speech_subjects(ana, mentions) -> set[int]:
             # "según el Ejército Nacional, ...": the words right before the name (an article may stand between)
             near = re.sub(r"\s+", " ", before).rstrip()
             near = re.sub(r"(?:\s(?:el|la|los|las|le|les|l'|l’|del|de la|des|du))+$", "", " " + near).strip()
-            if any(after.lstrip(" ,").startswith(v) for v in speech) or "according to" in before or \
+            if any(after.lstrip(" ,").startswith(v) for v in speech) and not inverted_speech(after, speech) or \
+                    "according to" in before or \
                     any(near.endswith(a) for a in according if ana.lang != "en") or \
                     (ana.lang != "en" and is_speaker(ana, m.span.start, m.span.end)):
                 out.add(m.span.start)

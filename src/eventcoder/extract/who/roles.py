@@ -12,17 +12,17 @@ from typing import Optional
 from . import actor_dictionary as dic
 from .actor_refs import self_report, speaking_groups, specific_unit, state_base
 from .coreference import _corefer
-from .actor_rules import (_allies, _pair, attacked_side, attacking_side, is_ally_phrase, is_victim,
-                          named_target, passive_target)
+from .actor_rules import _allies, _pair, attacked_side, counted_among, is_ally_phrase, is_victim, named_target
 from .communal import communal_sides
 from .perpetrator import stated_perpetrator
 from .actors import find_actors, infer_country
+from .role_settle import settle
 from .role_fallback import arrests_agent, assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
 from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
-                        crowd_control, held_by, same_state_pair, state_first_in_deadly_clash, suspected_here,
+                        crowd_control, held_by, state_first_in_deadly_clash, suspected_here,
                         territory_holder)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
@@ -161,6 +161,10 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a2 is None or a2.kind == "rioters":
             kinds = ("state", "civilians") if sub == "Mob violence" else ("state",)
             a2 = _as_police(next((m for m in nearby if m.kind in kinds and abs(m.sentence - trig_s) <= 1), None))
+        if sub == "Mob violence" and (a2 is None or a2.kind == "state" and not (
+                a2 in patients or is_victim(ana, a2) or attacked_side(ana, a2))):
+            # a mob's target is the people it set on; the police that came to disperse it are not
+            a2 = generic("Civilians", "civilians", 7, next((m for m in nearby if m.kind == "civilians"), None))
         if a2 is None and sub == "Violent demonstration":  # "... a standoff between protesters and police": later
             a2 = _as_police(crowd_control(ana, everywhere, trig_s))
         if a2 is None and sub == "Mob violence":  # a mob's victim: "lynched a man accused of theft"
@@ -289,7 +293,10 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if sub in _ON_CIVILIANS and a2 is not None and a2.kind == "civilians":
             a2 = generic("Civilians", "civilians", 7, a2)
 
-    a1, a2 = _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic)
+    if etype in ("Explosions/Remote violence", "Violence against civilians") and a2 is not None and a2.kind == "state" \
+            and counted_among(ana, a2) and not any(attacked_side(ana, m) for m in found if m.kind == "state"):
+        a2 = generic("Civilians", "civilians", 7, a2)  # "killed five people, including a soldier": the people
+    a1, a2 = settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic)
     if sub == "Non-state actor overtakes territory" and a1 is not None and a1.inter != 1:
         held = territory_holder(ctx, a2, [m for m in everywhere if not is_speculated(ana, m, ctx.certainty)
                                           and m not in hurt], country)
@@ -322,9 +329,11 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     if a2 is not None and a2.kind == "state" and etype not in ("Protests", "Riots"):
         # only the units of the target's own sentence: another unit in the event's paragraph may be the one
         # that came to help or that speaks
-        unit, more = specific_unit(ana, a2, [m for m in found if m.sentence == a2.sentence
-                                             and not is_speculated(ana, m, ctx.certainty)
-                                             and (a1 is None or state_base(m.name)[0] != state_base(a1.name)[0])])
+        pool = [m for m in found if not is_speculated(ana, m, ctx.certainty)
+                and (a1 is None or state_base(m.name)[0] != state_base(a1.name)[0])]
+        unit, more = specific_unit(ana, a2, [m for m in pool if m.sentence == a2.sentence])
+        if unit is None and a2.sentence != trig_sent:  # the target told again later: its unit in the trigger's sentence
+            unit, more = specific_unit(ana, a2, [m for m in pool if m.sentence == trig_sent and m.span.start not in speech])
         if unit is not None:  # "a grenade hurled at security forces wounded two CRPF jawans": that unit
             a2 = unit
             assoc2 += [u for u in more if u not in assoc2]
@@ -336,64 +345,3 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     assoc1 = assoc1 + [a for a in allies if a not in assoc1]
     return Roles(actor1=a1, actor2=a2, assoc_actor_1="; ".join(assoc1) or None,
                  assoc_actor_2="; ".join(assoc2) or None, reason="; ".join(notes) or None)
-
-
-def _settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
-    """The codebook's constraints on the pair, whatever rule chose it: the victim is never actor1; in a
-    battle the side that attacked comes first; a non-state actor overtakes territory from the state and
-    the state regains it; one actor does not fight itself."""
-    etype, sub = ctx.event_type, ctx.sub_event_type
-    if etype not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        return a1, a2
-
-    def victim(m):
-        return m is not None and m.kind in ("armed", "state") and (m in hurt or is_victim(ana, m))
-
-    def side_harmed(m):  # one-sided violence: the force whose members the report says were killed is the target
-        return victim(m) or etype != "Battles" and m is not None and m.kind == "state" and \
-            any(h.name == m.name for h in hurt)
-
-    if etype == "Battles":
-        if a1 is not None and a2 is not None and a1.name == a2.name and a1.kind != "unidentified":
-            other = _other_side(ana, [m for m in everywhere if abs(m.sentence - ctx.trigger.sentence) <= 2
-                                      and not is_speculated(ana, m, ctx.certainty)], a1, hurt)
-            a2 = other  # "Islamic State seized Palmyra ... the fall of the town to the Islamic State group"
-        if same_state_pair(a1, a2):
-            # one state's police and army do not fight each other: the side not harmed or attacked stands for
-            # the attackers the report leaves unnamed ("five attackers ... killed two policemen ... National Guard")
-            unid = next((m for m in nearby if m.kind == "unidentified" and m not in hurt), None)
-            attackers = generic("Unidentified Armed Group", "unidentified", 3, unid)
-            if (victim(a2) or attacked_side(ana, a2)) and not (victim(a1) or attacked_side(ana, a1)):
-                a1 = attackers
-            else:
-                a2 = attackers
-            notes.append("a state force does not fight its own state's other force")
-        # the attackers of a state force come first ("gunmen ambushed a patrol", "an attack on an army
-        # checkpoint", "repelled an attack by ISWAP"); a named group the state only lost men to in an encounter
-        # keeps the order the report gives (see state_first_in_deadly_clash)
-        if a1 is not None and a2 is not None and a1.kind == "state" and a2.kind in ("unidentified", "armed"):
-            first_hit = attacked_side(ana, a1) or a2.kind == "unidentified" and victim(a1) and not victim(a2)
-            if (first_hit and not attacked_side(ana, a2)) or attacking_side(ana, a2):
-                a1, a2 = a2, a1
-                notes.append("actor1: the side that attacked")
-        elif a1 is not None and a2 is None and a1.kind == "state" and (attacked_side(ana, a1) or victim(a1)):
-            a1, a2 = None, a1  # "soldiers came under attack": the attackers are unidentified
-        if sub == "Non-state actor overtakes territory" and a1 is not None and a1.inter == 1:
-            if a2 is not None and a2.inter != 1:
-                a1, a2 = a2, a1
-            else:
-                a1, a2 = None, a1 if a2 is None or a2.inter != 1 else a2
-            notes.append("actor1: a non-state actor takes the territory")
-        elif sub == "Government regains territory" and a1 is not None and a1.inter != 1 and a2 is not None \
-                and a2.inter == 1:
-            a1, a2 = a2, a1
-        return a1, a2
-    if side_harmed(a1) or a1 is not None and a1.kind == "state" and passive_target(ana, a1):
-        # "two soldiers were killed when their vehicle hit a mine", "the battalion was the target of an attack"
-        if a2 is None or a2.kind == "civilians" and etype == "Explosions/Remote violence":
-            a2 = a1 if etype == "Explosions/Remote violence" else a2
-        others = [m for m in nearby if m.kind in ("armed", "unidentified") and m.name != a1.name and not victim(m)
-                  and m.sentence == ctx.trigger.sentence]
-        a1 = others[0] if others else None
-        notes.append("actor1: the harmed side is the target, not the perpetrator")
-    return a1, a2
