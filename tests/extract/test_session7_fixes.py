@@ -108,7 +108,7 @@ def test_quarter_of_a_namesake_town_is_not_another_town():
 
 
 def test_namesake_town_looks_for_its_towns_within_one_live_blog_entry():
-    from eventcoder.extract.where.places import _same_entry
+    from eventcoder.extract.where.namesake import same_entry
     from eventcoder.nlp import analyse
     from eventcoder.schema import Document
 
@@ -119,7 +119,7 @@ def test_namesake_town_looks_for_its_towns_within_one_live_blog_entry():
     first = next(s.index for s in ana.sentences if "Five people" in s.text)
     same = next(s.index for s in ana.sentences if "school" in s.text)
     other = next(s.index for s in ana.sentences if "artillery" in s.text)
-    assert _same_entry(ana, first, same) and not _same_entry(ana, first, other)
+    assert same_entry(ana, first, same) and not same_entry(ana, first, other)
 
 
 @pytest.mark.parametrize("text, sub", [

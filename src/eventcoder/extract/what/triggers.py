@@ -11,13 +11,13 @@ Example: "A suicide bomber blew himself up at a checkpoint" ->
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from typing import Optional
 
 from ...schema import SUB_TO_TYPE
 from ..base import Analysis, Span, Trigger
+from ..when.undated import report_year
 from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
 from .trigger_modality import _declared, _is_hypothetical, _is_negated
 from .trigger_roles import _context_found, _resolve, _role_tokens, _span_root
@@ -146,23 +146,6 @@ def _cue_score(lex: Lexicon, cue: str, tokens: list[Token], text: str, streams=N
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
-def _now_year(ana: Analysis) -> Optional[int]:
-    """The year the report was written: its publication's, else the one its page address names,
-    else the latest year it names itself (news is not older than the history it recalls), else None."""
-    cached = ana.__dict__.get("_now_year", _UNSET)
-    if cached is _UNSET:
-        from ..when.undated import url_period
-
-        doc = ana.document
-        period = None if doc.published else url_period(doc.url)
-        read = doc.ingested_at.date() if doc.ingested_at else dt.date.today()
-        years = [int(y) for y in _YEAR.findall(ana.text) if int(y) <= read.year]
-        cached = (doc.published.year if doc.published else period[1].year if period
-                  else max(years) if years else None)
-        ana.__dict__["_now_year"] = cached
-    return cached
-
-
 def _past_year(text: str, now_year: Optional[int]) -> bool:
     """Does the text name a year at least two before the report's (a court case of a past attack)?"""
     if now_year is None:
@@ -206,7 +189,7 @@ def _report_cue(ana: Analysis) -> Optional[str]:
     for cue, spec in lex.cues.items():
         title_scores[cue] = _cue_score(lex, cue, title_toks, title, title_streams)
         score = 2 * title_scores[cue] + _cue_score(lex, cue, lead_toks, lead_text, lead_streams)
-        if spec.get("past_year") and not _past_year(title + " " + lead_text, _now_year(ana)):
+        if spec.get("past_year") and not _past_year(title + " " + lead_text, report_year(ana)):
             continue
         if spec.get("not_with_casualties") and _casualties(ana.lang, title + "\n" + lead_text):
             continue  # an attack at a supermarket is still an attack
@@ -288,7 +271,7 @@ def _sentence_cues(lex: Lexicon, ana: Analysis, sent, sent_toks) -> list[str]:
     for cue, spec in lex.cues.items():
         if _cue_score(lex, cue, sent_toks, sent.text, sent_streams) < spec.get("sentence_min", 99):
             continue
-        if spec.get("past_year") and not _past_year(sent.text, _now_year(ana)):
+        if spec.get("past_year") and not _past_year(sent.text, report_year(ana)):
             continue
         out.append(cue)
     return out

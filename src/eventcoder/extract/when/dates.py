@@ -35,7 +35,7 @@ from typing import Optional
 from ...resources import load_yaml
 from ..base import Analysis, DateResult, Span, per_report
 from ..numbers import parse_number, phrase_pattern
-from .explicit import _explicit
+from .explicit import _explicit, month_as_name
 from .undated import url_month_day, weekday_day
 
 NO_ANCHOR = "no dateline or publication date to anchor relative dates"
@@ -269,7 +269,7 @@ def _find_uncached(ana: Analysis, index: int) -> list[_Cand]:
         if (cand.kind in _ABSOLUTE or cand.kind in ("month", "year")) and pats["origin_before"].search(
                 ana.text[max(sent.start, cand.start - 40):cand.start] + (lead.group() if lead else "")):
             continue  # "the conflict, which erupted in April 2023", "since 2015": when a war began
-        if _month_as_name(lex, m, cand, ana.text[sent.start:cand.start]):
+        if cand.kind in ("dmy", "mdy", "d_range") and month_as_name(lex, m, ana.text[sent.start:cand.start]):
             continue  # "el distrito 9 de Octubre", "rue du 8 Mai": a street or quarter, not a day
         if cand.kind not in _REFS:
             _resolve(cand, m, lex, anchor, ana.lang)
@@ -288,16 +288,6 @@ def _find_uncached(ana: Analysis, index: int) -> list[_Cand]:
         cand.statement = bool(pats["statement_before"].search(before) or pats["statement_after"].search(after))
         kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
-
-
-def _month_as_name(lex: dict, m: re.Match, cand: _Cand, before: str) -> bool:
-    """In a language that writes its months in lower case (`dates.yaml` `lowercase_months`), a
-    capitalised month inside a sentence of lower-case words names a street, a quarter or a square."""
-    if not lex.get("lowercase_months") or cand.kind not in ("dmy", "mdy", "d_range"):
-        return False
-    month = (m.groupdict().get("m") or m.groupdict().get("m2") or "")
-    return bool(month[:1].isupper() and re.search(r"[^\W\d_]", before) and
-                sum(w[0].islower() for w in re.findall(r"[^\W\d_]+", before)) > 0)
 
 
 def _resolve_ref(ana: Analysis, index: int, cand: _Cand) -> None:

@@ -1,4 +1,5 @@
-"""Explicit dates read by `dateparser` ("12/03/2025", "12 марта", "3 de marzo de 2025"), for `dates.py`."""
+"""Explicit dates read by `dateparser` ("12/03/2025", "12 марта", "3 de marzo de 2025"), and day-month
+phrases that name a street, for `dates.py`."""
 from __future__ import annotations
 
 import datetime as dt
@@ -31,3 +32,13 @@ def _explicit(text: str, anchor: Optional[dt.date], order: Optional[str] = None,
     if anchor:
         found = [d for d in found if d <= anchor]
     return min(found, key=lambda d: (anchor - d).days if anchor else 0) if found else None
+
+
+def month_as_name(lex: dict, m: re.Match, before: str) -> bool:
+    """In a language that writes its months in lower case (`dates.yaml` `lowercase_months`), a
+    capitalised month inside a sentence of lower-case words names a street, a quarter or a square
+    ("el distrito 9 de Octubre", "rue du 8 Mai"). `before`: the sentence's text before the match."""
+    if not lex.get("lowercase_months"):
+        return False
+    month = m.groupdict().get("m") or m.groupdict().get("m2") or ""
+    return month[:1].isupper() and any(w[0].islower() for w in re.findall(r"[^\W\d_]+", before))

@@ -112,3 +112,21 @@ def url_month_day(ana: Analysis, month_word: str, day: int, lex: dict,
         return None, ""
     found = url_day(period, month, day)
     return found if found else (None, "")
+
+
+def report_year(ana: Analysis) -> Optional[int]:
+    """The year the report was written: its publication's, else the one its page address names,
+    else the latest year it names itself (news is not older than the history it recalls), else None."""
+    cached = ana.__dict__.get("_report_year", _UNSET)
+    if cached is _UNSET:
+        doc = ana.document
+        period = None if doc.published else url_period(doc.url)
+        read = doc.ingested_at.date() if doc.ingested_at else dt.date.today()
+        years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", ana.text) if int(y) <= read.year]
+        cached = (doc.published.year if doc.published else period[1].year if period
+                  else max(years) if years else None)
+        ana.__dict__["_report_year"] = cached
+    return cached
+
+
+_UNSET = object()

@@ -25,6 +25,7 @@ from ...gazetteer.lookup import Candidate
 from ...gazetteer.mentions import Mention, scan, stopwords
 from ..base import Analysis, Place
 from .capitals import capital_place
+from .namesake import is_namesake, other_town_told
 from .ranking import best_place, source_place
 from .unlisted import unlisted_place, village_over
 
@@ -318,43 +319,6 @@ def _unlisted_in(ana: Analysis, region: Place, sentences: list[int]) -> Place:
                           f"{region.admin2 if unit == 'district' else region.admin1}, at the {unit}'s point")
 
 
-def _namesake(p: Place) -> bool:
-    """A town named like its own province, told with no word for which is meant ("opened fire in
-    Guanajuato, Mexico"): a town of that province the following event sentences name ("in the town
-    of Apaseo El Alto") is the more specific place."""
-    if p.kind != "place" or not p.admin1 or p.modifier is not None or p.span is None:
-        return False
-    return _fold_name(p.name) == _fold_name(p.admin1)
-
-
-#: languages that name a province by an adjective ("Донецкая область"): a bare "Донецк" is the city
-ADJECTIVE_PROVINCES = frozenset({"ru"})
-#: a place this close to a namesake town is one of its quarters ("Sadr City", "Kizilay"), not another town
-QUARTER_KM = 12.0
-
-
-def _other_town(town: Place, p: Place) -> bool:
-    """Another town of the namesake town's province, not one of its quarters."""
-    if p.admin1 != town.admin1 or p.name == town.name or None in (p.latitude, town.latitude):
-        return False
-    dy = (p.latitude - town.latitude) * 111.0
-    dx = (p.longitude - town.longitude) * 111.0 * math.cos(math.radians(town.latitude))
-    return math.hypot(dx, dy) > QUARTER_KM
-
-
-def _same_entry(ana: Analysis, first: int, later: int) -> bool:
-    """No live-blog entry begins between the two sentences."""
-    from ..cues import ENTRY_STAMP
-
-    return not any(ENTRY_STAMP.match(ana.sentences[i].text) for i in range(first + 1, later + 1))
-
-
-def _fold_name(name: str) -> str:
-    from ...gazetteer.names import fold
-
-    return fold(re.sub(r"\s+(?:state|province|region|department|governorate|oblast)$", "", name, flags=re.I))
-
-
 def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Place:
     """The place of the event told in `sentences` (the trigger's sentence first).
 
@@ -372,13 +336,13 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     if best is not None and best.kind == "place":  # "the Abu Salim district of Tripoli"
         best = next((p for p in usable if p.sentence == best.sentence
                      and p.name.startswith(best.name + " - ")), best)
-    namesake = best is not None and ana.lang not in ADJECTIVE_PROVINCES and _namesake(best)
+    namesake = best is not None and is_namesake(ana, best)
     if best is None or (best.geo_precision or 3) >= 3 or namesake:
         later = [p for p in usable if p.sentence != first and p.kind == "place"
                  and (best is None or (best.kind == "border" and not source_place(ana, p))  # "on the border
                       or (p.country == best.country and p.span.text != best.span.text  # with Rwanda" ... "the town of X"
                           and (best.kind != "admin1" or p.admin1 == best.admin1)
-                          and (not namesake or (_other_town(best, p) and _same_entry(ana, first, p.sentence)))))]
+                          and (not namesake or other_town_told(ana, best, p, first))))]
         best = best_place(ana, later, told) or best or best_place(ana, usable, told)
     if best is not None:
         best = village_over(ana, best, first)  # "the village of X, 30 km from Y": X
