@@ -151,3 +151,16 @@ def test_a_french_alternate_name_of_a_town_abroad_is_no_place_without_support():
             "terroriste dans le centre de Boni, dans la région de Mopti, a annoncé l'armée.")
     events = code_text(text, lang="fr", published=dt.date(2021, 3, 4))
     assert events and all(e.country == "Mali" for e in events)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Protestas en Lima\n\nLa policía lanzó gases lacrimógenos contra cientos de manifestantes en el centro "
+           "de Lima el sábado.\n\nEl domingo, otro grupo de manifestantes se concentró frente al Palacio de "
+           "Justicia y la policía detuvo a diez personas."),
+    ("en", "Protests in Lima\n\nPolice fired tear gas at hundreds of protesters who marched in central Lima on "
+           "Saturday.\n\nOn Sunday, another crowd gathered outside Congress and police arrested ten people."),
+])
+def test_institutions_are_no_towns(lang, text):
+    # "Congress" and "Supreme" are small US towns, "Justicia" and "Palacio" towns in Spain and Latin America
+    events = code_text(text, lang=lang, published=dt.date(2025, 9, 22))
+    assert events and {e.location for e in events} == {"Lima"}
