@@ -97,14 +97,7 @@ def split_sentences(text: str, lang: str, spacy_doc=None) -> list[Sentence]:
             fixed.append((cut, start + m.start()))
             cut = start + m.end()
         fixed.append((cut, end))
-    sentences = []
-    for start, end in _join_wrapped(text, fixed):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    sentences = [Sentence(n, start, end, text[start:end]) for n, (start, end) in enumerate(_join_wrapped(text, fixed))]
     if not sentences:
         sentences.append(Sentence(0, 0, len(text), text))
     return sentences
@@ -114,9 +107,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»)\]]\s*$")
 
 
 def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join the lines of a hard-wrapped paragraph: a piece that ends at a line break without a
-    sentence's closing mark, followed on the next line by a lower-case word, goes on there
-    ("... the night of Tuesday 21 November in the" / "centre of the city, gunmen ...")."""
+    """The spans trimmed of white space (empty ones dropped), with the lines of a hard-wrapped
+    paragraph joined: a piece that ends at a line break without a sentence's closing mark, followed
+    on the next line by a lower-case word, goes on there ("... the night of Tuesday 21 November in
+    the" / "centre of the city, gunmen ...")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         while start < end and text[start].isspace():

@@ -58,7 +58,6 @@ SAME_SCENE_KM = 30.0
 #: sub-types told after violence in their own sentence that are a separate act (devset README):
 #: looting after an attack, a ceasefire signed after the fighting; only clear words (>= 0.8) count
 _SEPARATE_ACTS = {"Looting/property destruction", "Agreement"}
-#: a live-blog entry starts with its time stamp ("10:45 —", "14h05 :"): each entry is its own story
 #: entity labels that can hold a date-looking phrase without being a date ("March 23 Movement")
 _NAME_LABELS = {"ORG", "PERSON", "NORP", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 

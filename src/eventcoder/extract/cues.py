@@ -8,7 +8,7 @@ from typing import Optional
 from ..errors import DataFileError
 from ..resources import data_path, load_yaml
 
-#: a live blog's entry stamp opening a sentence ("11:15 — ...", "9.30am |"): another story begins
+#: a live blog's entry stamp opening a sentence ("10:45 —", "14h05 :", "9.30am |"): each entry is its own story
 ENTRY_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h]\d{2})\s*(?:[ap]\.?m\.?\s*)?(?:[—–\-|:]|$)", re.IGNORECASE)
 
 

@@ -179,16 +179,17 @@ def scan(text: str, gaz: Gazetteer, lang: str = "en") -> list[Mention]:
     best: dict[int, tuple[int, Mention]] = {}
     for i, j, key, var in spans:
         cands = found.get(key) or _union(found.get(v, []) for v in var)
-        fuzzy = not found.get(key) and bool(cands) and not _union(found.get(v, []) for v in var if v[:1] != "~")
+        # found only under a spelling skeleton (fuzzy) or only as a French/Spanish alternate name
+        plain = bool(found.get(key)) or bool(_union(found.get(v, []) for v in var if v[:1] not in ("~", EXONYM)))
+        alternate = bool(_union(found.get(v, []) for v in var if v[:1] == EXONYM))
+        fuzzy = bool(cands) and not plain and not alternate
         country = ckeys.get(key)
         if not cands and not country:
             continue
         if i in best and best[i][0] >= j:
             continue
         start, end = tokens[i].start(), tokens[j].end()
-        exonym = not found.get(key) and bool(cands) and not _union(
-            found.get(v, []) for v in var if v[:1] not in ("~", EXONYM))
-        m = Mention(start, end, text[start:end], cands, fuzzy=fuzzy, exonym=exonym and not fuzzy)
+        m = Mention(start, end, text[start:end], cands, fuzzy=fuzzy, exonym=bool(cands) and not plain and alternate)
         if country:
             m.country, m.demonym = country
         best[i] = (j, m)

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ...schema import SUB_TO_TYPE
 from ..base import Analysis, Span, Trigger
-from ..when.undated import report_year
+from ..when.undated import YEAR, report_year
 from .trigger_lexicon import Lexicon, Token, load_lexicon, search, tokens_of
 from .trigger_modality import _declared, _is_hypothetical, _is_negated
 from .trigger_roles import _context_found, _resolve, _role_tokens, _span_root
@@ -143,14 +143,11 @@ def _cue_score(lex: Lexicon, cue: str, tokens: list[Token], text: str, streams=N
     return score
 
 
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-
-
 def _past_year(text: str, now_year: Optional[int]) -> bool:
     """Does the text name a year at least two before the report's (a court case of a past attack)?"""
     if now_year is None:
         return False
-    return any(1900 < int(y) <= now_year - 2 for y in _YEAR.findall(text))
+    return any(1900 < int(y) <= now_year - 2 for y in YEAR.findall(text))
 
 
 _UNSET = object()

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 from typing import Callable, Optional
 
 from ..base import Analysis
 
 _YEARS = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: any year of the last two centuries a text names ("the 2015 bombing")
+YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 WINDOW = 7
 #: "/2020/11/", "/2020-11-", "/2016/09/slug": a year and a month in a page address's path
 _URL_MONTH = re.compile(r"/((?:19[5-9]|20\d)\d)[/_-](0[1-9]|1[0-2])(?=[/_-]|$)")
@@ -32,6 +35,7 @@ _URL_YEAR = re.compile(r"/((?:19[5-9]|20\d)\d)(?=/)")
 URL_MONTHS_BEFORE = 2
 
 
+@functools.lru_cache(maxsize=1024)
 def url_period(url: Optional[str]) -> Optional[tuple[dt.date, dt.date]]:
     """(first, last) day an event told in a report at this address may fall on, from the year and
     month (or year alone) its path names; None without one."""
@@ -117,16 +121,12 @@ def url_month_day(ana: Analysis, month_word: str, day: int, lex: dict,
 def report_year(ana: Analysis) -> Optional[int]:
     """The year the report was written: its publication's, else the one its page address names,
     else the latest year it names itself (news is not older than the history it recalls), else None."""
-    cached = ana.__dict__.get("_report_year", _UNSET)
-    if cached is _UNSET:
-        doc = ana.document
-        period = None if doc.published else url_period(doc.url)
+    doc = ana.document
+    if doc.published:
+        return doc.published.year
+    if "_report_year" not in ana.__dict__:
+        period = url_period(doc.url)
         read = doc.ingested_at.date() if doc.ingested_at else dt.date.today()
-        years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", ana.text) if int(y) <= read.year]
-        cached = (doc.published.year if doc.published else period[1].year if period
-                  else max(years) if years else None)
-        ana.__dict__["_report_year"] = cached
-    return cached
-
-
-_UNSET = object()
+        years = [int(y) for y in YEAR.findall(ana.text) if int(y) <= read.year]
+        ana.__dict__["_report_year"] = period[1].year if period else max(years) if years else None
+    return ana.__dict__["_report_year"]

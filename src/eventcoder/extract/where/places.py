@@ -261,8 +261,9 @@ def _find_places(ana: Analysis) -> list[Place]:
         if best.kind == "admin2" and ctx[best.iso2] - own <= 0 and not ADMIN2_AFTER.match(right):
             LOGGER.debug("place rejected (district of a country not in the report): %r", m.text)
             continue
-        # a spelling variant (fuzzy match) is a place only where the report is: "Nasser" the official
-        # is no variant of a curated town in a country nothing else in the report names
+        # a spelling variant (fuzzy match) or a French/Spanish alternate name is a place only where the
+        # report is: "Nasser" the official is no variant of a curated town in a country nothing else in
+        # the report names, "Boni" in Mali no name of Bonn
         if _foreign_clash(best, m, ctx) or ((m.fuzzy or m.exonym) and ctx[best.iso2] - own <= 0):
             # a small town abroad in a report about elsewhere is nearly always a name clash
             LOGGER.debug("place rejected (foreign, small): %r -> %s %s", m.text, best.name, best.iso2)
