@@ -37,8 +37,9 @@ def _abbreviations(lang: str) -> dict[str, str]:
 def _country(words: str, lang: str) -> Optional[str]:
     """The country `words` name ("la Russie", "Israël", "РФ"), else None; a demonym is no country."""
     words = words.strip()[_ARTICLE.match(words.strip()).end():]
-    if words.lower() in _abbreviations(lang):
-        return _abbreviations(lang)[words.lower()]
+    abbreviations = _abbreviations(lang)
+    if words.lower() in abbreviations:
+        return abbreviations[words.lower()]
     if len(words) <= 3 or not words[:1].isupper() and not re.match(r"[\u0600-\u06ff]", words):
         return None
     c = countries.lookup(words)
@@ -61,17 +62,19 @@ def state_agent_mentions(ana, country: Optional[str], when, taken: list[ActorMen
         head = before[:gap.start()] if gap else before
         for n in (3, 2, 1):  # "la Russie", "Estados Unidos", "РФ"
             m = re.search(rf"(?:^|(?<=\s)|(?<=[«\"(]))((?:{_WORD}\s+){{{n - 1}}}{_WORD})$", head)
-            if m and _country(m.group(1), ana.lang):
+            named = _country(m.group(1), ana.lang) if m else None
+            if named:
                 article = _ARTICLE.match(m.group(1))
                 start = cue.start() - len(before) + m.start(1)
-                spans.append((start + article.end(), start + len(m.group(1)), _country(m.group(1), ana.lang)))
+                spans.append((start + article.end(), start + len(m.group(1)), named))
                 break
         if ana.lang == "ar":  # verb first: "قصفت إسرائيل", "شنت القوات ..." (a force is the dictionary's)
             m = re.match(rf"\s+({_WORD}(?:\s+{_WORD})?)", text[cue.end():cue.end() + 40])
             for cand in ((m.group(1), m.group(1).split()[0]) if m else ()):
-                if _country(cand, "ar"):
+                named = _country(cand, "ar")
+                if named:
                     start = cue.end() + m.start(1)
-                    spans.append((start, start + len(cand), _country(cand, "ar")))
+                    spans.append((start, start + len(cand), named))
                     break
         for start, end, named in spans:
             if any(t.span.start <= start < t.span.end or start <= t.span.start < end for t in taken + out):
