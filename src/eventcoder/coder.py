@@ -25,6 +25,7 @@ from .extract.what import classify as classify_x
 from .extract.when import dates as dates_x
 from .extract.howmany import fatalities as fatalities_x
 from .extract.where import places as places_x
+from .extract.where.spelling import location_name
 from .extract.according import sources as sources_x
 from .extract.what import triggers as triggers_x
 from .extract.base import Analysis, EventContext, Place, Span
@@ -135,7 +136,7 @@ class Coder:
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
         # place
         ev.country, ev.iso3, ev.admin1, ev.admin2 = place.country, place.iso3, place.admin1, place.admin2
-        ev.location = place.name or None
+        ev.location = location_name(place)
         ev.latitude, ev.longitude, ev.geo_precision = place.latitude, place.longitude, place.geo_precision
         cite("location", place.span)
         if place.reason:

@@ -138,6 +138,9 @@ class Place:
     sentence: int = -1
     modifier: Optional[str] = None  # "near", "outskirts", "border", "region" ...
     reason: Optional[str] = None  # why null / how chosen
+    #: the report's own spelling of a known place found under another spelling ("Sirte" for GeoNames'
+    #: "Sirt"), used as the event's location while `span` still reads it (`extract/where/spelling.py`)
+    written: Optional[str] = None
 
 
 # ------------------------------------------------------------------ dates

@@ -39,7 +39,7 @@ LOGGER = logging.getLogger(__name__)
 
 #: seconds after which another version's index file is removed by a build
 STALE_AFTER_S = 24 * 3600
-FORMAT = "12"  # bump when the table layout or the build rules change
+FORMAT = "13"  # bump when the table layout or the build rules change
 DATA_FILES = ("gazetteer/admin1_aliases.tsv", "gazetteer/aliases.tsv", "gazetteer/places.tsv",
               "gazetteer/admin2_seats.tsv", "gazetteer/stoplist.tsv", "gazetteer/countries.tsv",
               "gazetteer/country_names.tsv")

@@ -16,9 +16,15 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
 _DISPLAY_DROP = re.compile(r"[`ʿʾ‘ʻʼ]")
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, as English-language
+# spellings write them: Turkish dotless i ("Şırnak" -> "Sirnak"), Azerbaijani schwa ("Xankəndi" ->
+# "Xankandi"), Polish l, Nordic o
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ə": "a", "Ə": "A", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
 def strip_accents(text: str) -> str:
-    """'Pétion-Ville' -> 'Petion-Ville'; Arabic/Cyrillic letters are kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """'Pétion-Ville' -> 'Petion-Ville', 'Caldıran' -> 'Caldiran'; Arabic/Cyrillic letters are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 

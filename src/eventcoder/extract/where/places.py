@@ -27,6 +27,7 @@ from ..base import Analysis, Place
 from .capitals import capital_place
 from .namesake import is_namesake, other_town_told
 from .ranking import best_place, source_place
+from .spelling import written_name
 from .unlisted import unlisted_place, village_over
 
 LOGGER = logging.getLogger(__name__)
@@ -284,7 +285,7 @@ def _find_places(ana: Analysis) -> list[Place]:
             geo_precision=_precision(best.kind, modifier),
             kind="admin1" if best.kind == "admin1" else ("sea" if best.kind == "sea" else
                                                          "feature" if best.kind == "feature" else "place"),
-            population=best.population, sentence=sidx, modifier=modifier,
+            population=best.population, sentence=sidx, modifier=modifier, written=written_name(ana.lang, m, best),
             reason=f"{len(m.candidates)} candidate(s); chose {best.name} ({best.iso2}, {best.kind})"))
         if best.kind != "admin1":
             near_admin1.add((best.iso2, best.admin1))
