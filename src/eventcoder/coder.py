@@ -25,7 +25,7 @@ from .extract.what import classify as classify_x
 from .extract.when import dates as dates_x
 from .extract.howmany import fatalities as fatalities_x
 from .extract.where import places as places_x
-from .extract.where.spelling import location_name
+from .extract.where.spelling import name_locations
 from .extract.according import sources as sources_x
 from .extract.what import triggers as triggers_x
 from .extract.base import Analysis, EventContext, Place, Span
@@ -79,6 +79,7 @@ class Coder:
         events = town_list.split_events(ana, events, places)  # "strikes hit X, Y and Z": three events
         events = segment_x.aggregate(events, undated_report=ana.anchor_date is None, report_day=ana.anchor_date)
         segment_x.choose_main(events)
+        name_locations(events, places)
         for n, event in enumerate(events, 1):
             event.event_id = f"{doc.doc_id}-e{n}"
             raw = calibration.classifier_score(event)
@@ -136,7 +137,7 @@ class Coder:
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
         # place
         ev.country, ev.iso3, ev.admin1, ev.admin2 = place.country, place.iso3, place.admin1, place.admin2
-        ev.location = location_name(place)
+        ev.location = place.name or None
         ev.latitude, ev.longitude, ev.geo_precision = place.latitude, place.longitude, place.geo_precision
         cite("location", place.span)
         if place.reason:

@@ -45,3 +45,13 @@ def test_azerbaijan_units_in_english():
     ev = _main("Two civilians were killed when Armenian shelling hit a residential area of Ganja, Azerbaijan, on "
                "Sunday, officials said.")
     assert (ev.location, ev.admin1) == ("Ganja", "Ganja")
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("Gunmen killed five villagers in Diyala province on Monday, police said.", "Baquba", "Diyala"),
+    ("Armed men abducted twelve travellers on a road in Zamfara State on Sunday, residents said.", "Gusau",
+     "Zamfara"),
+])
+def test_province_only_event_is_named_by_its_capital(text, location, admin1):
+    ev = _main(text)
+    assert (ev.location, ev.admin1, ev.geo_precision) == (location, admin1, 3)

@@ -137,7 +137,8 @@ def test_where_the_attackers_came_from_is_no_village_of_the_event(analyse_text):
 
     text = ("Gunmen killed six farmers in Borno State on Sunday. The attackers had come on motorcycles from "
             "the Kelewa Hills area, residents said.")
-    assert [e.location for e in code_text(text, lang="en") if e.main] == ["Borno"]
+    # the province alone: coded at its capital (codebook, geo_precision 3), not at the hills
+    assert [(e.location, e.admin1) for e in code_text(text, lang="en") if e.main] == [("Maiduguri", "Borno")]
 
 
 @pytest.mark.model

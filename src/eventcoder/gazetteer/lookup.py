@@ -105,6 +105,18 @@ class Gazetteer:
             "WHERE kind = 'admin1' AND cc = ? AND admin1 = ?", (iso2, admin1)).fetchone()
         return Candidate(*row[:9], bool(row[9])) if row else None
 
+    def admin1_centre(self, iso2: str, admin1: str) -> Optional[Candidate]:
+        """The town whose point stands for `admin1` (its capital, else its most populous town): the
+        location ACLED codes when only the province is known (codebook: geo_precision 3)."""
+        unit = self.admin1_place(iso2, admin1)
+        if unit is None or unit.latitude is None:
+            return None
+        row = self._con.execute(
+            "SELECT id, name, cc, admin1, admin2, lat, lon, population, kind, curated FROM places "
+            "WHERE kind = 'place' AND cc = ? AND lat = ? AND lon = ? ORDER BY curated DESC, population DESC",
+            (iso2, unit.latitude, unit.longitude)).fetchone()
+        return Candidate(*row[:9], bool(row[9])) if row else None
+
     def version(self) -> str:
         return self._con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()[0]
 

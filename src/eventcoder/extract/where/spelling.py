@@ -14,6 +14,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ... import countries
+from ...gazetteer import get_gazetteer
 from ...gazetteer.lookup import Candidate
 from ...gazetteer.mentions import Mention
 from ...gazetteer.names import display, fold
@@ -45,11 +47,23 @@ def written_name(lang: str, mention: Mention, best: Candidate) -> Optional[str]:
     return display(word)
 
 
-def location_name(place) -> Optional[str]:
-    """The event's `location`: the report's spelling where `written_name` found one and the place's
-    evidence still reads that word (a village or neighbourhood put in the town's stead keeps its own
-    name), else the place's name."""
-    if place.written and place.span is not None and fold(place.span.text) and \
-            fuzz.ratio(fold(place.span.text), fold(place.written)) >= 90:
-        return place.written
-    return place.name or None
+def name_locations(events: list, places: list) -> None:
+    """Give the report's events their final `location` names, once segmentation and aggregation
+    (which compare the gazetteer's names) are done:
+    - a province-level event (precision 3, the location is the province) is named by the town whose
+      point it has, the province's capital (codebook §geo_precision 3: "Diyala" -> Baqubah);
+    - a known town is written as the report spells it (`written_name`), where the event's location
+      evidence is that very mention."""
+    written = {(p.span.start, p.name): p.written for p in places if p.written and p.span is not None}
+    gaz = None
+    for ev in events:
+        if ev.geo_precision == 3 and ev.admin1 and ev.location == ev.admin1 and ev.iso3:
+            c = countries.lookup(ev.iso3)
+            gaz = gaz or get_gazetteer()
+            centre = gaz.admin1_centre(c.iso2, ev.admin1) if c and c.iso2 else None
+            if centre is not None and centre.latitude == ev.latitude and centre.longitude == ev.longitude:
+                ev.location = centre.name
+            continue
+        span = next((e for e in ev.evidence if e.field == "location"), None)
+        if span is not None and (span.start, ev.location) in written:
+            ev.location = written[(span.start, ev.location)]
