@@ -55,3 +55,19 @@ def test_azerbaijan_units_in_english():
 def test_province_only_event_is_named_by_its_capital(text, location, admin1):
     ev = _main(text)
     assert (ev.location, ev.admin1, ev.geo_precision) == (location, admin1, 3)
+
+
+
+_BORDER = ("Seven soldiers were killed in Niger near the border with Mali on Saturday when gunmen ambushed their "
+           "patrol, the army said. ")
+
+
+@pytest.mark.parametrize("more, admin1", [
+    ("Tillaberi region has been under a state of emergency since 2017.", "Tillaberi"),
+    # the capital, where a government speaks from, is no evidence of the event's province
+    ("Tillaberi region and the capital Niamey have been under a state of emergency since 2017.", "Tillaberi"),
+    ("The Tillaberi region and the Tahoua region have been under a state of emergency since 2017.", None),
+])
+def test_a_place_without_province_takes_the_one_the_report_names(more, admin1):
+    ev = _main(_BORDER + more)
+    assert (ev.location, ev.country, ev.admin1) == ("Niger-Mali border", "Niger", admin1)

@@ -26,6 +26,7 @@ from ...gazetteer.mentions import Mention, scan, stopwords
 from ..base import Analysis, Place
 from .capitals import capital_place
 from .namesake import is_namesake, other_town_told
+from .province import fill_admin1
 from .ranking import best_place, source_place
 from .spelling import written_name
 from .unlisted import unlisted_place, village_over
@@ -356,8 +357,8 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
     if best is not None:
         if best.kind == "border":
             side = border_side(best, places)
-            return replace(side, reason=side.reason or "only a border area is named")
-        return replace(best, reason=f"event sentence {best.sentence}: {best.reason}")
+            return fill_admin1(ana, replace(side, reason=side.reason or "only a border area is named"), places)
+        return fill_admin1(ana, replace(best, reason=f"event sentence {best.sentence}: {best.reason}"), places)
     dateline = [p for p in places if p.modifier == "dateline" and p.kind == "place"  # a dateline inside the page
                 and (p.sentence in wanted or (ana.dateline and p.span.start < ana.dateline.end))]  # for its own story
     if dateline and first >= 0 and UNNAMED_PLACE.search(ana.sentences[first].text):
@@ -376,7 +377,7 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
         # "killing residents of the village of Solhan" under a capital's dateline: the named village
         named = unlisted_place(ana, sentences, dateline[0].country or "", dateline[0].iso3)
         if named is not None:
-            return named
+            return fill_admin1(ana, named, places)
         return replace(dateline[0], geo_precision=1, modifier="dateline", reason=DATELINE_REASON)
     known = [p for p in places if p.kind == "country" and p.sentence in wanted]
     known += [p for p in places if p.modifier == "dateline" and p.country]
@@ -387,7 +388,7 @@ def event_place(ana: Analysis, places: list[Place], sentences: list[int]) -> Pla
             return capital
         named = unlisted_place(ana, sentences, c.country, c.iso3)  # "in the locality of Kpinkanou"
         if named is not None:
-            return named
+            return fill_admin1(ana, named, places)
         return Place(span=None, name="", country=c.country, iso3=c.iso3,
                      reason="only the country is known")
     return Place(span=None, name="", reason="no place found in the event sentences or dateline")
