@@ -71,3 +71,14 @@ _BORDER = ("Seven soldiers were killed in Niger near the border with Mali on Sat
 def test_a_place_without_province_takes_the_one_the_report_names(more, admin1):
     ev = _main(_BORDER + more)
     assert (ev.location, ev.country, ev.admin1) == ("Niger-Mali border", "Niger", admin1)
+
+
+@pytest.mark.parametrize("lang, text, location, country", [
+    ("fr", "Des hommes armés ont attaqué un camp de l'armée malienne dans la région de Nara, au Mali, lundi, "
+           "faisant trois morts, selon l'armée.", "Nara", "Mali"),
+    ("en", "Rebels attacked an army post in the Beni region of eastern Congo on Friday, killing four soldiers, "
+           "the army said.", "Beni", "Democratic Republic of Congo"),
+])
+def test_a_region_word_does_not_pull_a_province_abroad(lang, text, location, country):
+    ev = _main(text, lang)
+    assert (ev.location, ev.country) == (location, country)
