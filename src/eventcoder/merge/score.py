@@ -10,7 +10,10 @@ they cannot be the same event:
 * structure (`structure`): place, date, type, actors and fatalities, weighted as `WEIGHTS`
   (the merger of the synthetic devset, where every report has a date);
 * evidence (`evidence`): near-duplicate text (MinHash containment), shared names, shared
-  quotes, shared figures and the same toll / injured count.
+  quotes, shared figures, the same toll / injured count and, for a pair not both dated, the
+  same day of the week (`Profile.days`);
+* another day of the week (not both dated; the days each report names are disjoint) keeps a
+  pair under the threshold: a look-alike at the same place on another day.
 
 score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS). Undated (one or both),
 or dated on different days (beyond the codebook's +-1 day for an approximate date): the date
@@ -48,6 +51,12 @@ SAME_KIND = 1.0
 SAME_STORY_TEXT = 0.5
 #: the highest score of events of other sub-event types without shared text or quotes (under THRESHOLD)
 OTHER_KIND_CAP = 0.45
+#: the highest score of a pair not both dated whose events fall on other days of the week
+#: (`Profile.days`: the date's weekday, else those the report names), under THRESHOLD...
+OTHER_DAY_CAP = 0.45
+#: ...and the evidence of one on a day of the week the other names (with the same toll, or a
+#: shared figure and name, enough for a pair at one place)
+SAME_WEEKDAY = 0.35
 SAME_STORY_QUOTES = 4
 
 
@@ -75,7 +84,7 @@ class Match:
         if e.get("days") is not None:
             parts.append(f"dates {e['days']} day(s) apart")
         else:
-            parts.append("undated")
+            parts.append("undated" + (" (same day of the week)" if e.get("same_weekday") else ""))
         if e.get("place"):
             parts.append(f"place {e['place']:.2f}")
         return "; ".join(parts)
@@ -197,7 +206,9 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
     parts = {"place": place, "date": _DATE_SCORE.get(days, 0.0) if days is not None else 0.3,
              "type": kind, "actors": _actors(a, b), "fatalities": (min(fa, fb) + 1) / (max(fa, fb) + 1)}
     structure = sum(WEIGHTS[k] * v for k, v in parts.items())
-    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured)
+    weekday = None if days is not None or not a.days() or not b.days() else not a.days().isdisjoint(b.days())
+    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured,
+                              weekday is True)
     score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS)
     loose_date = days is not None and days == 1 and ((a.time_precision or 1) > 1 or (b.time_precision or 1) > 1)
     if days is None or (days > 0 and not loose_date) or kind < SAME_KIND:
@@ -209,22 +220,30 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         # two kinds of act sharing only names (the region's security chief, the capital): a
         # kidnapping and a killing raid a week apart are told with the same officials
         score = min(score, OTHER_KIND_CAP)
+    if weekday is False and not same_story:
+        # not both dated, and the reports name other days of the week (a rewrite of one story
+        # aside): a look-alike at the same place on another day (two reports of one event name
+        # its day)
+        score = min(score, OTHER_DAY_CAP)
     info = {"score": round(score, 4), "text": round(text, 3), "names": names[:8], "quotes": quotes,
             "numbers": figures[:8], "same_toll": same_toll, "same_injured": same_injured, "days": days,
             "place": round(place, 2), "type": round(kind, 2), "structure": round(structure, 3),
             "evidence": round(evidence, 3)}
+    if weekday is not None:
+        info["same_weekday"] = weekday
     if a.country != b.country:
         info["countries"] = sorted(filter(None, (a.country, b.country)))
     return Match(score, info)
 
 
 def evidence_score(text: float, names: float, quotes: int, figures: int, same_toll: bool,
-                   same_injured: bool) -> float:
-    """Evidence that two reports tell one story, in [0, 1]."""
+                   same_injured: bool, same_weekday: bool = False) -> float:
+    """Evidence that two reports tell one story, in [0, 1]; `same_weekday`: not both dated, and
+    the event is on a day of the week the other report names."""
     # a little shared text is boilerplate ("the insurgency has killed 40,000 people since 2009")
     parts = [max(0.0, min(1.0, (text - 0.1) / 0.4)), names, min(1.0, quotes / 4.0)]
     score = max(parts)
-    score += 0.15 * min(figures, 3) / 3 + 0.15 * same_toll + 0.15 * same_injured
+    score += 0.15 * min(figures, 3) / 3 + 0.15 * same_toll + 0.15 * same_injured + SAME_WEEKDAY * same_weekday
     # several kinds of evidence together count more than one
     score += 0.25 * sorted(parts)[-2]
     return min(1.0, score)

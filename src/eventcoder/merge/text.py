@@ -9,6 +9,9 @@
                report on a conflict shares says nothing about one event.
     numbers    figures of 5 or more that are not years ("54 wounded", "500 inmates").
     quotes     word 3-grams inside quotation marks (the same official quoted by two outlets).
+    weekdays   the days of the week a report names (the weekday names of every language's
+               `lexicons/<lang>/dates.yaml`): two reports of one event name its day; a report
+               of a look-alike on another day names another.
 """
 from __future__ import annotations
 
@@ -244,3 +247,22 @@ def quote_grams(text: str) -> set[str]:
         for i in range(len(words) - 2):
             out.add(hashlib.blake2b(" ".join(words[i:i + 3]).encode(), digest_size=6).hexdigest())
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    from ..resources import data_path, load_yaml
+
+    names: dict[str, int] = {}
+    for lang in sorted(d.name for d in data_path("lexicons").iterdir() if d.joinpath("dates.yaml").is_file()):
+        for word, day in ((load_yaml(f"lexicons/{lang}/dates.yaml") or {}).get("weekdays") or {}).items():
+            names[str(word).lower()] = int(day)
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    # Arabic writes "and" / "on" as a prefix of the word ("والجمعة", "بالأحد")
+    return re.compile(rf"(?<!\w)(?:[وب](?=ال))?({alternatives})(?!\w)", re.IGNORECASE), names
+
+
+def weekdays(text: str) -> set[int]:
+    """The days of the week (0 Monday .. 6 Sunday) a text names, in any language of the lexicons."""
+    pattern, names = _weekday_pattern()
+    return {names[m.group(1).lower()] for m in pattern.finditer(text)}
