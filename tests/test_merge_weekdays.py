@@ -87,3 +87,17 @@ def test_stored_profiles_keep_their_weekdays():
     old = p.to_dict()
     del old["weekdays"]  # a profile stored before weekdays were read
     assert Profile.from_dict(old).weekdays == frozenset()
+
+
+def test_undated_reports_of_two_towns_of_one_district_on_one_day_of_the_week_are_compared():
+    """One report places the blast at a village, the other at the nearby district town: the
+    district on the same day of the week finds the pair, and the same toll joins it."""
+    a = ev("a1", "a", sub_event_type="Remote explosive/landmine/IED", location="Daynile", admin2="Daynile",
+           latitude=2.08, longitude=45.26)
+    b = ev("b1", "b", sub_event_type="Remote explosive/landmine/IED", location="Garasbaley", admin2="Daynile",
+           latitude=2.10, longitude=45.22)
+    docs = {"a": "A roadside bomb killed 7 soldiers near Daynile on Tuesday.",
+            "b": "On Tuesday 7 soldiers died when a mine went off outside the village of Garasbaley."}
+    pa, pb = profiles_for([a, b], docs)
+    assert "D:Somalia|daynile|1" in pa.keys() and "D:Somalia|daynile|1" in pb.keys()
+    assert groups(merge.cluster([a, b], documents=docs)) == [["a1", "b1"]]

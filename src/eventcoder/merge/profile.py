@@ -103,7 +103,8 @@ class Profile:
     def keys(self) -> list[str]:
         """Blocking keys: `L<band>:<hash>` per LSH band, `N:<name>` per two-word name,
         `Q:<hash>` per quoted 3-gram (the QUOTE_KEYS smallest hashes) and
-        `D:<country>|<location>|<weekday>` per day of the week of the event (`days`)."""
+        `D:<country>|<place>|<weekday>` per day of the week of the event (`days`) and place
+        (its location and its admin2: `score` counts a shared district as almost one place)."""
         cached = self.__dict__.get("_keys")
         if cached is None:
             cached = self.__dict__["_keys"] = self._make_keys()
@@ -126,8 +127,9 @@ class Profile:
             if name.count(" ") == 1 and name not in place:
                 out.append(f"N:{name}")
         out += [f"Q:{q}" for q in sorted(self.quotes)[:QUOTE_KEYS]]
-        if self.country and self.location:  # one place on one day of the week (an undated report's event)
-            out += [f"D:{self.country}|{self.location}|{day}" for day in sorted(self.days())]
+        if self.country:  # one place (town, or its district) on one day of the week: an undated report's event
+            places = sorted({p for p in (self.location, self.admin2) if p})
+            out += [f"D:{self.country}|{place}|{day}" for place in places for day in sorted(self.days())]
         return out
 
     def to_dict(self) -> dict[str, Any]:
