@@ -101,3 +101,22 @@ def test_undated_reports_of_two_towns_of_one_district_on_one_day_of_the_week_are
     pa, pb = profiles_for([a, b], docs)
     assert "D:Somalia|daynile|1" in pa.keys() and "D:Somalia|daynile|1" in pb.keys()
     assert groups(merge.cluster([a, b], documents=docs)) == [["a1", "b1"]]
+
+
+def test_two_sub_types_of_one_event_type_join_on_strong_evidence_only():
+    """One outlet's suicide bomb is another's IED: one event type, the same victim named, the same
+    toll, the same day of the week. An abduction told with the same evidence stays apart."""
+    docs = {"a": "A suicide bomber killed 7 people at a market in Mogadishu on Tuesday, among them the "
+                 "trader Abdirahman Guled Isse.",
+            "b": "On Tuesday a bomb tore through a Mogadishu market, killing 7 including the trader "
+                 "Abdirahman Guled Isse, his family said."}
+    blast = ev("a1", "a")
+    ied = ev("b1", "b", sub_event_type="Remote explosive/landmine/IED")
+    result = merge.cluster([blast, ied], documents=docs)
+    assert groups(result) == [["a1", "b1"]]
+    assert result.joins["b1"]["evidence"]["type"] == 0.6
+    abduction = ev("b1", "b", event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance")
+    assert groups(merge.cluster([blast, abduction], documents=docs)) == [["a1"], ["b1"]]
+    # without the victim's name the evidence is too weak for two sub-types
+    docs["b"] = "On Tuesday a bomb tore through a Mogadishu market, killing 7, witnesses said."
+    assert groups(merge.cluster([blast, ied], documents=docs)) == [["a1"], ["b1"]]

@@ -49,8 +49,12 @@ SAME_KIND = 1.0
 #: 3-grams or a shared full name; it lifts the MAX_KM limit, and with containment >=
 #: SAME_STORY_TEXT it joins events whose coded countries differ
 SAME_STORY_TEXT = 0.5
-#: the highest score of events of other sub-event types without shared text or quotes (under THRESHOLD)
+#: the highest score of events of other sub-event types without shared text or quotes (under THRESHOLD),
+#: unless they are of one event type (`_kind` SAME_TYPE) with evidence of at least SAME_TYPE_EVIDENCE
+#: that is more than names (the same toll, or the same day of the week, too)
 OTHER_KIND_CAP = 0.45
+SAME_TYPE = 0.6
+SAME_TYPE_EVIDENCE = 0.8
 #: the highest score of a pair not both dated whose events fall on other days of the week
 #: (`Profile.days`: the date's weekday, else those the report names), under THRESHOLD...
 OTHER_DAY_CAP = 0.45
@@ -216,9 +220,12 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
         # approximate) or of other event types: only evidence that the reports tell one
         # story can join them
         score = min(score, undated_cap(evidence, place, kind))
-    if kind < SAME_KIND and text < NEAR_DUPLICATE and quotes < SAME_STORY_QUOTES:
+    one_type_one_story = kind >= SAME_TYPE and evidence >= SAME_TYPE_EVIDENCE and (same_toll or weekday is True)
+    if kind < SAME_KIND and text < NEAR_DUPLICATE and quotes < SAME_STORY_QUOTES and not one_type_one_story:
         # two kinds of act sharing only names (the region's security chief, the capital): a
-        # kidnapping and a killing raid a week apart are told with the same officials
+        # kidnapping and a killing raid a week apart are told with the same officials (two
+        # sub-types of one event type, a suicide bomb and an IED, with strong evidence beyond
+        # names aside: the coders of two reports often differ on the sub-type of one blast)
         score = min(score, OTHER_KIND_CAP)
     if weekday is False and not same_story:
         # not both dated, and the reports name other days of the week (a rewrite of one story
