@@ -4,7 +4,8 @@ A `Profile` is computed once per event, from the event and (when known) its docu
 ingest it is stored beside the event (`merge_profiles`), so neither incremental merging nor a
 rebuild needs the text again, and both see exactly the same values.
 
-Text evidence (`merge.text`: MinHash signature of the word 3-grams, names, figures, quotes)
+Text evidence (`merge.text`: MinHash signature of the word 3-grams, names and which of them are
+officials', figures, quotes, days of the week)
 comes from the report, or from the event's evidence spans when no text is given.
 
 `keys` are the blocking keys: LSH bands of the signature, the names, the quotes and the place
@@ -23,7 +24,7 @@ from typing import Any, Iterable, Optional
 import numpy as np
 
 from ..schema import SUB_TO_TYPE, Event
-from .text import names, norm_name, numbers, quote_grams, shingles, signature, weekdays
+from .text import names, norm_name, numbers, officials, quote_grams, shingles, signature, weekdays
 
 #: LSH bands x rows (BANDS * ROWS <= NUM_PERM): a pair of texts with Jaccard similarity 0.3
 #: shares a band with probability 0.95, 0.15: 0.52, 0.05: 0.08 (a short rewrite inside a long
@@ -78,6 +79,7 @@ class Profile:
     numbers: frozenset[int] = field(default_factory=frozenset)
     quotes: frozenset[str] = field(default_factory=frozenset)
     weekdays: frozenset[int] = field(default_factory=frozenset)
+    officials: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def ref_date(self) -> Optional[dt.date]:
@@ -147,7 +149,7 @@ class Profile:
             "n_shingles": self.n_shingles,
             "sig": base64.b64encode(self.sig.tobytes()).decode("ascii") if self.sig is not None else None,
             "names": sorted(self.names), "numbers": sorted(self.numbers), "quotes": sorted(self.quotes),
-            "weekdays": sorted(self.weekdays),
+            "weekdays": sorted(self.weekdays), "officials": sorted(self.officials),
         }
 
     @classmethod
@@ -160,6 +162,7 @@ class Profile:
         d["numbers"] = frozenset(d.get("numbers") or ())
         d["quotes"] = frozenset(d.get("quotes") or ())
         d["weekdays"] = frozenset(d.get("weekdays") or ())
+        d["officials"] = frozenset(d.get("officials") or ())
         return cls(**d)
 
 
@@ -183,6 +186,7 @@ def build(event: Event, text: Optional[str] = None, published: Optional[dt.date]
     """
     body = text if text is not None else event_text(event)
     grams = shingles(body)
+    found = names(body)
     return Profile(
         event_id=event.event_id, doc_id=event.doc_id, background=bool(event.background),
         country=event.country, family=family(event),
@@ -194,7 +198,8 @@ def build(event: Event, text: Optional[str] = None, published: Optional[dt.date]
         admin1=_n(event.admin1), admin2=_n(event.admin2), actor1=_n(event.actor1), actor2=_n(event.actor2),
         fatalities=event.fatalities or 0, injured=event.injured or 0, text_chars=len(body),
         n_shingles=len(grams), sig=signature(grams) if grams else None,
-        names=frozenset(names(body)), numbers=frozenset(numbers(body)), quotes=frozenset(quote_grams(body)),
+        names=frozenset(found), officials=frozenset(officials(body, found)), numbers=frozenset(numbers(body)),
+        quotes=frozenset(quote_grams(body)),
         weekdays=frozenset(weekdays(body)),
     )
 
@@ -211,5 +216,6 @@ def build_for_document(events: Iterable[Event], text: Optional[str],
         p = build(e, "", published)
         p.text_chars, p.n_shingles, p.sig = first.text_chars, first.n_shingles, first.sig
         p.names, p.numbers, p.quotes, p.weekdays = first.names, first.numbers, first.quotes, first.weekdays
+        p.officials = first.officials
         out.append(p)
     return out

@@ -168,12 +168,13 @@ def shared_names(a: Profile, b: Profile) -> list[str]:
     return sorted(n for n in shared if not any(n != m and f" {n} " in f" {m} " for m in full))
 
 
-def name_weight(names: list[str]) -> float:
+def name_weight(names: list[str], officials: frozenset[str] = frozenset()) -> float:
     """Evidence of shared names in [0, 1]: 0.4 per full name (two words or more: a person, a
-    quarter, a hospital), 0.1 per other word, those at most 0.3. One name alone is not enough:
-    a president or a governor is named in every report from his country."""
-    full = sum(1 for n in names if " " in n)
-    words = sum(1 for n in names if " " not in n)
+    quarter, a hospital), 0.1 per other word or official's name (`officials`: written after an
+    office, "police spokesman ..."), those at most 0.3. One name alone is not enough: a
+    president or a governor is named in every report from his country."""
+    full = sum(1 for n in names if " " in n and n not in officials)
+    words = sum(1 for n in names if " " not in n or n in officials)
     return min(1.0, 0.4 * full + min(0.3, 0.1 * words))
 
 
@@ -211,7 +212,8 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
              "type": kind, "actors": _actors(a, b), "fatalities": (min(fa, fb) + 1) / (max(fa, fb) + 1)}
     structure = sum(WEIGHTS[k] * v for k, v in parts.items())
     weekday = None if days is not None or not a.days() or not b.days() else not a.days().isdisjoint(b.days())
-    evidence = evidence_score(text, name_weight(names), quotes, len(figures), same_toll, same_injured,
+    officials = a.officials | b.officials
+    evidence = evidence_score(text, name_weight(names, officials), quotes, len(figures), same_toll, same_injured,
                               weekday is True)
     score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS)
     loose_date = days is not None and days == 1 and ((a.time_precision or 1) > 1 or (b.time_precision or 1) > 1)
@@ -238,6 +240,8 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
             "evidence": round(evidence, 3)}
     if weekday is not None:
         info["same_weekday"] = weekday
+    if officials & set(names):
+        info["officials"] = sorted(officials & set(names))
     if a.country != b.country:
         info["countries"] = sorted(filter(None, (a.country, b.country)))
     return Match(score, info)

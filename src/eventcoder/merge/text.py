@@ -9,6 +9,9 @@
                report on a conflict shares says nothing about one event.
     numbers    figures of 5 or more that are not years ("54 wounded", "500 inmates").
     quotes     word 3-grams inside quotation marks (the same official quoted by two outlets).
+    officials  the full names written just after an office ("police spokesman ..."): shared,
+               they say less than another person's name (an official speaks for every
+               incident of his region).
     weekdays   the days of the week a report names (the weekday names of every language's
                `lexicons/<lang>/dates.yaml`): two reports of one event name its day; a report
                of a look-alike on another day names another.
@@ -266,3 +269,32 @@ def weekdays(text: str) -> set[int]:
     """The days of the week (0 Monday .. 6 Sunday) a text names, in any language of the lexicons."""
     pattern, names = _weekday_pattern()
     return {names[m.group(1).lower()] for m in pattern.finditer(text)}
+
+
+@functools.lru_cache(maxsize=1)
+def _offices() -> tuple[frozenset[str], int]:
+    from ..resources import load_yaml
+
+    data = load_yaml("merge/offices.yaml") or {}
+    return frozenset(norm_name(str(w)) for w in data.get("words") or ()), int(data.get("window") or 4)
+
+
+def officials(text: str, found: Iterable[str]) -> set[str]:
+    """The full names of `found` that the text writes a few words after an office
+    (`data/merge/offices.yaml`: "police spokesman Mohammed Musa", "the governor of the region,
+    John Doe"): officials, who speak for every incident of their region."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in found:
+        if " " in name:
+            words = tuple(name.split())
+            by_first.setdefault(words[0], []).append(words)
+    if not by_first:
+        return set()
+    offices, window = _offices()
+    words = [norm_name(_POSSESSIVE.sub("", w)) for w in _NAME_WORD.findall(text)]
+    out = set()
+    for i, word in enumerate(words):
+        for name in by_first.get(word, ()):
+            if tuple(words[i:i + len(name)]) == name and not offices.isdisjoint(words[max(0, i - window):i]):
+                out.add(" ".join(name))
+    return out
