@@ -6,7 +6,8 @@ they cannot be the same event:
 * hard limits: the same report, dates more than `DATE_WINDOW` days apart, an event dated after
   the other report was published, another country or places more than `MAX_KM` apart (unless
   the texts tell the same story: a near-duplicate, or the same quotes; a coder's wrong place
-  must not split one story);
+  must not split one story; places in two countries at most `MAX_KM` apart, either side of a
+  border, are compared by their distance and join only on evidence);
 * structure (`structure`): place, date, type, actors and fatalities, weighted as `WEIGHTS`
   (the merger of the synthetic devset, where every report has a date);
 * evidence (`evidence`): near-duplicate text (MinHash containment), shared names, shared
@@ -195,17 +196,21 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
     names = shared_names(a, b)
     # one story told twice: much the same text, and the same quoted words or the same person
     same_story = text >= NEAR_DUPLICATE and (quotes >= SAME_STORY_QUOTES or any(" " in n for n in names))
+    distance = km(a, b)
+    # either side of a border, close by: each side's outlets place a border clash in their own
+    # country (the place is then the distance alone, and only evidence joins them)
+    border = bool(a.country and b.country and a.country != b.country and distance is not None
+                  and distance <= MAX_KM)
     if not a.country or a.country != b.country:
         # another country: a coder's slip ("ISNA" read as Esna, Egypt) or another event
-        if not (same_story and text >= SAME_STORY_TEXT and a.family and a.family == b.family):
+        if not (same_story and text >= SAME_STORY_TEXT and a.family and a.family == b.family) and not border:
             return None
-    distance = km(a, b)
     if distance is not None and distance > MAX_KM and not same_story and not _within_region(a, b):
         return None
     figures = sorted(a.numbers & b.numbers)
     same_toll = a.fatalities > 0 and a.fatalities == b.fatalities
     same_injured = a.injured > 0 and a.injured == b.injured
-    place = _place(a, b, distance) if a.country == b.country else 0.0
+    place = _place(a, b, distance) if a.country == b.country else max(0.0, 1.0 - distance / 50.0) if border else 0.0
     kind = _kind(a, b)
     fa, fb = max(a.fatalities, 0), max(b.fatalities, 0)
     parts = {"place": place, "date": _DATE_SCORE.get(days, 0.0) if days is not None else 0.3,
@@ -217,10 +222,10 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
                               weekday is True)
     score = (structure + EVIDENCE_BONUS * evidence) / (1 + EVIDENCE_BONUS)
     loose_date = days is not None and days == 1 and ((a.time_precision or 1) > 1 or (b.time_precision or 1) > 1)
-    if days is None or (days > 0 and not loose_date) or kind < SAME_KIND:
+    if days is None or (days > 0 and not loose_date) or kind < SAME_KIND or border:
         # undated, dated days apart (codebook: the same date, +-1 day when a date is
-        # approximate) or of other event types: only evidence that the reports tell one
-        # story can join them
+        # approximate), of other event types or in two countries: only evidence that the
+        # reports tell one story can join them
         score = min(score, undated_cap(evidence, place, kind))
     one_type_one_story = kind >= SAME_TYPE and evidence >= SAME_TYPE_EVIDENCE and (same_toll or weekday is True)
     if kind < SAME_KIND and text < NEAR_DUPLICATE and quotes < SAME_STORY_QUOTES and not one_type_one_story:
