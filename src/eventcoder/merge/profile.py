@@ -4,10 +4,12 @@ A `Profile` is computed once per event, from the event and (when known) its docu
 ingest it is stored beside the event (`merge_profiles`), so neither incremental merging nor a
 rebuild needs the text again, and both see exactly the same values.
 
-Text evidence (`merge.text`: MinHash signature of the word 3-grams, names, figures, quotes)
+Text evidence (`merge.text`: MinHash signature of the word 3-grams, names and which of them are
+officials', figures, quotes, days of the week)
 comes from the report, or from the event's evidence spans when no text is given.
 
-`keys` are the blocking keys: LSH bands of the signature and the names, with which the
+`keys` are the blocking keys: LSH bands of the signature, the names, the quotes and the place
+on a day of the week (`D:`, what finds an undated report's event), with which the
 candidates of an event are found among stored events (`merge.blocking`).
 """
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any, Iterable, Optional
 import numpy as np
 
 from ..schema import SUB_TO_TYPE, Event
-from .text import names, norm_name, numbers, quote_grams, shingles, signature
+from .text import names, norm_name, numbers, officials, quote_grams, shingles, signature, weekdays
 
 #: LSH bands x rows (BANDS * ROWS <= NUM_PERM): a pair of texts with Jaccard similarity 0.3
 #: shares a band with probability 0.95, 0.15: 0.52, 0.05: 0.08 (a short rewrite inside a long
@@ -76,11 +78,20 @@ class Profile:
     names: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[int] = field(default_factory=frozenset)
     quotes: frozenset[str] = field(default_factory=frozenset)
+    weekdays: frozenset[int] = field(default_factory=frozenset)
+    officials: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def ref_date(self) -> Optional[dt.date]:
         """The event date, else the report's publication date (what time-bounded blocking uses)."""
         return self.event_date or self.published
+
+    def days(self) -> frozenset[int]:
+        """The day of the week of the event (0 Monday): its date's when dated to the day, else
+        the days its report names (none, one, or several)."""
+        if self.event_date and (self.time_precision or 1) == 1:
+            return frozenset({self.event_date.weekday()})
+        return self.weekdays
 
     def place_words(self) -> frozenset[str]:
         """The words (and whole names) of the event's location and admin areas."""
@@ -92,8 +103,10 @@ class Profile:
         return cached
 
     def keys(self) -> list[str]:
-        """Blocking keys: `L<band>:<hash>` per LSH band, `N:<name>` per two-word name and
-        `Q:<hash>` per quoted 3-gram (the QUOTE_KEYS smallest hashes)."""
+        """Blocking keys: `L<band>:<hash>` per LSH band, `N:<name>` per two-word name,
+        `Q:<hash>` per quoted 3-gram (the QUOTE_KEYS smallest hashes) and
+        `D:<country>|<place>|<weekday>` per day of the week of the event (`days`) and place
+        (its location and its admin2: `score` counts a shared district as almost one place)."""
         cached = self.__dict__.get("_keys")
         if cached is None:
             cached = self.__dict__["_keys"] = self._make_keys()
@@ -116,6 +129,9 @@ class Profile:
             if name.count(" ") == 1 and name not in place:
                 out.append(f"N:{name}")
         out += [f"Q:{q}" for q in sorted(self.quotes)[:QUOTE_KEYS]]
+        if self.country:  # one place (town, or its district) on one day of the week: an undated report's event
+            places = sorted({p for p in (self.location, self.admin2) if p})
+            out += [f"D:{self.country}|{place}|{day}" for place in places for day in sorted(self.days())]
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,6 +149,7 @@ class Profile:
             "n_shingles": self.n_shingles,
             "sig": base64.b64encode(self.sig.tobytes()).decode("ascii") if self.sig is not None else None,
             "names": sorted(self.names), "numbers": sorted(self.numbers), "quotes": sorted(self.quotes),
+            "weekdays": sorted(self.weekdays), "officials": sorted(self.officials),
         }
 
     @classmethod
@@ -144,6 +161,8 @@ class Profile:
         d["names"] = frozenset(d.get("names") or ())
         d["numbers"] = frozenset(d.get("numbers") or ())
         d["quotes"] = frozenset(d.get("quotes") or ())
+        d["weekdays"] = frozenset(d.get("weekdays") or ())
+        d["officials"] = frozenset(d.get("officials") or ())
         return cls(**d)
 
 
@@ -167,6 +186,7 @@ def build(event: Event, text: Optional[str] = None, published: Optional[dt.date]
     """
     body = text if text is not None else event_text(event)
     grams = shingles(body)
+    found = names(body)
     return Profile(
         event_id=event.event_id, doc_id=event.doc_id, background=bool(event.background),
         country=event.country, family=family(event),
@@ -178,7 +198,9 @@ def build(event: Event, text: Optional[str] = None, published: Optional[dt.date]
         admin1=_n(event.admin1), admin2=_n(event.admin2), actor1=_n(event.actor1), actor2=_n(event.actor2),
         fatalities=event.fatalities or 0, injured=event.injured or 0, text_chars=len(body),
         n_shingles=len(grams), sig=signature(grams) if grams else None,
-        names=frozenset(names(body)), numbers=frozenset(numbers(body)), quotes=frozenset(quote_grams(body)),
+        names=frozenset(found), officials=frozenset(officials(body, found)), numbers=frozenset(numbers(body)),
+        quotes=frozenset(quote_grams(body)),
+        weekdays=frozenset(weekdays(body)),
     )
 
 
@@ -193,6 +215,7 @@ def build_for_document(events: Iterable[Event], text: Optional[str],
     for e in events[1:]:
         p = build(e, "", published)
         p.text_chars, p.n_shingles, p.sig = first.text_chars, first.n_shingles, first.sig
-        p.names, p.numbers, p.quotes = first.names, first.numbers, first.quotes
+        p.names, p.numbers, p.quotes, p.weekdays = first.names, first.numbers, first.quotes, first.weekdays
+        p.officials = first.officials
         out.append(p)
     return out

@@ -9,6 +9,12 @@
                report on a conflict shares says nothing about one event.
     numbers    figures of 5 or more that are not years ("54 wounded", "500 inmates").
     quotes     word 3-grams inside quotation marks (the same official quoted by two outlets).
+    officials  the full names written just after an office ("police spokesman ..."): shared,
+               they say less than another person's name (an official speaks for every
+               incident of his region).
+    weekdays   the days of the week a report names (the weekday names of every language's
+               `lexicons/<lang>/dates.yaml`): two reports of one event name its day; a report
+               of a look-alike on another day names another.
 """
 from __future__ import annotations
 
@@ -243,4 +249,52 @@ def quote_grams(text: str) -> set[str]:
         words = _WORD.findall((m.group(1) or m.group(2) or "").lower())
         for i in range(len(words) - 2):
             out.add(hashlib.blake2b(" ".join(words[i:i + 3]).encode(), digest_size=6).hexdigest())
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    from ..resources import data_path, load_yaml
+
+    names: dict[str, int] = {}
+    for lang in sorted(d.name for d in data_path("lexicons").iterdir() if d.joinpath("dates.yaml").is_file()):
+        for word, day in ((load_yaml(f"lexicons/{lang}/dates.yaml") or {}).get("weekdays") or {}).items():
+            names[str(word).lower()] = int(day)
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    # Arabic writes "and" / "on" as a prefix of the word ("والجمعة", "بالأحد")
+    return re.compile(rf"(?<!\w)(?:[وب](?=ال))?({alternatives})(?!\w)", re.IGNORECASE), names
+
+
+def weekdays(text: str) -> set[int]:
+    """The days of the week (0 Monday .. 6 Sunday) a text names, in any language of the lexicons."""
+    pattern, names = _weekday_pattern()
+    return {names[m.group(1).lower()] for m in pattern.finditer(text)}
+
+
+@functools.lru_cache(maxsize=1)
+def _offices() -> tuple[frozenset[str], int]:
+    from ..resources import load_yaml
+
+    data = load_yaml("merge/offices.yaml") or {}
+    return frozenset(norm_name(str(w)) for w in data.get("words") or ()), int(data.get("window") or 4)
+
+
+def officials(text: str, found: Iterable[str]) -> set[str]:
+    """The full names of `found` that the text writes a few words after an office
+    (`data/merge/offices.yaml`: "police spokesman Mohammed Musa", "the governor of the region,
+    John Doe"): officials, who speak for every incident of their region."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in found:
+        if " " in name:
+            words = tuple(name.split())
+            by_first.setdefault(words[0], []).append(words)
+    if not by_first:
+        return set()
+    offices, window = _offices()
+    words = [norm_name(_POSSESSIVE.sub("", w)) for w in _NAME_WORD.findall(text)]
+    out = set()
+    for i, word in enumerate(words):
+        for name in by_first.get(word, ()):
+            if tuple(words[i:i + len(name)]) == name and not offices.isdisjoint(words[max(0, i - window):i]):
+                out.add(" ".join(name))
     return out
