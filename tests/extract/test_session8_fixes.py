@@ -82,3 +82,21 @@ def test_a_place_without_province_takes_the_one_the_report_names(more, admin1):
 def test_a_region_word_does_not_pull_a_province_abroad(lang, text, location, country):
     ev = _main(text, lang)
     assert (ev.location, ev.country) == (location, country)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Tear gas canisters fired by riot police at protesters outside parliament in Nairobi on Tuesday sent the "
+     "crowd running, witnesses said.", "Protest with intervention"),
+    ("Police in Abuja fired tear-gas canisters at protesters on Tuesday, witnesses said.",
+     "Protest with intervention"),
+    ("Police fired at protesters in Nairobi on Tuesday, killing two of them, witnesses said.",
+     "Excessive force against protesters"),
+])
+def test_tear_gas_fired_at_protesters_is_an_intervention(text, sub):
+    assert _main(text).sub_event_type == sub
+
+
+def test_tear_gas_munitions_dropped_on_positions_are_a_chemical_weapon():
+    ev = _main("Drones dropped CS gas grenades on Ukrainian trenches near Bakhmut on Friday, leaving two soldiers "
+               "in hospital, the army said.")
+    assert ev.sub_event_type == "Chemical weapon"

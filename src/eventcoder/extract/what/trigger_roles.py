@@ -77,6 +77,10 @@ def _role_tokens(tokens, first, last, root, role: str, sent_range, follow_claims
             if role == "patient" and child.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr",
                                                      "compound", "poss", "dative", "npadvmod"):
                 picked.update(t.i for t in _phrase_heads(child))
+    if role == "object" and not picked and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # a reduced relative: "tear gas canisters fired by police at protesters" -> the canisters
+        head = verb.head
+        picked.update(t.i for t in (head, *(c for c in head.children if c.dep_ in ("compound", "amod"))))
     if role in ("object", "patient") and not picked:
         # a shared object of coordinated verbs: "ambushed and carjacked civilians"
         for conj in verb.children:
