@@ -55,6 +55,11 @@ class Segment:
 STRONG_TRIGGER = 0.8
 #: places closer than this (km) are the same scene ("the city's Kyivskyi district")
 SAME_SCENE_KM = 30.0
+#: places closer than this (km) are the same scene whatever the sentence says; between this and
+#: SAME_SCENE_KM a town (not a district, an outskirt or a road) is another scene when a clear trigger and
+#: "also" say so ("shelling also hit the village of X" next to the town told before: another day-location
+#: event, codebook §1.8)
+NEIGHBOURHOOD_KM = 5.0
 #: sub-types told after violence in their own sentence that are a separate act (devset README):
 #: looting after an attack, a ceasefire signed after the fighting; only clear words (>= 0.8) count
 _SEPARATE_ACTS = {"Looting/property destruction", "Agreement"}
@@ -79,15 +84,16 @@ def _km(a: Place, b: Place) -> Optional[float]:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _new_town(here: list[Place], known: list[Place]) -> bool:
-    """The sentence names a town (not a region or feature) that is not the incident's scene."""
+def _new_town(here: list[Place], known: list[Place], near: float = SAME_SCENE_KM) -> bool:
+    """The sentence names a town (not a region or feature) that is not the incident's scene (no
+    known place within `near` km)."""
     towns = [p for p in here if p.kind == "place"]
     if not towns or not known:
         return False
     for p in towns:
         for k in known:
             d = _km(p, k)
-            if p.name == k.name or (d is not None and d <= SAME_SCENE_KM):
+            if p.name == k.name or (d is not None and d <= near):
                 return False
     return True
 
@@ -159,10 +165,16 @@ def _earlier(ana: Analysis, date, current: Segment) -> bool:
     return ana.anchor_date is not None and (ana.anchor_date - date).days > 2
 
 
+def _cued_new(ana: Analysis, index: int, keys: tuple[str, ...] = ("new_incident", "another_incident")) -> bool:
+    """The sentence opens with a cue of another incident ("Separately", "In another attack", "Еще один удар")."""
+    cues = load_cues(ana.lang, "segment")
+    return any(find_cues(ana.sentences[index].text[:80], cues.get(key, ())) for key in keys)
+
+
 def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place], current: Segment) -> bool:
     text = ana.sentences[index].text
     cues = load_cues(ana.lang, "segment")
-    if find_cues(text[:80], cues.get("new_incident", ())):
+    if _cued_new(ana, index):
         return True
     if _anaphoric(trigs):
         return False
@@ -177,15 +189,17 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     if strong and not strong & {t.sub_event_type for t in current.triggers} and \
             find_cues(text, cues.get("also", ())):
         return True  # "the RSF also launched drones ..." after a shelling: another act, another event
+    clear, also = max(t.score for t in trigs) >= STRONG_TRIGGER, bool(find_cues(text, cues.get("also", ())))
     if _new_town(here, current.places):
-        return max(t.score for t in trigs) >= STRONG_TRIGGER or bool(find_cues(text, cues.get("also", ())))
-    return False
+        return clear or also
+    plain = [p for p in here if p.modifier is None]  # not "the Kyivskyi district", "near X", "the X road"
+    return clear and also and _new_town(plain, current.places, NEIGHBOURHOOD_KM)
 
 
 def _continued(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place],
                segments: list[Segment], current: Optional[Segment], last: Optional[Segment]):
     """The incident a trigger sentence goes on telling, or None when it opens a new one."""
-    if _anaphoric(trigs):
+    if _anaphoric(trigs) and not _cued_new(ana, index, ("another_incident",)):  # "In another attack, two died"
         kinds = {t.event_type for t in trigs if getattr(t, "definite", False)}
         for seg in reversed(segments):  # "the fighting" -> the latest incident with a fight
             if seg.background is not None and seg.sentences[0] == index:
