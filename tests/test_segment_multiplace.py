@@ -35,3 +35,11 @@ def test_segment_nearby_town_hit_also_with_a_clear_trigger_is_its_own_event(anal
     text = ("Artillery shelling hit Donetsk on Monday, killing two people, officials said. Mortar shelling also "
             "hit Makiyivka, killing one man.")
     assert _current(analyse_text, text, "en") == [("Donetsk", 2), ("Makiyivka", 1)]
+
+
+def test_segment_earlier_today_in_arabic_opens_another_incident(analyse_text):
+    """'وفي وقت سابق' ('earlier', opening a sentence) tells another incident, here a bombing after an attack."""
+    text = ("قتل ثلاثة جنود في هجوم لمسلحين على نقطة للجيش في بعقوبة. وفي وقت سابق قتل مدنيان بانفجار عبوة ناسفة.")
+    events = Coder().code(analyse_text(text, lang="ar"))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events if not e.background) == [
+        ("Armed clash", 3), ("Remote explosive/landmine/IED", 2)]
