@@ -43,3 +43,10 @@ def test_segment_earlier_today_in_arabic_opens_another_incident(analyse_text):
     events = Coder().code(analyse_text(text, lang="ar"))
     assert sorted((e.sub_event_type, e.fatalities) for e in events if not e.background) == [
         ("Armed clash", 3), ("Remote explosive/landmine/IED", 2)]
+
+
+def test_segment_sentence_opening_on_a_new_place_sets_the_scene_of_the_next_act(analyse_text):
+    """'وفي إدلب،' ('And in Idlib,', a sentence of its own for the Arabic splitter) names no act: the acts
+    told next are Idlib's, with their own toll, not more of the first strike's."""
+    text = "قتل ثلاثة مدنيين، في قصف جوي على بلدة في ريف دير الزور. وفي إدلب، قُتل مدنيان، في قصف جوي."
+    assert _current(analyse_text, text, "ar") == [("Deir-ez-Zor", 3), ("Idlib", 2)]

@@ -196,6 +196,24 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     return clear and also and _new_town(plain, current.places, NEIGHBOURHOOD_KM)
 
 
+def _scene_opener(ana: Analysis, index: int, here: list[Place], current: Segment) -> list[Place]:
+    """A sentence with no act of its own that opens on a new place ("وفي الأنبار،", "In Idlib,",
+    `scene_opener` in segment.yaml, the place right after the cue): the acts told next happen there.
+    RETURNS the place, or [] when the sentence opens on no place or on the incident's own scene."""
+    sent = ana.sentences[index]
+    cue = next(iter(find_cues(sent.text[:12], load_cues(ana.lang, "segment").get("scene_opener", ()))), None)
+    if cue is None or cue.start() > 1:
+        return []
+    first = min((p for p in here if p.span is not None), key=lambda p: p.span.start, default=None)
+    if first is None or first.kind not in ("place", "admin1") or first.modifier is not None \
+            or first.span.start - sent.start - cue.end() > 2:
+        return []
+    if first.kind == "admin1":
+        known = {p.admin1 for p in current.places if p.admin1}
+        return [first] if known and first.admin1 not in known else []
+    return [first] if _new_town([first], current.places) else []
+
+
 def _continued(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place],
                segments: list[Segment], current: Optional[Segment], last: Optional[Segment]):
     """The incident a trigger sentence goes on telling, or None when it opens a new one."""
@@ -228,6 +246,7 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
         places_in.setdefault(place.sentence, []).append(place)
 
     segments: list[Segment] = []
+    scene: Optional[tuple[int, list[Place]]] = None  # "In Idlib," told before its act: (sentence, places)
     current: Optional[Segment] = None  # the incident running sentences elaborate
     last: Optional[Segment] = None  # the incident that took the last trigger sentence
     entry = False  # a live-blog entry has begun and has not yet told an incident
@@ -248,6 +267,9 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
                 current = None  # a background sentence closes the incident it interrupts
                 continue
         if not trigs:
+            if current is not None and (opened := _scene_opener(ana, i, here, current)):
+                scene = (i, opened)  # the acts told next are this place's, not the incident's
+                continue
             if current is not None:
                 if _earlier(ana, _own_date(ana, [i], i), current):
                     current = None  # "In early July, the army reinforced ...": context, not this
@@ -256,18 +278,24 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
             continue
         if entry and not _anaphoric(trigs):
             target = None  # the first incident of a new live-blog entry
+        elif scene is not None and not any(getattr(t, "definite", False) for t in trigs):
+            target = None  # "In Idlib," / "two civilians were killed": the new scene's own incident
         else:
             target = _continued(ana, i, trigs, here, segments, current, last)
         entry = False
         if target is None:
             target = Segment([i], list(trigs), places=list(here))
             segments.append(target)
-            if not here and segments[:-1]:
+            if scene is not None:
+                target.sentences.append(scene[0])  # told right after the act's own sentence
+                target.scene, target.places = [scene[0]], scene[1] + list(here)
+            elif not here and segments[:-1]:
                 target.scene = (current or last or segments[-2]).sentences[:1]
         else:
             target.sentences.append(i)
             target.triggers.extend(trigs)
             target.places.extend(here)
+        scene = None
         # "The attack took place in X, where the army has fought militants since 2014": the
         # sentence's own clause tells the incident, the aside it ends on goes on in what follows
         current = last = aside if aside is not None and _anaphoric(trigs) else target
