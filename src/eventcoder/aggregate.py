@@ -6,6 +6,9 @@ day and the day the act happened, one toll told with two places of a province) a
 """
 from __future__ import annotations
 
+import math
+from typing import Optional
+
 from . import mappings
 from .extract.where.places import DATELINE_REASON
 from .schema import Event, interaction_code
@@ -48,9 +51,25 @@ def _dateline_twin(a: Event, b: Event) -> bool:
             and bool(b.location) and a.location != b.location)
 
 
+#: one dead is told for many acts of a province on one day ("a man died in X ... a woman died in Y"):
+#: it identifies the act only at places this close (km), two spellings or a town and its district
+ONE_DEAD_TWIN_KM = 10.0
+
+
+def _km(a: Event, b: Event) -> Optional[float]:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def _toll_twin(a: Event, b: Event) -> bool:
     """One toll told with two places of one province ("killed eight jawans near Ambeli village" and,
-    quoted, "eight jawans were killed on the Bedre-Kutru road"): the same figure identifies the act."""
+    quoted, "eight jawans were killed on the Bedre-Kutru road"): the same figure identifies the act;
+    one dead only at places `ONE_DEAD_TWIN_KM` apart or closer."""
+    if a.fatalities == 1 and (_km(a, b) or 0.0) > ONE_DEAD_TWIN_KM:
+        return False
     return (a.fatalities > 0 and a.fatalities == b.fatalities and bool(a.admin1) and a.admin1 == b.admin1
             and a.country == b.country and a.event_date == b.event_date)  # not an undated lead and a dated recall
 

@@ -55,6 +55,11 @@ class Segment:
 STRONG_TRIGGER = 0.8
 #: places closer than this (km) are the same scene ("the city's Kyivskyi district")
 SAME_SCENE_KM = 30.0
+#: places closer than this (km) are the same scene whatever the sentence says; between this and
+#: SAME_SCENE_KM a town (not a district, an outskirt or a road) is another scene when a clear trigger and
+#: "also" say so ("shelling also hit the village of X" next to the town told before: another day-location
+#: event, codebook §1.8)
+NEIGHBOURHOOD_KM = 5.0
 #: sub-types told after violence in their own sentence that are a separate act (devset README):
 #: looting after an attack, a ceasefire signed after the fighting; only clear words (>= 0.8) count
 _SEPARATE_ACTS = {"Looting/property destruction", "Agreement"}
@@ -79,15 +84,16 @@ def _km(a: Place, b: Place) -> Optional[float]:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _new_town(here: list[Place], known: list[Place]) -> bool:
-    """The sentence names a town (not a region or feature) that is not the incident's scene."""
+def _new_town(here: list[Place], known: list[Place], near: float = SAME_SCENE_KM) -> bool:
+    """The sentence names a town (not a region or feature) that is not the incident's scene (no
+    known place within `near` km)."""
     towns = [p for p in here if p.kind == "place"]
     if not towns or not known:
         return False
     for p in towns:
         for k in known:
             d = _km(p, k)
-            if p.name == k.name or (d is not None and d <= SAME_SCENE_KM):
+            if p.name == k.name or (d is not None and d <= near):
                 return False
     return True
 
@@ -159,10 +165,16 @@ def _earlier(ana: Analysis, date, current: Segment) -> bool:
     return ana.anchor_date is not None and (ana.anchor_date - date).days > 2
 
 
+def _cued_new(ana: Analysis, index: int, keys: tuple[str, ...] = ("new_incident", "another_incident")) -> bool:
+    """The sentence opens with a cue of another incident ("Separately", "In another attack", "Еще один удар")."""
+    cues = load_cues(ana.lang, "segment")
+    return any(find_cues(ana.sentences[index].text[:80], cues.get(key, ())) for key in keys)
+
+
 def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place], current: Segment) -> bool:
     text = ana.sentences[index].text
     cues = load_cues(ana.lang, "segment")
-    if find_cues(text[:80], cues.get("new_incident", ())):
+    if _cued_new(ana, index):
         return True
     if _anaphoric(trigs):
         return False
@@ -177,15 +189,35 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     if strong and not strong & {t.sub_event_type for t in current.triggers} and \
             find_cues(text, cues.get("also", ())):
         return True  # "the RSF also launched drones ..." after a shelling: another act, another event
+    clear, also = max(t.score for t in trigs) >= STRONG_TRIGGER, bool(find_cues(text, cues.get("also", ())))
     if _new_town(here, current.places):
-        return max(t.score for t in trigs) >= STRONG_TRIGGER or bool(find_cues(text, cues.get("also", ())))
-    return False
+        return clear or also
+    plain = [p for p in here if p.modifier is None]  # not "the Kyivskyi district", "near X", "the X road"
+    return clear and also and _new_town(plain, current.places, NEIGHBOURHOOD_KM)
+
+
+def _scene_opener(ana: Analysis, index: int, here: list[Place], current: Segment) -> list[Place]:
+    """A sentence with no act of its own that opens on a new place ("وفي الأنبار،", "In Idlib,",
+    `scene_opener` in segment.yaml, the place right after the cue): the acts told next happen there.
+    RETURNS the place, or [] when the sentence opens on no place or on the incident's own scene."""
+    sent = ana.sentences[index]
+    cue = next(iter(find_cues(sent.text[:12], load_cues(ana.lang, "segment").get("scene_opener", ()))), None)
+    if cue is None or cue.start() > 1:
+        return []
+    first = min((p for p in here if p.span is not None), key=lambda p: p.span.start, default=None)
+    if first is None or first.kind not in ("place", "admin1") or first.modifier is not None \
+            or first.span.start - sent.start - cue.end() > 2:
+        return []
+    if first.kind == "admin1":
+        known = {p.admin1 for p in current.places if p.admin1}
+        return [first] if known and first.admin1 not in known else []
+    return [first] if _new_town([first], current.places) else []
 
 
 def _continued(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place],
                segments: list[Segment], current: Optional[Segment], last: Optional[Segment]):
     """The incident a trigger sentence goes on telling, or None when it opens a new one."""
-    if _anaphoric(trigs):
+    if _anaphoric(trigs) and not _cued_new(ana, index, ("another_incident",)):  # "In another attack, two died"
         kinds = {t.event_type for t in trigs if getattr(t, "definite", False)}
         for seg in reversed(segments):  # "the fighting" -> the latest incident with a fight
             if seg.background is not None and seg.sentences[0] == index:
@@ -214,6 +246,7 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
         places_in.setdefault(place.sentence, []).append(place)
 
     segments: list[Segment] = []
+    scene: Optional[tuple[int, list[Place]]] = None  # "In Idlib," told before its act: (sentence, places)
     current: Optional[Segment] = None  # the incident running sentences elaborate
     last: Optional[Segment] = None  # the incident that took the last trigger sentence
     entry = False  # a live-blog entry has begun and has not yet told an incident
@@ -234,6 +267,9 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
                 current = None  # a background sentence closes the incident it interrupts
                 continue
         if not trigs:
+            if current is not None and (opened := _scene_opener(ana, i, here, current)):
+                scene = (i, opened)  # the acts told next are this place's, not the incident's
+                continue
             if current is not None:
                 if _earlier(ana, _own_date(ana, [i], i), current):
                     current = None  # "In early July, the army reinforced ...": context, not this
@@ -242,18 +278,24 @@ def segment(ana: Analysis, triggers: list[Trigger], places: list[Place]) -> list
             continue
         if entry and not _anaphoric(trigs):
             target = None  # the first incident of a new live-blog entry
+        elif scene is not None and not any(getattr(t, "definite", False) for t in trigs):
+            target = None  # "In Idlib," / "two civilians were killed": the new scene's own incident
         else:
             target = _continued(ana, i, trigs, here, segments, current, last)
         entry = False
         if target is None:
             target = Segment([i], list(trigs), places=list(here))
             segments.append(target)
-            if not here and segments[:-1]:
+            if scene is not None:
+                target.sentences.append(scene[0])  # told right after the act's own sentence
+                target.scene, target.places = [scene[0]], scene[1] + list(here)
+            elif not here and segments[:-1]:
                 target.scene = (current or last or segments[-2]).sentences[:1]
         else:
             target.sentences.append(i)
             target.triggers.extend(trigs)
             target.places.extend(here)
+        scene = None
         # "The attack took place in X, where the army has fought militants since 2014": the
         # sentence's own clause tells the incident, the aside it ends on goes on in what follows
         current = last = aside if aside is not None and _anaphoric(trigs) else target

@@ -33,6 +33,7 @@ from ..base import Analysis, Fatalities, Place, Span, per_report
 from .fatality_items import (_before_next_subject, _count_items, _generic, _groups, _item_count, _nearest_number,
                              _number_at, _partitive, _read_right)
 from .fatality_lexicon import KINDS as _KINDS, _lex, _pats
+from .toll_places import apart as _apart, elsewhere as _elsewhere
 from ..numbers import number_regex, parse_number
 
 
@@ -293,38 +294,6 @@ def _denial(ana: Analysis, order: list[int]) -> Optional[Span]:
     return ana.span(hits[0][0].start + hits[0][1].start(), hits[0][0].start + hits[0][1].end()) if hits else None
 
 
-#: where one clause of a sentence ends and another, maybe about another place, begins
-_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|and|alors que|tandis que|mais|mientras que|mientras|pero|"
-                           r"в то время как|а|но)\s", re.I)
-
-
-def _elsewhere(ana: Analysis, mentions: list[_Mention], place: Optional[Place], places: Sequence[Place]) -> set[int]:
-    """Ids of killed mentions told for another place than the event's, when one is told for its place.
-
-    A death figure's stretch runs from the previous one (or the sentence start, or a clause break:
-    "; ", ", while ") to the next one (or the next clause break, or the sentence end): "In Kharkiv,
-    10 were killed and 40 hurt, while in Sumy, three people died": Sumy's event takes 3.
-    """
-    if place is None or not place.name or place.kind == "country":
-        return set()
-    named = [p for p in places if p.span is not None and p.name and p.kind not in ("country", "admin1")]
-    killed = sorted((m for m in mentions if m.kind == "killed"), key=lambda m: m.start)
-    here, away = set(), set()
-    for i, m in enumerate(killed):
-        sent = ana.sentence_at(m.start)
-        breaks = [b for b in _CLAUSE_BREAK.finditer(ana.text, sent.start, sent.end)]
-        lo = max([sent.start] + [o.end for o in killed[:i] if o.end <= m.start] + [b.end() for b in breaks
-                                                                                    if b.end() <= m.start])
-        hi = min([sent.end] + [o.start for o in killed[i + 1:] if o.start >= m.end] + [b.start() for b in breaks
-                                                                                        if b.start() >= m.end])
-        inside = {p.name for p in named if lo <= p.span.start and p.span.end <= hi}
-        if place.name in inside:
-            here.add(id(m))
-        elif inside:
-            away.add(id(m))
-    return away if here else set()
-
-
 def count_fatalities(ana: Analysis, sentences: list[int], place: Optional[Place] = None,
                      places: Sequence[Place] = ()) -> Fatalities:
     """Reported deaths in `sentences` (codebook §5): value, low/high, injured and evidence spans.
@@ -334,12 +303,13 @@ def count_fatalities(ana: Analysis, sentences: list[int], place: Optional[Place]
         sentences (list[int]): indices of the sentences telling the event (trigger first);
             they are read in document order so that the latest toll wins.
         place (Place): the event's place, and `places` the report's place mentions: a figure
-            told for another place is left out when one is told for the event's.
+            told for another place is left out when one is told for the event's, or, when none
+            is, for another place than the first figure's (`toll_places.py`).
     RETURNS (Fatalities): `value` is the conservative figure; injuries never count.
     """
     order = sorted(_event_sentences(ana, sentences))
     mentions = [m for i in order for m in per_report(ana, "_fatality_mentions", i, lambda i=i: _mentions(ana, i))]
-    away = _elsewhere(ana, mentions, place, places)
+    away = _elsewhere(ana, mentions, place, places) | _apart(ana, mentions, place, places)
     mentions = [m for m in mentions if id(m) not in away]
     denial = _denial(ana, order)
     if denial:  # claimed kills denied by the other side: figures told before the denial are dropped
