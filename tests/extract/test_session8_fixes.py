@@ -100,3 +100,9 @@ def test_tear_gas_munitions_dropped_on_positions_are_a_chemical_weapon():
     ev = _main("Drones dropped CS gas grenades on Ukrainian trenches near Bakhmut on Friday, leaving two soldiers "
                "in hospital, the army said.")
     assert ev.sub_event_type == "Chemical weapon"
+
+
+def test_an_agency_acronym_inside_a_sentence_is_no_town():
+    ev = _main("The Taliban killed five police officers at a checkpoint in Daykundi province in Afghanistan on "
+               "Saturday, AVA reported. The United States embassy condemned the attack.")
+    assert (ev.country, ev.admin1) == ("Afghanistan", "Daykundi")

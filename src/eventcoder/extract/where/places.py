@@ -84,6 +84,9 @@ def _accept(ana: Analysis, m: Mention, left: str, right: str, sent_start: int) -
                or ADMIN2_AFTER.match(right) or ROAD_AFTER.match(right) or ROAD_BEFORE.search(left)
                or (DASH_BEFORE.search(left) and ROAD_RIGHT.match(right))  # "the Maiduguri-Damboa road"
                or FACILITY_BEFORE.search(left))  # "Government Secondary School Kankara"
+    if ana.lang == "en" and m.text.isupper() and len(m.text) <= 4 and m.start > sent_start and not left.endswith("\n") \
+            and not re.search(r"\b(?:in|at|near|outside|around|of|from|to)\s+$", left, re.IGNORECASE):
+        return False  # an acronym inside a sentence: "on Saturday, AVA reported" (an agency), not Ava
     doc = ana.spacy_doc
     if doc is not None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
