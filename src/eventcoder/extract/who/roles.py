@@ -20,10 +20,10 @@ from .role_settle import settle
 from .role_fallback import arrests_agent, assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
-from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
+from .role_cues import (_acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
                         crowd_control, held_by, state_first_in_deadly_clash, suspected_here,
-                        territory_holder)
+                        territory_holder, weapon_named)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -196,7 +196,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a1 is None:  # "An Israeli air strike hit a tent": the weapon named with its owner is the agent
             # the weapon's owner in the event's own sentences, the nearest first
             owners = sorted((m for m in usable if m.sentence in ctx.sentences and m.kind in ("state", "armed")
-                             and _WEAPON_HEAD.search(m.span.text) and m not in hurt),
+                             and weapon_named(m.span.text) and m not in hurt),
                             key=lambda m: (m.sentence != trig_sent, abs(m.sentence - trig_sent)))
             a1 = owners[0] if owners else _acting_subject(ana, usable, trig_sent, hurt)
             if a1 is not None and a2 is not None and a2.name == a1.name:
