@@ -126,7 +126,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     # no parse, or a non-English one (whose prepositions the parse rules do not read): nearest armed actors
     if a1 is None and (ana.spacy_doc is None or ana.lang != "en") and \
             ctx.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        a1, extra = unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])
+        a1, extra = unparsed_roles(ana, ctx, [m for m in usable if m not in hurt], hurt)
         if a1 is not None:
             notes.append("actor1: nearest armed actor (no parse)" if ana.spacy_doc is None
                          else "actor1: nearest armed actor (the parse named none)")
