@@ -20,6 +20,9 @@ _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
 _PATIENT_PREPS = ("on", "against", "at", "targeting", "into", "upon")
 _RECIPROCAL = ("clash", "fight", "battle", "exchange", "engage", "skirmish")
+# "..., the Sudanese Armed Forces (SAF) said.": a closing speaker, whatever the parse attached it to
+_CLOSING_SPEAKER = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:said|says|reported|confirmed|announced|stated|added)"
+                              r"(?:\s+(?:on\s+)?\w+day)?\s*[.\"\u201d]*\s*$")
 
 def patient_token(ana, offset: int):
     tok = token_at(ana, offset)
@@ -63,6 +66,10 @@ def speech_subjects(ana, mentions) -> set[int]:
         if head.idx < dateline_end(ana) <= tok.idx:
             continue  # "KABUL (AP) - Taliban fighters killed ..., officials said": the dateline took the subject
         if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
+            out.add(m.span.start)
+        elif re.search(r",\s*(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,4}(?:\w+\s*\(\s*)?$",
+                       ana.text[max(0, m.span.start - 60):m.span.start]) \
+                and _CLOSING_SPEAKER.match(ana.text[m.span.end:ana.sentence_at(m.span.start).end]):
             out.add(m.span.start)
         elif head.dep_ == "pobj" and head.head.head.lemma_ == "accord":
             out.add(m.span.start)
