@@ -22,6 +22,8 @@ _CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\
                   r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
 _TIME_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|lunes|martes|miércoles|jueves|viernes|"
                r"sábado|domingo|ayer|вчера|сегодня|ce\s+\w+|este\s+\w+|soir|matin)")
+# words that open a clause in fr/es/ru ("que", "qu'", "что"): a speaker's phrase does not run across them
+_COMPLEMENTISER = re.compile(r"(?:^|(?<=\s))(?:que|qu['\u2019]|что)(?:\s+|$)", re.IGNORECASE)
 _STATEMENTS = {"statement", "communique", "communiqué", "bulletin", "video", "message"}
 _GROUP_VERBS = {"claim", "announce", "issue", "publish", "post", "release", "broadcast"}  # a group speaks for itself
 
@@ -63,6 +65,8 @@ def _mentions(ana: Analysis, i: int) -> list[Mention]:
     hits: list[Mention] = []
     for m in find_cues(text, cues.get("according_to", ()) + cues.get("citing", ()), sent.start, sent.end):
         tail = text[m.end():sent.end]
+        if _COMPLEMENTISER.match(tail.lstrip(" ,")):
+            continue  # "informó que no hubo heridos": the reported words, not who told them
         cut = _CUT.search(tail)
         phrase = tail[:cut.start()] if cut else tail
         order = m.start()
@@ -128,6 +132,8 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
             continue
         subj = re.search(rf"((?:{_NAME_RX}\s+|\w+\s+){{0,4}}\w+)\s*,?\s*$", before)
         phrase = " ".join(subj.group(1).split()[-4:]) if subj else ""
+        # "un atentado con explosivos que las autoridades atribuyen": the subject begins after the relative word
+        phrase = _COMPLEMENTISER.split(phrase)[-1].strip()
         if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE) \
                 and looks_like_source(phrase, cues):
             _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start(), m.end(),
@@ -140,6 +146,8 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
             _add(ana, hits, m.end() + medium.start("m"), medium.group("m"), m.start() - 0.5)
             rest = rest[medium.end():]
         skip = len(text[m.end():sent.end]) - len(rest)
+        if _COMPLEMENTISER.match(rest.lstrip(" ,")):
+            continue  # "informó que no hubo heridos": what follows the verb is what was said, not who said it
         after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", rest, re.IGNORECASE)
         if after and looks_like_source(after.group(1), cues):
             after_start, after_end = skip + after.start(1), skip + after.end()
