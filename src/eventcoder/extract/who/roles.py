@@ -117,7 +117,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
               and not is_speculated(ana, m, ctx.certainty)], wider)
     if stated is not None and ctx.event_type != "Battles" and (
             a1 is None or a1.kind == "unidentified" or how in ("by", "act by") and a1.sentence == stated.sentence
-            and a1.span.start < stated.span.start and a1.kind in ("armed", "state") and a1.name != stated.name):
+            and a1.span.start < stated.span.start and a1.kind in ("armed", "state") and a1.name != stated.name
+            or a1.kind == "state" and a1.name != stated.name and any(h.name == a1.name for h in hurt)):
+            # (a force whose own members were harmed is the target, whoever the report says did it)
             a1 = stated
             patients = [p for p in patients if p.name != a1.name]
             notes.append("actor1: the report states who carried it out")
