@@ -20,6 +20,8 @@ _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
 _PATIENT_PREPS = ("on", "against", "at", "targeting", "into", "upon")
 _RECIPROCAL = ("clash", "fight", "battle", "exchange", "engage", "skirmish")
+# "an army source", "a police spokesman": the force names whom the speaker speaks for
+_SPEAKER_NOUN_AFTER = re.compile(r"\s+(?:source|sources|spokes(?:man|woman|person|people))\b", re.IGNORECASE)
 # "..., the Sudanese Armed Forces (SAF) said.": a closing speaker, whatever the parse attached it to
 _CLOSING_SPEAKER = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:said|says|reported|confirmed|announced|stated|added)"
                               r"(?:\s+(?:on\s+)?\w+day)?\s*[.\"\u201d]*\s*$")
@@ -67,6 +69,8 @@ def speech_subjects(ana, mentions) -> set[int]:
             continue  # "KABUL (AP) - Taliban fighters killed ..., officials said": the dateline took the subject
         if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
             out.add(m.span.start)
+        elif _SPEAKER_NOUN_AFTER.match(ana.text, m.span.end):
+            out.add(m.span.start)  # "..., an army source said", "Gunmen Kill Seven Soldiers: Army Source"
         elif re.search(r",\s*(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,4}(?:\w+\s*\(\s*)?$",
                        ana.text[max(0, m.span.start - 60):m.span.start]) \
                 and _CLOSING_SPEAKER.match(ana.text[m.span.end:ana.sentence_at(m.span.start).end]):
