@@ -38,7 +38,9 @@ _HIT_DEVICE = re.compile(
 # "killing three soldiers", "wounding two policemen": the object of the harm participle
 _HARM_BEFORE = re.compile(r"(?<!were\s)(?<!was\s)\b(?:killing|wounding|injuring|targeting|hitting|ambushing|tuant|"
                           r"blessant|matando|hiriendo|kills|killed|wounds|wounded|injures|injured|kill|wound|"
-                          r"abducted|abducts|kidnapped|kidnaps|tue|tuent|ont\s+tué|a\s+tué|mató|mataron)\s+"
+                          r"abducted|abducts|kidnapped|kidnaps|tue|tuent|ont\s+tué|a\s+tué|mató|mataron|asesinaron|asesinó|"
+                          r"acribillaron|balearon|baleó|hirieron|hirió|emboscaron|atacaron|atacó|secuestraron|"
+                          r"ont\s+abattu|a\s+abattu|ont\s+blessé|a\s+blessé|ont\s+attaqué|a\s+attaqué|ont\s+enlevé)\s+"
                           r"(?:and\s+(?:wounds|wounded|injures|injured|kills|killed)\s+)?(?:at\s+least\s+|some\s+|about\s+)?"
                           r"(?:(?!(?:when|as|after|while|and|in|by|on|with)\b)[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 
