@@ -12,7 +12,9 @@ from typing import Optional
 
 from ..who import actor_dictionary as dic
 from ..base import Analysis, Span, per_report
-from .source_phrases import FOREIGN_LEAD, _LEAD, _cited_is_source, looks_like_source, report_medium  # noqa: F401
+from .source_phrases import _NAME_RX, _cited_is_source, looks_like_source, report_medium  # noqa: F401
+from .source_phrases import shorten
+from .source_relays import relayed_medium
 from ..cues import find_cues, load_cues
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"}
@@ -20,31 +22,10 @@ _CUT = re.compile(r"\s*(?:,|;|\u060c|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\btold\
                   r"\bspeaking\b|\bquoted\b|\bin a statement\b|\bon \w+day\b)", re.IGNORECASE)
 _TIME_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|lunes|martes|miércoles|jueves|viernes|"
                r"sábado|domingo|ayer|вчера|сегодня|ce\s+\w+|este\s+\w+|soir|matin)")
-_NAME_RX = r"[A-Z\u0400-\u04FF\u0600-\u06FF][\w\u0400-\u04FF\u0600-\u06FF'’.&-]*"
-# "X said in a statement carried by Y", "... in its weekly bulletin read on state broadcaster Y"
-_OBJECT = r"\s*(?:(?:responsibility|the\s+\w+)(?:\s+for\s+(?:the\s+)?\w+)?\s+)?"
-_RELAY = re.compile(_OBJECT + r"\s*(?:(?:on|late\s+on|early\s+on)\s+\w+\s+)?(?:in|through|via)\s+(?:a|an|its|their|the)\s+"
-                    r"(?:[\w-]+\s+){0,3}?(?P<what>statement|bulletin|communiqu[eé]|video|message|post|broadcast)s?\s+"
-                    r"(?:(?:that\s+was|which\s+was)\s+)?(?:carried|read|published|broadcast|aired|relayed|posted|"
-                    r"released|shared|quoted)\s+(?:out\s+)?(?:by|on|in|via|through)\s+", re.IGNORECASE)
-_MEDIUM_END = re.compile(r"\s*(?:,|;|\.(?:\s|$)|\bthat\b|\bon\s+\w+day\b|\blate\b|\bearly\b|\bsaying\b|\bwhich\b)",
-                         re.IGNORECASE)
-# "claimed the bombing through its Amaq news agency", "in a message posted on its Az-Zallaqa channel"
-_OWN_MEDIUM = re.compile(_OBJECT + r"\s*(?:(?:on|late\s+on)\s+\w+\s+)?(?:through|via|on|in|(?:in\s+a\s+[\w\s]{0,30}?"
-                         r"(?:posted|published|released|shared|broadcast|carried)\s+(?:on|by|in))|"
-                         r"(?:in\s+a\s+(?:statement|message|video|post|communiqu[eé])\s+(?:on|via|through)))\s+"
-                         r"(?P<own>its|their)\s+(?P<m>(?-i:(?:[A-Z][\w'\u2019-]*\s+)+)(?:news\s+agency|agency|radio(?:\s+station)?|"
-                         r"channels?|media\s+(?:arm|wing|outlet|foundation)|television|TV|website|outlet))", re.IGNORECASE)
-_SAID_IN = re.compile(_OBJECT + r"(?:(?:on|late\s+on|early\s+on)\s+\w+\s+)?(?:in|through|via)\s+(?:a|an|its|their)\s+"
-                      r"(?:[\w-]+\s+){0,2}?(?P<what>statement|communiqu[eé]|message|video|post)\b", re.IGNORECASE)
+# words that open a clause in fr/es/ru ("que", "qu'", "что"): a speaker's phrase does not run across them
+_COMPLEMENTISER = re.compile(r"(?:^|(?<=\s))(?:que|qu['\u2019]|что)(?:\s+|$)", re.IGNORECASE)
 _STATEMENTS = {"statement", "communique", "communiqué", "bulletin", "video", "message"}
-# "... in a video released by its Az-Zallaqa media arm", anywhere after the verb
-_OWN_MEDIUM_LATE = re.compile(r"\b(?:released|posted|published|broadcast|carried|aired|shared)\s+(?:by|on|through|via)\s+"
-                              r"(?P<own>its|their)\s+(?P<m>(?-i:(?:[A-Z][\w'\u2019-]*\s+)+)(?:news\s+agency|agency|"
-                              r"radio(?:\s+station)?|channels?|media\s+(?:arm|wing|outlet|foundation)|television|TV|"
-                              r"website|outlet))", re.IGNORECASE)
 _GROUP_VERBS = {"claim", "announce", "issue", "publish", "post", "release", "broadcast"}  # a group speaks for itself
-_OWN = re.compile(r"^(?:its|their|the\s+group['\u2019]s|the\s+movement['\u2019]s)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -84,6 +65,8 @@ def _mentions(ana: Analysis, i: int) -> list[Mention]:
     hits: list[Mention] = []
     for m in find_cues(text, cues.get("according_to", ()) + cues.get("citing", ()), sent.start, sent.end):
         tail = text[m.end():sent.end]
+        if _COMPLEMENTISER.match(tail.lstrip(" ,")):
+            continue  # "informó que no hubo heridos": the reported words, not who told them
         cut = _CUT.search(tail)
         phrase = tail[:cut.start()] if cut else tail
         order = m.start()
@@ -115,7 +98,12 @@ def _mentions(ana: Analysis, i: int) -> list[Mention]:
     else:
         _lexicon_speech(ana, sent, cues, hits)
     for h in list(hits):
-        _relayed(ana, sent, h, hits)
+        carried = relayed_medium(ana, sent, h)
+        if carried:  # the medium that carried h's statement comes before it in the chain
+            before = len(hits)
+            _add(ana, hits, carried[0], carried[1], h.order - 0.5)
+            if len(hits) > before:
+                hits[-1].relay = True
     hits.sort(key=lambda h: h.order)
     return hits
 
@@ -144,6 +132,8 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
             continue
         subj = re.search(rf"((?:{_NAME_RX}\s+|\w+\s+){{0,4}}\w+)\s*,?\s*$", before)
         phrase = " ".join(subj.group(1).split()[-4:]) if subj else ""
+        # "un atentado con explosivos que las autoridades atribuyen": the subject begins after the relative word
+        phrase = _COMPLEMENTISER.split(phrase)[-1].strip()
         if subj and not re.search(r"\b(?:selon|según|по данным)\b", subj.group(1), re.IGNORECASE) \
                 and looks_like_source(phrase, cues):
             _add(ana, hits, m.start() - len(before) + before.rfind(phrase), phrase, m.start(), m.end(),
@@ -156,6 +146,8 @@ def _lexicon_speech(ana, sent, cues, hits) -> None:
             _add(ana, hits, m.end() + medium.start("m"), medium.group("m"), m.start() - 0.5)
             rest = rest[medium.end():]
         skip = len(text[m.end():sent.end]) - len(rest)
+        if _COMPLEMENTISER.match(rest.lstrip(" ,")):
+            continue  # "informó que no hubo heridos": what follows the verb is what was said, not who said it
         after = re.match(rf"\s*(?:{_TIME_WORDS}\s+)*((?:[\w'’-]+\s*){{1,6}})", rest, re.IGNORECASE)
         if after and looks_like_source(after.group(1), cues):
             after_start, after_end = skip + after.start(1), skip + after.end()
@@ -345,68 +337,3 @@ def _add(ana: Analysis, hits: list, start: int, phrase: str, order: float, conte
                          r"communiqu|report|source|video|message)", phrase, re.IGNORECASE)) \
         or bool(re.match(r"(?:the|this)\s+(?:same\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?$", phrase))
     hits.append(Mention(shorten(phrase), span, order, content, definite, set(aliases or ()), verb=verb))
-
-
-def _relayed(ana: Analysis, sent, h: Mention, hits: list) -> None:
-    """"X said in a statement carried by Y": Y before X; "in a video released by its Z media arm": Z (X)."""
-    if h.content < 0:
-        return
-    own = _OWN_MEDIUM.match(ana.text, h.content, sent.end) or _OWN_MEDIUM_LATE.search(ana.text, h.content, sent.end)
-    if own and not _platform(ana, own.group("m")):
-        h.own_medium_of, h.span = h.name, ana.span(own.start("m"), own.end("m"))
-        h.name = shorten(own.group("m"))
-        return
-    said_in = _SAID_IN.match(ana.text, h.content, sent.end)
-    if said_in:  # "claimed the attack in a statement on its Telegram channel"
-        h.aliases.add(said_in.group("what").lower())
-    m = _RELAY.match(ana.text, h.content, sent.end)
-    if not m:
-        return
-    rest = ana.text[m.end():sent.end]
-    cut = _MEDIUM_END.search(rest)
-    medium = rest[:cut.start()] if cut else rest.rstrip(". ")
-    if not medium.strip() or len(medium.split()) > 8:
-        return
-    h.aliases.add(m.group("what"))
-    own = _OWN.match(medium)
-    if own:
-        if not _platform(ana, medium):
-            at = m.end() + own.end()
-            h.own_medium_of, h.span = h.name, ana.span(at, at + len(medium) - own.end())
-            h.name = shorten(medium[own.end():])
-        return
-    before = len(hits)
-    _add(ana, hits, m.end(), medium, h.order - 0.5)
-    if len(hits) > before:
-        hits[-1].relay = True
-
-
-def _platform(ana: Analysis, medium: str) -> bool:
-    """A social platform ("its Telegram channel") is where a statement was posted, not a medium of its own."""
-    low = dic.normalise(medium)
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low)
-               for p in load_cues("en", "attribution").get("platforms", ()))
-
-
-_OFFICE_HOLDER = r"(?:Prosecutor|Attorney|Minister|President|Governor|Mayor|Ombudsman|Chief|Director|Commander|Secretary)"
-
-
-def shorten(phrase: str) -> str:
-    """Keep the gist: drop articles, a country possessive and a trailing date or place clause.
-
-    "a source within the security forces of Iraq's Anbar province"
-    -> "source within the security forces of Anbar province"
-    """
-    s = _LEAD.sub("", phrase.strip())
-    lead = FOREIGN_LEAD.match(s)
-    if lead and lead.end() and len(s) > lead.end():
-        s = _LEAD.sub("", s[lead.end():])
-        s = re.sub(r"^(?:(?:el|las|los|la|les|le)\s+|l['\u2019]\s*)", "", s, flags=re.IGNORECASE)
-    # "Iraq’s Anbar" -> "Anbar" (not an office's holder: "the General Prosecutor's Office")
-    s = re.sub(rf"\b(?!(?:\w+\s)?{_OFFICE_HOLDER}['\u2019]s){_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)
-    s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
-    s = re.sub(r"\s+(?:later|earlier|позднее|позже|ранее|luego|después|ensuite)$", "", s)  # "X later said"
-    s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)
-    s = re.sub(r"^([A-Z]{2,6})\s+(?:news\s+)?agency$", r"\1", s)  # "ISNA news agency" -> "ISNA"
-    s = re.sub(r"^([A-Za-z][\w\s'\u2019-]{2,40}?):\s+\S.*$", r"\1", s)  # a headline "Afghan official: mosque bombed"
-    return s

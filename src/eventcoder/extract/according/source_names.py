@@ -19,6 +19,11 @@ ANAPHORA = re.compile(r"^(?:(?:same|said|this|that|these|those)\s+)?(?:source|so
                        r"administrator|survivor|militia|organisation|organization|several|nobody|lui|elle|ellos|"
                        r"él|ella|она|он|они|dependencia|la dependencia|both sides|crowd)$", re.IGNORECASE)
 
+# "the same source" in fr/es/ar/ru ("même source", "la misma fuente", "المصادر نفسها", "тот же источник"): cited before
+_SAME_SOURCE = re.compile(r"^(?:(?:la|le|les|el|los|las)\s+)?(?:même|mêmes|misma|mismas|mismo|mismos)\s+"
+                          r"(?:source|sources|fuente|fuentes)$|^(?:المصادر|المصدر)\s+(?:نفسها|نفسه|ذاتها|ذاته)$|"
+                          r"^(?:نفس|ذات)\s+(?:المصدر|المصادر)$|^(?:тот\s+же|те\s+же)\s+источник\w*$", re.IGNORECASE)
+
 
 def _words(text: str) -> set[str]:
     return {re.sub(r"(?<=\w{3})s$", "", w) for w in re.findall(r"\w+", dic.normalise(text))}
@@ -28,7 +33,8 @@ def redundant(name: str, chain: list[str], outlet: str, anaphora: bool = True) -
     """A source already in the chain under another wording: "the same source", "the group", a
     surname after the full name, "commissioner Jane Doe" after "the district commissioner",
     or the outlet's own initials ("GDA")."""
-    if (anaphora and ANAPHORA.match(name.strip())) or re.match(r"^same\b", name, re.IGNORECASE):
+    if (anaphora and ANAPHORA.match(name.strip())) or re.match(r"^same\b", name, re.IGNORECASE) \
+            or _SAME_SOURCE.match(name.strip()):
         return True
     words = _words(name)
     if not words:

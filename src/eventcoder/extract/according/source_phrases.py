@@ -1,6 +1,6 @@
 """Whether a phrase after "according to" / "citing" names a source, where the medium of "a report in X"
-begins, and a title without the first name the tagger left out of a person (the words are read from
-`lexicons/<lang>/attribution.yaml`)."""
+begins, a title without the first name the tagger left out of a person, and a cited phrase shortened to
+its gist (`shorten`; the words are read from `lexicons/<lang>/attribution.yaml`)."""
 from __future__ import annotations
 
 import functools
@@ -86,3 +86,28 @@ _FIRST_NAME_AFTER_TITLE = re.compile(r"\b(governor|mayor|spokesman|spokeswoman|s
 def strip_first_name(title: str) -> str:
     """"Regional governor Oleksandr" (the person's entity began at the surname) -> "Regional governor"."""
     return _FIRST_NAME_AFTER_TITLE.sub(r"\1", title)
+
+
+_NAME_RX = r"[A-Z\u0400-\u04FF\u0600-\u06FF][\w\u0400-\u04FF\u0600-\u06FF'’.&-]*"
+_OFFICE_HOLDER = r"(?:Prosecutor|Attorney|Minister|President|Governor|Mayor|Ombudsman|Chief|Director|Commander|Secretary)"
+
+
+def shorten(phrase: str) -> str:
+    """Keep the gist: drop articles, a country possessive and a trailing date or place clause.
+
+    "a source within the security forces of Iraq's Anbar province"
+    -> "source within the security forces of Anbar province"
+    """
+    s = _LEAD.sub("", phrase.strip())
+    lead = FOREIGN_LEAD.match(s)
+    if lead and lead.end() and len(s) > lead.end():
+        s = _LEAD.sub("", s[lead.end():])
+        s = re.sub(r"^(?:(?:el|las|los|la|les|le)\s+|l['\u2019]\s*)", "", s, flags=re.IGNORECASE)
+    # "Iraq’s Anbar" -> "Anbar" (not an office's holder: "the General Prosecutor's Office")
+    s = re.sub(rf"\b(?!(?:\w+\s)?{_OFFICE_HOLDER}['\u2019]s){_NAME_RX}(?:\s{_NAME_RX})?['\u2019]s\s+(?=[A-Z])", "", s)
+    s = re.sub(r"\s+(?:on|late|early)\s+\w+day\b.*$", "", s)
+    s = re.sub(r"\s+(?:later|earlier|позднее|позже|ранее|luego|después|ensuite)$", "", s)  # "X later said"
+    s = re.sub(r"\s+(?:interviewed|reached|contacted|questioned)\s+(?:by|on|in)\b.*$", "", s)
+    s = re.sub(r"^([A-Z]{2,6})\s+(?:news\s+)?agency$", r"\1", s)  # "ISNA news agency" -> "ISNA"
+    s = re.sub(r"^([A-Za-z][\w\s'\u2019-]{2,40}?):\s+\S.*$", r"\1", s)  # a headline "Afghan official: mosque bombed"
+    return s

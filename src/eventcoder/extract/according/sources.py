@@ -4,7 +4,8 @@
 order the text cites them, across the event's sentences ("according to X, citing a source within
 Y" -> [outlet, X, source within Y]; "residents said" ... "police confirmed the attack" ->
 [outlet, Residents, Police Forces of X]). Sources whose words do not tell the event (a body that
-opened an investigation, an analyst) are left out. Finding the cited phrases: `source_mentions`;
+opened an investigation, an analyst) are left out. Finding the cited phrases: `source_mentions`
+(the medium that carried them: `source_relays`); whether their words tell the event: `source_relevance`;
 naming them: `source_names`; claims: `source_claims`. Cue lists: `lexicons/<lang>/attribution.yaml`.
 """
 from __future__ import annotations
@@ -16,8 +17,9 @@ from ..who import actor_dictionary as dic
 from . import source_claims as claims_x, source_credits as credits
 from . import source_names as names
 from . import source_titles as titles, report_medium as media
+from . import source_relevance as relevance
 from ..base import Analysis, SourceChain, Span
-from ..cues import find_cues, load_cues
+from ..cues import load_cues
 from .source_mentions import Mention, mentions, shorten  # noqa: F401  (shorten is public API)
 from .source_pronouns import pronoun_speakers
 
@@ -44,16 +46,17 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
     for i in idx:  # every sentence that tells the event, in the order of the text
         if sentences and i > sentences[0] and _OTHER_INCIDENT.match(ana.sentences[i].text):
             continue  # "Separately, troops killed ...": another incident's account
-        found += [(i, m) for m in mentions(ana, i) if _tells_event(ana, m)]
+        found += [(i, m) for m in mentions(ana, i) if relevance.tells_event(ana, m)]
     if not found and idx:  # the attribution often closes the paragraph: "..., police said."
         for i in range(idx[-1] + 1, min(idx[-1] + 3, len(ana.sentences))):
             if _NEW_SCENE.match(ana.sentences[i].text):
                 break  # "In Basra the same day, ...": another incident's account begins
-            found += [(i, m) for m in mentions(ana, i) if _tells_event(ana, m)]
+            found += [(i, m) for m in mentions(ana, i) if relevance.tells_event(ana, m)]
             if found:
                 break
     elif idx and idx[-1] + 1 < len(ana.sentences):  # "The army blamed the RSF.": who did it, told right after
-        found += [(idx[-1] + 1, m) for m in mentions(ana, idx[-1] + 1) if _blames(ana, m) and _tells_event(ana, m)]
+        found += [(idx[-1] + 1, m) for m in mentions(ana, idx[-1] + 1)
+                  if relevance.blames(ana, m) and relevance.tells_event(ana, m)]
     if not outlet:
         outlet_guess = names.outlet_in_text(ana)
         if outlet_guess:
@@ -66,11 +69,11 @@ def source_chain(ana: Analysis, sentences: list[int]) -> SourceChain:
             first = last_i  # the sentence that gave the first source
         last_i = i
         later = first is not None and i > first
-        if later and not _institutional(ana, m) and not _blames(ana, m):
+        if later and not relevance.institutional(ana, m) and not relevance.blames(ana, m):
             continue  # a later witness or resident adds colour, not the event's account
-        if later and _aftermath(ana, m) and not _blames(ana, m):
+        if later and relevance.aftermath(ana, m) and not relevance.blames(ana, m):
             continue
-        if later and _elsewhere(ana, m, idx, sentences[0]):
+        if later and relevance.elsewhere(ana, m, idx, sentences[0]):
             continue  # "the ministry said it had hit targets in Kharkiv", told in the Odesa strike's paragraph
         if later and _BARE_TITLE.match(m.name) and not m.definite:
             continue  # "A spokesman said ..." after the body was cited: that body's spokesman
@@ -125,7 +128,7 @@ def _report_source(ana: Analysis, out: SourceChain, raw: list[str], idx: list[in
                 return  # another incident's account begins: what follows is not this event's
             continue
         for m in mentions(ana, i):
-            if not (_tells_event(ana, m) and _institutional(ana, m)) or _aftermath(ana, m):
+            if not (relevance.tells_event(ana, m) and relevance.institutional(ana, m)) or relevance.aftermath(ana, m):
                 continue
             for name, span in names.split_coordinated(ana, m.name, m.span):
                 if _not_a_source(ana, name, span, outlet) or _PRONOUN_SOURCE.match(name) or not credits.source_like(ana, name):
@@ -149,7 +152,7 @@ def _titled_after(ana: Analysis, out: SourceChain, raw: list[str], idx: list[int
         if _NEW_SCENE.match(ana.sentences[i].text) or _OTHER_INCIDENT.match(ana.sentences[i].text):
             return
         for m in mentions(ana, i):
-            if not (_tells_event(ana, m) and _institutional(ana, m)) or _aftermath(ana, m):
+            if not (relevance.tells_event(ana, m) and relevance.institutional(ana, m)) or relevance.aftermath(ana, m):
                 continue
             for name, span in names.split_coordinated(ana, m.name, m.span):
                 if _not_a_source(ana, name, span, outlet):
@@ -241,98 +244,6 @@ def _last_group(ana: Analysis, before: int) -> Optional[str]:
         return None
     pm = matches[-1]
     return claims_x.group_label(ana, pm.start, pm.end)
-
-
-def _institutional(ana: Analysis, m: Mention) -> bool:
-    """A body, an official or a group's media, not a private person ("residents", "a doctor")."""
-    people = load_cues("en", "attribution").get("individual_sources", ())
-    low = {dic.normalise(m.name), dic.normalise(names.canonical(m.name, ana))}
-    return m.own_medium_of is not None or not any(re.match(rf"(?:\w+\s+){{0,2}}{re.escape(p)}\b", w)
-                                                    for p in people for w in low)
-
-
-def _blames(ana: Analysis, m: Mention) -> bool:
-    """The cited words name who did it: "police blamed the X front", "residents said the attackers belonged to"."""
-    cues = load_cues(ana.lang, "attribution")
-    if m.verb and m.verb in set(cues.get("blame", ())):
-        return not _doubted_blame(ana, m)
-    if m.content < 0:
-        return False
-    sent = ana.sentence_at(m.span.start)
-    return bool(find_cues(ana.text, cues.get("perpetrator", ()), m.content, min(sent.end, m.content + 80)))
-
-
-def _doubted_blame(ana: Analysis, m: Mention) -> bool:
-    """"X blamed Y ...; neither claim could be verified": a guess at the perpetrator, not a source."""
-    cues = load_cues(ana.lang, "attribution")
-    if not m.verb or m.verb not in set(cues.get("blame", ())):
-        return False
-    sent = ana.sentence_at(m.span.start)
-    doubt = tuple(cues.get("blame_doubted", ())) + tuple(load_cues(ana.lang, "hedges").get("unverified", ()))
-    return bool(find_cues(ana.text, doubt, sent.start, sent.end))
-
-
-def _tells_event(ana: Analysis, m: Mention) -> bool:
-    """The cited words tell the event's facts (not "said it had opened an investigation")."""
-    if m.verb in ("deny", "dismiss", "reject") or _doubted_blame(ana, m):
-        return False  # a denial answers the account; it does not tell it
-    cues = load_cues(ana.lang, "attribution")
-    if m.content >= 0 and find_cues(ana.text, cues.get("denial", ()), m.content, _own_clause_end(ana, m)):
-        return False  # "said units had been repositioned and denied that the town was abandoned": an answer
-    if m.content >= 0 and any(re.fullmatch(r"[\s,]*(?:that\s+)?(?:it|they|he|she|its\s+\w+|the\s+\w+)?\s*",
-                                           ana.text[m.content:r.start()])
-                              for r in find_cues(ana.text, cues.get("reaction", ()), m.content, m.content + 60)):
-        return False  # "the army said it was looking into the report": a reaction, not an account
-    return not any(find_cues(ana.text, cues.get("not_the_event", ()), lo, hi) for lo, hi in _cited_words(ana, m))
-
-
-def _own_clause_end(ana: Analysis, m: Mention) -> int:
-    """Where the source's own words end: "X said it had shot down a drone, a claim the army denied"
-    -> before ", a claim": the denial is another party's answer."""
-    end = ana.sentence_at(m.span.start).end
-    other = re.search(r"[,;]\s*(?:(?:a|an|the)\s+(?:claim|charge|allegation|account|version|report)|which|something)\b",
-                      ana.text[m.content:end])
-    return m.content + other.start() if other else end
-
-
-def _cited_words(ana: Analysis, m: Mention) -> list[tuple[int, int]]:
-    """Where the words a source reports are: after the verb ("X said that ..."), or before the source
-    when it closes the sentence ("..., according to local monitors.")."""
-    if m.content < 0:
-        return []
-    sent = ana.sentence_at(m.span.start)
-    out = [(m.content, min(sent.end, m.content + 60))]
-    if len(ana.text[max(m.content, m.span.end):sent.end].strip(" .\"\u201d")) < 12 and m.span.start > sent.start:
-        out.append((sent.start, m.span.start))
-    return out
-
-
-_PLACES: dict[int, tuple[Analysis, list]] = {}
-
-
-def _elsewhere(ana: Analysis, m: Mention, idx: list[int], trigger: int) -> bool:
-    """The cited words place the act in a town the report told outside this event's sentences (and the event's
-    first sentence does not name it): they tell another event."""
-    from ..where.places import find_places
-
-    if m.content < 0 or not idx:
-        return False
-    if id(ana) not in _PLACES or _PLACES[id(ana)][0] is not ana:
-        _PLACES.clear()
-        _PLACES[id(ana)] = (ana, [p for p in find_places(ana) if p.kind == "place" and p.span is not None])
-    places = _PLACES[id(ana)][1]
-    sent = ana.sentence_at(m.span.start)
-    cited = {p.name for p in places if m.content <= p.span.start < sent.end}
-    own = {p.name for p in places if ana.sentence_at(p.span.start).index == trigger}
-    outside = {p.name for p in places if ana.sentence_at(p.span.start).index not in idx}
-    return bool(cited) and bool(own) and not (cited & own) and cited <= outside
-
-
-def _aftermath(ana: Analysis, m: Mention) -> bool:
-    """A later source that only tells the response ("said his teams had taken 19 wounded to hospitals",
-    "reported treating 20 wounded"): it adds no fact of the event itself."""
-    cues = load_cues(ana.lang, "attribution").get("aftermath", ())
-    return any(find_cues(ana.text, cues, lo, hi) for lo, hi in _cited_words(ana, m))
 
 
 def _not_a_source(ana: Analysis, name: str, span: Span, outlet: str) -> bool:

@@ -24,7 +24,9 @@ _PASSIVE_HARM = re.compile(
     re.IGNORECASE)
 # "two persons lost their lives", "a police officer died defending the station"
 _DIED = re.compile(rf"^[\s,]*{_FILL}(?:died|have\s+died|has\s+died|had\s+died|lost\s+(?:their|his|her)\s+lives?|"
-                   r"succumbed|perished|murieron|murió|sont\s+morts?|est\s+mort|погиб(?:ли|ла)?)\b", re.IGNORECASE)
+                   r"succumbed|perished|murieron|murió|sont\s+morts?|est\s+mort|погиб(?:ли|ла)?|"
+                   r"(?:a|ont|avaient|avait)\s+trouvé\s+la\s+mort|(?:sont|est)\s+décédée?s?|(?:a|ont)\s+péri|"
+                   r"perdieron\s+la\s+vida|perdió\s+la\s+vida|fallecieron|falleció)\b", re.IGNORECASE)
 # "a police vehicle struck a roadside bomb", "leur véhicule a sauté sur une mine"
 _HIT_DEVICE = re.compile(
     r"^[\s,]*(?:[\w'\u2019-]+\s+){0,2}?(?:vehicle|vehicles|truck|convoy|patrol|car|van|pickup|armoured\s+vehicle|"
@@ -36,7 +38,9 @@ _HIT_DEVICE = re.compile(
 # "killing three soldiers", "wounding two policemen": the object of the harm participle
 _HARM_BEFORE = re.compile(r"(?<!were\s)(?<!was\s)\b(?:killing|wounding|injuring|targeting|hitting|ambushing|tuant|"
                           r"blessant|matando|hiriendo|kills|killed|wounds|wounded|injures|injured|kill|wound|"
-                          r"abducted|abducts|kidnapped|kidnaps|tue|tuent|ont\s+tué|a\s+tué|mató|mataron)\s+"
+                          r"abducted|abducts|kidnapped|kidnaps|tue|tuent|ont\s+tué|a\s+tué|mató|mataron|asesinaron|asesinó|"
+                          r"acribillaron|balearon|baleó|hirieron|hirió|emboscaron|atacaron|atacó|secuestraron|"
+                          r"ont\s+abattu|a\s+abattu|ont\s+blessé|a\s+blessé|ont\s+attaqué|a\s+attaqué|ont\s+enlevé)\s+"
                           r"(?:and\s+(?:wounds|wounded|injures|injured|kills|killed)\s+)?(?:at\s+least\s+|some\s+|about\s+)?"
                           r"(?:(?!(?:when|as|after|while|and|in|by|on|with)\b)[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -44,7 +48,9 @@ _HARM_BEFORE = re.compile(r"(?<!were\s)(?<!was\s)\b(?:killing|wounding|injuring|
 # a headline's passive without its auxiliary: "CRPF jawan injured in grenade attack", "Soldiers killed as ..."
 _HEADLINE_HARM = re.compile(
     r"^[\s,]*(?:[\w'\u2019-]+\s+){0,2}?(?:(?:killed|wounded|injured|hurt|shot\s+dead|martyred|slain|hacked\s+to\s+death|"
-    r"beheaded|tués|tué|blessés|asesinados|muertos|heridos|убиты|ранены|погибли)\s+(?!as\s+(?:many|much)\b)"
+    r"beheaded|tués|tué|blessés|asesinados|muertos|heridos|убиты|ранены|погибли)"
+    r"(?:,\s*(?:\d+|[a-z]+)\s+(?:\w+\s+)?(?:wounded|injured|hurt))?"  # "Ranger killed, 3 wounded in bombing"
+    r"\s+(?!as\s+(?:many|much)\b)"
     r"(?:in|by|as|during|after|when|near|"
     r"while|dans|lors|par|en|durante|por|при|в)|(?:attacked|targeted|ambushed|abducted|kidnapped|shot|executed)\s+by)\b",
     re.IGNORECASE)

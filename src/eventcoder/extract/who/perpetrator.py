@@ -76,7 +76,19 @@ def stated_perpetrator(ana: Analysis, mentions: list[ActorMention],
             return m, "identity"
         if _BY_SUFFIX.match(text, m.span.end):
             return m, "by"  # "Maoist-inflicted violence", "a Taliban-planted bomb"
+        if m.kind == "armed" and _DEVICE_ACT.match(text, m.span.end, sent.end) and not _DOUBT_BEFORE.search(before):
+            return m, "identity"  # "the commander said ISIS had detonated a bomb": the group set off the device
     return None, ""
+
+
+# a named group as the subject of setting off the event's device: "X had detonated a bomb", "X planted the IED"
+_DEVICE_ACT = re.compile(r"\s*(?:(?:fighters|militants|members|operatives|elements)\s+)?(?:had\s+|have\s+|has\s+)?"
+                         r"(?:detonated|planted|set\s+off|triggered|remotely\s+detonated)\s+(?:an?|the|two|three|"
+                         r"several|their|its)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|devices?|ieds?|explosives?|mines?|"
+                         r"landmines?|car\s+bombs?|charges?)\b", re.IGNORECASE)
+# a guess or a denial, not the report's statement: "police suspect", "denied that", "accused X of"
+_DOUBT_BEFORE = re.compile(r"\b(?:deni\w*|reject\w*|dismiss\w*|accus\w*|blam\w*|suspect\w*|believ\w*|alleg\w*|"
+                           r"may|might|could|possibly|probably|likely|whether|if)\b[^.;]{0,60}$", re.IGNORECASE)
 
 
 # "the deceased belonged to the X Force": the victims' unit, not the attackers'

@@ -23,6 +23,13 @@ _WEAPONS = (r"air\s*strikes?|strikes?|drones?|missiles?|rockets?|shelling|artill
             r"[وفبل]?(?:ال)?(?:طائرة|طائرات|طيران|غارة|غارات|قصف|صاروخ|صواريخ|مسيرة|مسيرات|مقاتلة|مقاتلات|"
             r"قذائف|مدفعية|ضربة|ضربات)")
 _WEAPON_HEAD = re.compile(rf"(?:\b(?:{_WEAPONS})$|^(?:(?:les?|la|des|une?|los|las|el|unos?)\s+|l['\u2019])?(?:{_WEAPONS})(?!\w)|\s(?:{_WEAPONS})$)", re.IGNORECASE)
+# Arabic short vowels, shadda and tatweel: "مسيّرة" is the listed "مسيرة"
+_TASHKEEL = re.compile(r"[\u0640\u064b-\u0652\u0670]")
+
+
+def weapon_named(text: str) -> bool:
+    """Whether a mention's words name it by its weapon ("Israeli air strikes", "طائرة مسيّرة إسرائيلية")."""
+    return bool(_WEAPON_HEAD.search(_TASHKEEL.sub("", text)))
 
 
 _BY_AFTER_TRIGGER = re.compile(r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:by|from|par|por|de\s+la\s+part\s+de|"
@@ -64,7 +71,7 @@ def _disruption(ana, ctx, found, usable, a1, country, generic):
     for it, its speaker included: "... was intercepted, the Israeli military said"); actor2 fired it (the owner
     of "11 Russian drones", a named group) or, for a projectile fired at the place, an unidentified armed group
     of the place it came from; a planted bomb that was defused has no actor2."""
-    weapons = [m for m in found if m.kind in ("state", "armed") and _WEAPON_HEAD.search(m.span.text)]
+    weapons = [m for m in found if m.kind in ("state", "armed") and weapon_named(m.span.text)]
     states = [m for m in found if m.kind == "state" and not m.name.startswith("Government of") and m not in weapons]
     explicit = [m for m in states if not _BARE_FORCE.match(m.span.text.strip())]
     if a1 is None or a1.kind != "state" or a1 in weapons or _BARE_FORCE.match(a1.span.text.strip()) and explicit \

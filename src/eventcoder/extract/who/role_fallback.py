@@ -66,12 +66,14 @@ _ACCUSED_BEFORE = re.compile(r"(?<!\w)(?:atribu|attribu|blam|accus|acus|imput|о
                              r"[^.;:]{0,60}$", re.IGNORECASE)
 
 
-def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], list[ActorMention]]:
+def unparsed_roles(ana: Analysis, ctx, usable, hurt=()) -> tuple[Optional[ActorMention], list[ActorMention]]:
     """Without a parse: the armed actor of the trigger sentence nearest the trigger is the agent,
     a differently named armed actor of that sentence the target (Battles, strikes on positions).
     An actor right after a target word ("contre l'armée", "по позициям ВСУ", "بدورية للجيش") or,
     in a subject-verb-object language, named only after the trigger of a strike or an attack on
-    civilians ("un engin explosif a touché un véhicule militaire") is a target, never the agent."""
+    civilians ("un engin explosif a touché un véhicule militaire") is a target, never the agent; `hurt` (the
+    harmed forces, no agents) still fill the subject before the trigger ("dos agentes murieron tras un atentado
+    ... atribuido al ELN": the ELN after it is no object)."""
     from ..cues import find_cues, load_cues
 
     trig = ctx.trigger
@@ -90,7 +92,7 @@ def unparsed_roles(ana: Analysis, ctx, usable) -> tuple[Optional[ActorMention], 
         if any(c.end() >= len(before.rstrip()) - 3 for c in find_cues(before, cues.get("target_before", ()))):
             return True
         return bool(cues.get("svo")) and one_sided and m.span.start > trig.span.end and \
-            not any(o.span.start < trig.span.start for o in armed)
+            not any(o.span.start < trig.span.start and o.sentence == trig.sentence for o in armed + list(hurt))
 
     def named_agent(m: ActorMention) -> bool:  # "por parte del ELN", "على يد مسلحين": the passive's agent
         before = ana.text[max(sent.start, m.span.start - 30):m.span.start]

@@ -20,6 +20,14 @@ _AGENT_DEPS = ("nsubj", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
 _PATIENT_PREPS = ("on", "against", "at", "targeting", "into", "upon")
 _RECIPROCAL = ("clash", "fight", "battle", "exchange", "engage", "skirmish")
+# a source credited in brackets at the end of a headline or sentence: "... soldats tués dans une embuscade (armée)"
+_CREDIT_BEFORE = re.compile(r"\S\s*\(\s*$")
+_CREDIT_AFTER = re.compile(r"\s*\)\s*(?:[.\n]|$)")
+# "an army source", "a police spokesman": the force names whom the speaker speaks for
+_SPEAKER_NOUN_AFTER = re.compile(r"\s+(?:source|sources|spokes(?:man|woman|person|people))\b", re.IGNORECASE)
+# "..., the Sudanese Armed Forces (SAF) said.": a closing speaker, whatever the parse attached it to
+_CLOSING_SPEAKER = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:said|says|reported|confirmed|announced|stated|added)"
+                              r"(?:\s+(?:on\s+)?\w+day)?\s*[.\"\u201d]*\s*$")
 
 def patient_token(ana, offset: int):
     tok = token_at(ana, offset)
@@ -30,7 +38,8 @@ def patient_token(ana, offset: int):
 
 def speech_subjects(ana, mentions) -> set[int]:
     """Starts of mentions that are only the speaker: "police said", "according to the army"."""
-    out: set[int] = set()
+    out: set[int] = {m.span.start for m in mentions if _CREDIT_BEFORE.search(ana.text[max(0, m.span.start - 6):m.span.start])
+                     and _CREDIT_AFTER.match(ana.text, m.span.end)}  # "... dans une embuscade (armée)"
     if ana.spacy_doc is None or ana.lang != "en":  # the parse rules below read English verbs
         cues = load_cues(ana.lang, "attribution")
         speech = cues.get("speech", ())
@@ -63,6 +72,12 @@ def speech_subjects(ana, mentions) -> set[int]:
         if head.idx < dateline_end(ana) <= tok.idx:
             continue  # "KABUL (AP) - Taliban fighters killed ..., officials said": the dateline took the subject
         if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in verbs:
+            out.add(m.span.start)
+        elif _SPEAKER_NOUN_AFTER.match(ana.text, m.span.end):
+            out.add(m.span.start)  # "..., an army source said", "Gunmen Kill Seven Soldiers: Army Source"
+        elif re.search(r",\s*(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,4}(?:\w+\s*\(\s*)?$",
+                       ana.text[max(0, m.span.start - 60):m.span.start]) \
+                and _CLOSING_SPEAKER.match(ana.text[m.span.end:ana.sentence_at(m.span.start).end]):
             out.add(m.span.start)
         elif head.dep_ == "pobj" and head.head.head.lemma_ == "accord":
             out.add(m.span.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..according.certainty import is_speculated
 from .actor_rules import attacked_side, attacking_side, is_victim, passive_target
-from .role_cues import _other_side, same_state_pair
+from .role_cues import _other_side, same_state_pair, weapon_named
 
 
 def settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
@@ -20,8 +20,10 @@ def settle(ana, ctx, a1, a2, hurt, nearby, everywhere, notes, generic):
         return m is not None and m.kind in ("armed", "state") and (m in hurt or is_victim(ana, m))
 
     def side_harmed(m):  # one-sided violence: the force whose members the report says were killed is the target
+        # (not a force named by its weapon: "an Israeli drone strike killed four Hezbollah members" is Israel's
+        # strike even where the report tells of attacks on Israeli military targets too)
         return victim(m) or etype != "Battles" and m is not None and m.kind == "state" and \
-            any(h.name == m.name for h in hurt)
+            not weapon_named(m.span.text) and any(h.name == m.name for h in hurt)
 
     if etype == "Battles":
         if a1 is not None and a2 is not None and a1.name == a2.name and a1.kind != "unidentified":

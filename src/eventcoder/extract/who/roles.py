@@ -20,10 +20,10 @@ from .role_settle import settle
 from .role_fallback import arrests_agent, assoc_identities, unparsed_roles, victim_identities
 from ..base import ActorMention, Analysis, EventContext, Roles
 from ..according.certainty import is_background, is_speculated
-from .role_cues import (_WEAPON_HEAD, _acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
+from .role_cues import (_acting_subject, _as_police, _by_agent, _claimant, _disruption, _factions,
                         _fallback_agent, _first, _locative, _member_of, _no_casualties, _other_side, _unattributed_air,
                         crowd_control, held_by, state_first_in_deadly_clash, suspected_here,
-                        territory_holder)
+                        territory_holder, weapon_named)
 from .role_parse import find_victims, parse_roles, patient_token, speaker_agent, speech_subjects
 
 _ONE_SIDED = {"Peaceful protest", "Headquarters or base established", "Change to group/activity"}
@@ -117,7 +117,9 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
               and not is_speculated(ana, m, ctx.certainty)], wider)
     if stated is not None and ctx.event_type != "Battles" and (
             a1 is None or a1.kind == "unidentified" or how in ("by", "act by") and a1.sentence == stated.sentence
-            and a1.span.start < stated.span.start and a1.kind in ("armed", "state") and a1.name != stated.name):
+            and a1.span.start < stated.span.start and a1.kind in ("armed", "state") and a1.name != stated.name
+            or a1.kind == "state" and a1.name != stated.name and any(h.name == a1.name for h in hurt)):
+            # (a force whose own members were harmed is the target, whoever the report says did it)
             a1 = stated
             patients = [p for p in patients if p.name != a1.name]
             notes.append("actor1: the report states who carried it out")
@@ -126,7 +128,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
     # no parse, or a non-English one (whose prepositions the parse rules do not read): nearest armed actors
     if a1 is None and (ana.spacy_doc is None or ana.lang != "en") and \
             ctx.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        a1, extra = unparsed_roles(ana, ctx, [m for m in usable if m not in hurt])
+        a1, extra = unparsed_roles(ana, ctx, [m for m in usable if m not in hurt], hurt)
         if a1 is not None:
             notes.append("actor1: nearest armed actor (no parse)" if ana.spacy_doc is None
                          else "actor1: nearest armed actor (the parse named none)")
@@ -196,7 +198,7 @@ def assign_roles(ana: Analysis, ctx: EventContext) -> Roles:
         if a1 is None:  # "An Israeli air strike hit a tent": the weapon named with its owner is the agent
             # the weapon's owner in the event's own sentences, the nearest first
             owners = sorted((m for m in usable if m.sentence in ctx.sentences and m.kind in ("state", "armed")
-                             and _WEAPON_HEAD.search(m.span.text) and m not in hurt),
+                             and weapon_named(m.span.text) and m not in hurt),
                             key=lambda m: (m.sentence != trig_sent, abs(m.sentence - trig_sent)))
             a1 = owners[0] if owners else _acting_subject(ana, usable, trig_sent, hurt)
             if a1 is not None and a2 is not None and a2.name == a1.name:
