@@ -6,10 +6,10 @@ day and the day the act happened, one toll told with two places of a province) a
 """
 from __future__ import annotations
 
-import math
 from typing import Optional
 
 from . import mappings
+from .geo import km_between
 from .extract.where.places import DATELINE_REASON
 from .schema import Event, interaction_code
 
@@ -57,11 +57,7 @@ ONE_DEAD_TWIN_KM = 10.0
 
 
 def _km(a: Event, b: Event) -> Optional[float]:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return km_between(a, b)
 
 
 def _toll_twin(a: Event, b: Event) -> bool:

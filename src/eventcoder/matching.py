@@ -3,11 +3,11 @@ calibration fit both score): actor-name matching and maximum-weight matching."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from typing import Any, Iterable, Optional
 
 from .evaluate_chains import norm
+from .geo import km
 from .schema import Event
 
 MIN_MATCH = 2.0
@@ -60,12 +60,6 @@ def actor_core_match(pred: Optional[str], gold: Optional[str], also: Iterable[st
         return not pred or bool(_core_names(pred) & set().union(*(_core_names(a) for a in also)))
     accepted = _core_names(gold).union(*(_core_names(a) for a in also))
     return bool(_core_names(pred) & accepted)
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _date(value: Any) -> Optional[dt.date]:

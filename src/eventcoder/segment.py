@@ -23,7 +23,6 @@ Steps (called by `coder.Coder.code`):
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -32,6 +31,7 @@ from .aggregate import aggregate, choose_main  # noqa: F401 (steps 2 and 3, re-e
 from .extract.when import dates as dates_x
 from .extract.cues import ENTRY_STAMP, find_cues, load_cues
 from .extract.base import Analysis, Place, Span, Trigger
+from .geo import km_between
 from .schema import SUB_TO_TYPE, Event
 
 
@@ -77,11 +77,7 @@ def _specific(places: list[Place]) -> list[Place]:
 
 
 def _km(a: Place, b: Place) -> Optional[float]:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return km_between(a, b)
 
 
 def _new_town(here: list[Place], known: list[Place], near: float = SAME_SCENE_KM) -> bool:

@@ -25,12 +25,12 @@ chaining day after day through a busy city, which keeps incremental merging chea
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
 
+from ..geo import km_between
 from .profile import Profile
 from .text import NUM_PERM, generic_names, name_parts
 
@@ -97,11 +97,7 @@ class Match:
 
 def km(a: Profile, b: Profile) -> Optional[float]:
     """Great-circle distance in km, or None when either lacks coordinates."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(a, b)
 
 
 def containment(a: Profile, b: Profile) -> float:
