@@ -6,7 +6,6 @@ day and the day the act happened, one toll told with two places of a province) a
 """
 from __future__ import annotations
 
-from typing import Optional
 
 from . import mappings
 from .geo import km_between
@@ -56,15 +55,11 @@ def _dateline_twin(a: Event, b: Event) -> bool:
 ONE_DEAD_TWIN_KM = 10.0
 
 
-def _km(a: Event, b: Event) -> Optional[float]:
-    return km_between(a, b)
-
-
 def _toll_twin(a: Event, b: Event) -> bool:
     """One toll told with two places of one province ("killed eight jawans near Ambeli village" and,
     quoted, "eight jawans were killed on the Bedre-Kutru road"): the same figure identifies the act;
     one dead only at places `ONE_DEAD_TWIN_KM` apart or closer."""
-    if a.fatalities == 1 and (_km(a, b) or 0.0) > ONE_DEAD_TWIN_KM:
+    if a.fatalities == 1 and (km_between(a, b) or 0.0) > ONE_DEAD_TWIN_KM:
         return False
     return (a.fatalities > 0 and a.fatalities == b.fatalities and bool(a.admin1) and a.admin1 == b.admin1
             and a.country == b.country and a.event_date == b.event_date)  # not an undated lead and a dated recall

@@ -23,7 +23,6 @@ Steps (called by `coder.Coder.code`):
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -76,10 +75,6 @@ def _specific(places: list[Place]) -> list[Place]:
     return [p for p in places if p.kind not in ("country",) and p.name]
 
 
-def _km(a: Place, b: Place) -> Optional[float]:
-    return km_between(a, b)
-
-
 def _new_town(here: list[Place], known: list[Place], near: float = SAME_SCENE_KM) -> bool:
     """The sentence names a town (not a region or feature) that is not the incident's scene (no
     known place within `near` km)."""
@@ -88,7 +83,7 @@ def _new_town(here: list[Place], known: list[Place], near: float = SAME_SCENE_KM
         return False
     for p in towns:
         for k in known:
-            d = _km(p, k)
+            d = km_between(p, k)
             if p.name == k.name or (d is not None and d <= near):
                 return False
     return True
@@ -181,15 +176,14 @@ def _opens_new(ana: Analysis, index: int, trigs: list[Trigger], here: list[Place
     date = _own_date(ana, [index], index)
     if date is not None and _own_date(ana, current.sentences) not in (None, date):
         return True
-    strong = {t.sub_event_type for t in trigs if t.score >= STRONG_TRIGGER}
-    if strong and not strong & {t.sub_event_type for t in current.triggers} and \
-            find_cues(text, cues.get("also", ())):
+    strong = {t.sub_event_type for t in trigs if t.score >= STRONG_TRIGGER}  # clear act words
+    also = bool(find_cues(text, cues.get("also", ())))
+    if strong and not strong & {t.sub_event_type for t in current.triggers} and also:
         return True  # "the RSF also launched drones ..." after a shelling: another act, another event
-    clear, also = max(t.score for t in trigs) >= STRONG_TRIGGER, bool(find_cues(text, cues.get("also", ())))
     if _new_town(here, current.places):
-        return clear or also
+        return bool(strong) or also
     plain = [p for p in here if p.modifier is None]  # not "the Kyivskyi district", "near X", "the X road"
-    return clear and also and _new_town(plain, current.places, NEIGHBOURHOOD_KM)
+    return bool(strong) and also and _new_town(plain, current.places, NEIGHBOURHOOD_KM)
 
 
 def _scene_opener(ana: Analysis, index: int, here: list[Place], current: Segment) -> list[Place]:

@@ -95,11 +95,6 @@ class Match:
         return "; ".join(parts)
 
 
-def km(a: Profile, b: Profile) -> Optional[float]:
-    """Great-circle distance in km, or None when either lacks coordinates."""
-    return km_between(a, b)
-
-
 def containment(a: Profile, b: Profile) -> float:
     """Estimated share of the shorter text's shingles found in the other (from MinHash Jaccard)."""
     if a.sig is None or b.sig is None or not a.n_shingles or not b.n_shingles:
@@ -192,7 +187,7 @@ def compare(a: Profile, b: Profile, window: int = DATE_WINDOW) -> Optional[Match
     names = shared_names(a, b)
     # one story told twice: much the same text, and the same quoted words or the same person
     same_story = text >= NEAR_DUPLICATE and (quotes >= SAME_STORY_QUOTES or any(" " in n for n in names))
-    distance = km(a, b)
+    distance = km_between(a, b)
     # either side of a border, close by: each side's outlets place a border clash in their own
     # country (the place is then the distance alone, and only evidence joins them)
     border = bool(a.country and b.country and a.country != b.country and distance is not None

@@ -29,7 +29,7 @@ from typing import Any, Optional, TextIO
 
 from sqlalchemy import select
 
-from ..matching import km
+from ..geo import km_between
 from ..export.crosswalk import family
 from ..store import tables as t
 
@@ -111,12 +111,6 @@ def _types_agree(a: Optional[str], b: Optional[str], level: str) -> bool:
     return family(a) is not None and family(a) == family(b)
 
 
-def _distance(a: Point, b: Point) -> Optional[float]:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    return km((a.latitude, a.longitude), (b.latitude, b.longitude))  # type: ignore[arg-type]
-
-
 def _same_place(a: Point, b: Point) -> bool:
     return bool((a.location and _norm(a.location) == _norm(b.location))
                 or (a.admin1 and _norm(a.admin1) == _norm(b.admin1)))
@@ -147,7 +141,7 @@ def match(reference: Iterable[Point], coded: Iterable[Point], *, window: int = D
             days = abs((day - c.event_date).days)
             if days > window + max(r.slack, c.slack) or not _types_agree(r.sub_event_type, c.sub_event_type, level):
                 continue
-            dist = _distance(r, c)
+            dist = km_between(r, c)
             if (dist is not None and dist > max_km) or (dist is None and not _same_place(r, c)):
                 continue
             key = (days, dist if dist is not None else max_km, r.sub_event_type != c.sub_event_type, r.id, c.id)

@@ -21,6 +21,12 @@ def _capitals() -> dict[str, str]:
     return {row["iso2"]: row["capital"] for row in load_tsv("gazetteer/capitals.tsv")}
 
 
+def national_capital(country: Optional[str]) -> Optional[str]:
+    """The capital of `country` (an ACLED name or ISO code) as the gazetteer spells it, or None."""
+    c = countries.lookup(country) if country else None
+    return _capitals().get(c.iso2) if c else None
+
+
 def capital_place(ana: Analysis, sentences: list[int], country: Optional[str]) -> Optional[Place]:
     """The capital of `country` (an ACLED name or ISO code) when one of `sentences` names a national
     institution or "the capital", else None."""

@@ -123,8 +123,11 @@ def _score(c: Candidate, ctx: Counter, admin_hint: bool, near_admin1: set, artic
     if (c.iso2, c.admin1) in near_admin1:
         s += 1.5
     if c.kind == "admin1":  # "the Nara region" in a report on Mali: a Malian place, not Japan's Nara
-        abroad = bool(c.iso2) and ctx[c.iso2] <= 0 and any(isinstance(k, str) and v > 0 for k, v in ctx.items())
-        s += (2 if abroad else 6) if admin_hint else -1.0
+        if admin_hint:
+            abroad = bool(c.iso2) and ctx[c.iso2] <= 0 and any(isinstance(k, str) and v > 0 for k, v in ctx.items())
+            s += 2 if abroad else 6
+        else:
+            s -= 1.0
     elif c.kind == "admin2" and (c.iso2 not in ctx or ctx[c.iso2] <= 0):
         s -= 6
     elif c.kind == "neighbourhood" and c.iso2 not in ctx:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ... import countries
 from ..base import Analysis, Place
-from .capitals import _capitals
+from .capitals import national_capital
 from .ranking import source_place
 
 
@@ -18,8 +17,7 @@ def fill_admin1(ana: Analysis, best: Place, places: list[Place]) -> Place:
     """`best` with the one province the report's other places in its country share, when it has none."""
     if best.admin1 or not best.country or best.kind not in ("place", "border"):
         return best
-    c = countries.lookup(best.country)
-    capital = _capitals().get(c.iso2) if c else None  # the seat of the government that speaks
+    capital = national_capital(best.country)  # the seat of the government that speaks
     provinces = {p.admin1 for p in places
                  if p.span is not None and p.country == best.country and p.kind in ("place", "admin1")
                  and p.modifier not in ("dateline", "unlisted") and p.admin1 and p.name != capital

@@ -55,12 +55,10 @@ def name_locations(events: list, places: list) -> None:
     - a known town is written as the report spells it (`written_name`), where the event's location
       evidence is that very mention."""
     written = {(p.span.start, p.name): p.written for p in places if p.written and p.span is not None}
-    gaz = None
     for ev in events:
         if ev.geo_precision == 3 and ev.admin1 and ev.location == ev.admin1 and ev.iso3:
             c = countries.lookup(ev.iso3)
-            gaz = gaz or get_gazetteer()
-            centre = gaz.admin1_centre(c.iso2, ev.admin1) if c and c.iso2 else None
+            centre = get_gazetteer().admin1_centre(c.iso2, ev.admin1) if c and c.iso2 else None
             if centre is not None and centre.latitude == ev.latitude and centre.longitude == ev.longitude:
                 ev.location = centre.name
             continue
